@@ -1,0 +1,78 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze } from '../../analyze.js';
+import { toRepoPath } from '../../config/config.js';
+import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
+import { formatJson } from '../../format/json.js';
+import { formatStylish } from '../../format/stylish.js';
+import { discoverFiles } from '../../load/discover.js';
+import { loadProject } from '../../load/load.js';
+import type { CommandContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io.js';
+
+export const CHECK_FORMATS = ['stylish', 'json'] as const;
+
+export interface CheckOptions {
+  format: string;
+  output?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+}
+
+function parseMaxWarnings(text: string | undefined): number {
+  if (text === undefined) return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number >= 0, not "${text}"`);
+  return Number(text);
+}
+
+/** Repository-relative forms of the PATH arguments; each must exist. */
+function scopeOf(ctx: CommandContext, paths: readonly string[]): { scopes: string[]; extraFiles: string[] } {
+  const scopes: string[] = [];
+  const extraFiles: string[] = [];
+  for (const p of paths) {
+    const absolute = resolve(ctx.cwd, p);
+    if (!existsSync(absolute)) throw new UsageError(`no such file or folder: ${p}`);
+    const rel = toRepoPath(ctx.root, absolute);
+    if (rel.startsWith('..')) throw new UsageError(`${p} is outside the repository at ${ctx.root}`);
+    scopes.push(rel);
+    if (statSync(absolute).isFile() && /\.ya?ml$/i.test(rel)) extraFiles.push(rel);
+  }
+  return { scopes, extraFiles };
+}
+
+const inScope = (file: string, scopes: readonly string[]) =>
+  scopes.length === 0 || scopes.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
+
+export async function runCheck(ctx: CommandContext, paths: string[], options: CheckOptions): Promise<number> {
+  if (!(CHECK_FORMATS as readonly string[]).includes(options.format))
+    throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not "${options.format}"`);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const { scopes, extraFiles } = scopeOf(ctx, paths);
+  const files = [...new Set([...discoverFiles(ctx.config), ...extraFiles])]
+    .filter((f) => f !== ctx.config.strategy)
+    .sort();
+  const checked = files.filter((f) => inScope(f, scopes));
+  if (checked.length === 0) {
+    ctx.io.err(
+      `okr: no OKR files matched ${scopes.length ? paths.join(', ') : ctx.config.include.join(', ')} in ${ctx.root}; check "include" in okr.config.yaml or run "okr init"\n`,
+    );
+    return 2;
+  }
+  const analysis = analyze(ctx.config, { asOf: ctx.asOf, load: loadProject(ctx.config, files) });
+  let problems: Diagnostic[] = analysis.diagnostics.filter((d) => inScope(d.file, scopes));
+  if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
+  const text =
+    options.format === 'json' ? formatJson(problems, checked.length) : formatStylish(problems, ctx.color);
+  if (options.output) writeFileAtomic(resolve(ctx.cwd, options.output), text);
+  else ctx.io.out(text);
+  const { errorCount, warningCount } = countBySeverity(problems);
+  if (errorCount > 0) return 1;
+  if (warningCount > maxWarnings) {
+    ctx.io.err(
+      `okr: too many warnings (${warningCount}); at most ${maxWarnings} are allowed by --max-warnings\n`,
+    );
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,43 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { findRoot, loadConfig } from '../config/config.js';
+import { parseDay, today } from '../dates.js';
+import type { Config } from '../model.js';
+import { UsageError } from './errors.js';
+import { colorFor, type Io } from './io.js';
+
+export interface GlobalOptions {
+  C?: string;
+  config?: string;
+  asOf?: string;
+  color: boolean;
+}
+
+export interface CommandContext {
+  io: Io;
+  /** The folder okr runs in (after -C). */
+  cwd: string;
+  root: string;
+  config: Config;
+  asOf: number;
+  color: ChalkInstance;
+}
+
+export function parseAsOf(text: string | undefined): number {
+  if (text === undefined) return today();
+  const day = parseDay(text);
+  if (day === null) throw new UsageError(`--as-of takes a real date YYYY-MM-DD, not "${text}"`);
+  return day;
+}
+
+/** Resolves the global options into the folder, root, config, date and colours a command runs with. */
+export function commandContext(io: Io, options: GlobalOptions): CommandContext {
+  const cwd = resolve(options.C ?? '.');
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory())
+    throw new UsageError(`-C: no such folder "${options.C}"`);
+  const root = findRoot(cwd);
+  const asOf = parseAsOf(options.asOf);
+  const config = loadConfig(root, options.config === undefined ? undefined : resolve(cwd, options.config));
+  return { io, cwd, root, config, asOf, color: colorFor(io, options.color) };
+}

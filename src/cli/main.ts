@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext, GlobalOptions } from './context.js';
+import { FatalError, UsageError } from './errors.js';
+import { processIo } from './io.js';
+
+export function version(): string {
+  return (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+type Action = (ctx: CommandContext, ...args: never[]) => Promise<number>;
+
+/** Builds the command line program; every action resolves to an exit code. */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('okr');
+  const withContext =
+    (action: () => Promise<Action>) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const { commandContext } = await import('./context.js');
+      const ctx = commandContext(processIo, command.optsWithGlobals() as GlobalOptions);
+      const run = await action();
+      setExitCode(await run(ctx, ...(args.slice(0, -1) as never[])));
+    };
+
+  program
+    .description('OKRs as code: validate, align, roll up and lint Objectives and Key Results kept in git')
+    .version(version(), '-V, --version')
+    .option('-C <dir>', 'run as if okr was started in DIR')
+    .option('--config <file>', 'use this config file instead of okr.config.yaml at the root')
+    .option('--as-of <date>', 'compute status for this date (YYYY-MM-DD) instead of today')
+    .option('--no-color', 'no colours (also NO_COLOR; FORCE_COLOR forces them)')
+    .showHelpAfterError('(run "okr --help" for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => processIo.out(s), writeErr: (s) => processIo.err(s) });
+
+  program
+    .command('check')
+    .description('load, validate and lint the OKR files; exit 1 on errors')
+    .argument('[paths...]', 'files or folders to report on (default: every OKR file)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['stylish', 'json']).default('stylish'),
+    )
+    .option('--output <file>', 'write the report to FILE instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
+    .option('--quiet', 'report errors only')
+    .action(
+      withContext(async () => {
+        const { runCheck } = await import('./commands/check.js');
+        return (ctx: CommandContext, paths: string[], options: Parameters<typeof runCheck>[2]) =>
+          runCheck(ctx, paths, options);
+      }),
+    );
+
+  program
+    .command('status')
+    .description('show where every objective stands')
+    .option('--tree', 'draw the alignment tree from the roots')
+    .option('--krs', 'list key results under each objective')
+    .option('--owner <owner>', 'only objectives of this owner (repeatable, comma-separated)', collect)
+    .option('--cycle <cycle>', 'only objectives of this cycle (repeatable, comma-separated)', collect)
+    .option('--status <status>', 'only objectives with this status (repeatable, comma-separated)', collect)
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'markdown'])
+        .default('table'),
+    )
+    .action(
+      withContext(async () => {
+        const { runStatus } = await import('./commands/status.js');
+        return (ctx: CommandContext, options: Parameters<typeof runStatus>[1]) => runStatus(ctx, options);
+      }),
+    );
+
+  program
+    .command('rules')
+    .description('list the rules with their default severity')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: { format: string }, command: Command) => {
+      const { runRules } = await import('./commands/rules.js');
+      const { colorFor } = await import('./io.js');
+      const color = colorFor(processIo, (command.optsWithGlobals() as GlobalOptions).color);
+      setExitCode(await runRules({ io: processIo, color }, options));
+    });
+
+  return program;
+}
+
+function printProblems(problems: FatalError['problems']): void {
+  for (const p of problems) processIo.err(`  ${p.file}:${p.line}:${p.column}  ${p.message}\n`);
+}
+
+/** The one top-level catch: usage, config and git mistakes exit 2 with a clear line; so do bugs. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+        ? 0
+        : 2;
+    }
+    const { ConfigError } = await import('../config/config.js');
+    if (error instanceof ConfigError) {
+      processIo.err(`okr: invalid configuration:\n`);
+      printProblems(error.problems);
+      return 2;
+    }
+    if (error instanceof UsageError || error instanceof FatalError) {
+      processIo.err(`okr: ${error.message}\n`);
+      if (error instanceof FatalError) printProblems(error.problems);
+      return 2;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    processIo.err(`okr: internal error: ${detail}\n`);
+    if (process.env.DEBUG?.split(',').includes('okr') && error instanceof Error)
+      processIo.err(`${error.stack}\n`);
+    else
+      processIo.err('Run again with DEBUG=okr for details, and report it with the files that caused it.\n');
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv);

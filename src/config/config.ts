@@ -1,0 +1,222 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseDay } from '../dates.js';
+import type { Problem } from '../diagnostics.js';
+import { ruleMetas } from '../lint/registry.js';
+import { parseSource } from '../load/parse.js';
+import { schemaProblems } from '../load/schema.js';
+import { locate } from '../locate.js';
+import type { Config, RollupMode, RuleSetting, SourceFile } from '../model.js';
+
+export const CONFIG_FILE = 'okr.config.yaml';
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The repository root: the nearest folder upwards holding okr.config.yaml; without one, the git top
+ * level (the nearest folder with a .git entry); outside git, the starting folder.
+ */
+export function findRoot(cwd: string): string {
+  const start = resolve(cwd);
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  return start;
+}
+
+export function toRepoPath(root: string, absolute: string): string {
+  return relative(root, absolute).split(sep).join('/');
+}
+
+export function defaultConfig(root: string): Config {
+  return {
+    root,
+    file: null,
+    include: ['okrs/**/*.{yaml,yml}'],
+    exclude: [],
+    strategy: 'okrs/strategy.yaml',
+    roots: ['company'],
+    rollup: 'krs',
+    cycles: {},
+    status: { atRisk: 0.1, offTrack: 0.25 },
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    rules: Object.fromEntries(
+      ruleMetas().map((m) => [m.id, { severity: m.severity, options: { ...m.options } }]),
+    ),
+  };
+}
+
+const SEVERITIES: Record<string, RuleSetting['severity']> = {
+  off: 'off',
+  warn: 'warning',
+  error: 'error',
+  '0': 'off',
+  '1': 'warning',
+  '2': 'error',
+};
+
+function optionProblem(expected: number | string[], value: unknown): string | null {
+  if (typeof expected === 'number')
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : 'a number >= 0';
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? null : 'a list of strings';
+}
+
+function ruleSettings(
+  source: SourceFile,
+  raw: Record<string, unknown>,
+  problems: Problem[],
+): Record<string, RuleSetting> {
+  const metas = new Map(ruleMetas().map((m) => [m.id, m]));
+  const settings: Record<string, RuleSetting> = {};
+  const fail = (path: (string | number)[], message: string, key = false) =>
+    problems.push({
+      ruleId: 'config',
+      message,
+      file: source.path,
+      target: null,
+      ...locate(source, path, { key }),
+    });
+  for (const [id, value] of Object.entries(raw)) {
+    const meta = metas.get(id);
+    if (!meta) {
+      fail(['rules', id], `unknown rule "${id}" in ${CONFIG_FILE}; run "okr rules" to list the rules`, true);
+      continue;
+    }
+    const [severityValue, options] = Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
+    const severityPath = Array.isArray(value) ? ['rules', id, 0] : ['rules', id];
+    const severity = SEVERITIES[String(severityValue)];
+    if (severity === undefined || typeof severityValue === 'object') {
+      fail(
+        severityPath,
+        `rule "${id}" has severity ${JSON.stringify(severityValue)}; use off, warn or error`,
+      );
+      continue;
+    }
+    if (Array.isArray(value) && value.length > 2)
+      fail(['rules', id, 2], `rule "${id}" takes [severity, { options }]`);
+    const merged: Record<string, unknown> = { ...meta.options };
+    if (options !== undefined) {
+      if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+        fail(['rules', id, 1], `options of rule "${id}" must be a mapping`);
+        continue;
+      }
+      for (const [name, optionValue] of Object.entries(options)) {
+        if (!Object.hasOwn(meta.options, name)) {
+          const known = Object.keys(meta.options);
+          fail(
+            ['rules', id, 1, name],
+            `rule "${id}" has no option "${name}"${known.length ? `; it takes: ${known.join(', ')}` : ''}`,
+            true,
+          );
+          continue;
+        }
+        const expected = optionProblem(meta.options[name]!, optionValue);
+        if (expected) fail(['rules', id, 1, name], `option "${name}" of rule "${id}" must be ${expected}`);
+        else merged[name] = optionValue;
+      }
+    }
+    settings[id] = { severity, options: merged };
+  }
+  return settings;
+}
+
+function cyclesProblems(
+  source: SourceFile,
+  cycles: Record<string, { start: string; end: string }>,
+  problems: Problem[],
+): void {
+  for (const [name, window] of Object.entries(cycles)) {
+    for (const edge of ['start', 'end'] as const) {
+      if (parseDay(window[edge]) === null)
+        problems.push({
+          ruleId: 'config',
+          message: `cycle "${name}" has ${edge} ${JSON.stringify(window[edge])}, which is not a real date`,
+          file: source.path,
+          target: null,
+          ...locate(source, ['cycles', name, edge]),
+        });
+    }
+    const [start, end] = [parseDay(window.start), parseDay(window.end)];
+    if (start !== null && end !== null && end < start)
+      problems.push({
+        ruleId: 'config',
+        message: `cycle "${name}" ends (${window.end}) before it starts (${window.start})`,
+        file: source.path,
+        target: null,
+        ...locate(source, ['cycles', name]),
+      });
+  }
+}
+
+/**
+ * Reads the repository's configuration: `explicitFile` when given, else okr.config.yaml at the root,
+ * else the defaults. Throws ConfigError, with every problem located, when the file is invalid.
+ */
+export function loadConfig(root: string, explicitFile?: string): Config {
+  const config = defaultConfig(root);
+  const absolute = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
+  if (!explicitFile && !existsSync(absolute)) return config;
+  const display = toRepoPath(root, absolute).startsWith('..') ? absolute : toRepoPath(root, absolute);
+  let text: string;
+  try {
+    if (isDirectory(absolute)) throw new Error('it is a folder');
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new ConfigError([
+      {
+        ruleId: 'config',
+        message: `cannot read the config file: ${reason}`,
+        file: display,
+        target: null,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    ]);
+  }
+  const { source, problems } = parseSource(display, text);
+  if (problems.length === 0 && source.data !== null && source.data !== undefined) {
+    // Rule entries are checked by ruleSettings, which says more than the schema's anyOf can.
+    problems.push(...schemaProblems('config', source, (path) => path[0] === 'rules' && path.length > 1));
+  }
+  config.file = display;
+  const raw = (source.data ?? {}) as Record<string, unknown>;
+  if (problems.length === 0) {
+    if (raw.rules && typeof raw.rules === 'object')
+      Object.assign(config.rules, ruleSettings(source, raw.rules as Record<string, unknown>, problems));
+    if (raw.cycles) cyclesProblems(source, raw.cycles as Config['cycles'], problems);
+  }
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => ({ ...p, ruleId: 'config' })));
+  if (Array.isArray(raw.include)) config.include = raw.include as string[];
+  if (Array.isArray(raw.exclude)) config.exclude = raw.exclude as string[];
+  if (typeof raw.strategy === 'string') config.strategy = raw.strategy;
+  if (Array.isArray(raw.roots)) config.roots = raw.roots as string[];
+  if (typeof raw.rollup === 'string') config.rollup = raw.rollup as RollupMode;
+  if (raw.cycles) config.cycles = raw.cycles as Config['cycles'];
+  if (typeof raw.maxFileSize === 'number') config.maxFileSize = raw.maxFileSize;
+  const status = raw.status as { at_risk?: number; off_track?: number } | undefined;
+  if (status?.at_risk !== undefined) config.status.atRisk = status.at_risk;
+  if (status?.off_track !== undefined) config.status.offTrack = status.off_track;
+  return config;
+}

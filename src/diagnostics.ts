@@ -1,0 +1,37 @@
+/** Where a problem is: 1-based line and column, with the end of the node when known. */
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** The one problem type every stage reports and every formatter prints. */
+export interface Diagnostic extends Position {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Repository-relative path with `/` separators. */
+  file: string;
+  /** Full id of the objective or KR concerned, or null. */
+  target: string | null;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+export function countBySeverity(problems: readonly Diagnostic[]): {
+  errorCount: number;
+  warningCount: number;
+} {
+  let errorCount = 0;
+  for (const p of problems) if (p.severity === 'error') errorCount++;
+  return { errorCount, warningCount: problems.length - errorCount };
+}
+
+/** A problem before the config gives it a severity (or turns it off). */
+export type Problem = Omit<Diagnostic, 'severity'>;

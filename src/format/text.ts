@@ -1,0 +1,37 @@
+// Control characters and bidirectional overrides in user text could rewrite a terminal or hide text;
+// in terminal output they are shown as escapes instead.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** User text made safe to print in a terminal: control characters become visible escapes. */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** One line of user text for a terminal: newlines and tabs shown as escapes too. */
+export function terminalLine(text: string): string {
+  return terminalSafe(text).replace(/\n/g, '\\n').replace(/\t/g, ' ');
+}
+
+/** Markdown-safe inline text: characters with meaning in markdown or HTML are escaped. */
+export function markdownInline(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/&(?!lt;|gt;)/g, '&amp;')
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(UNSAFE, '');
+}
+
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+export function percent(progress: number): string {
+  return `${Math.round(progress * 100)}%`;
+}

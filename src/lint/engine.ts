@@ -1,0 +1,96 @@
+import { compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
+import type { Graph } from '../graph/graph.js';
+import { locate } from '../locate.js';
+import type { Config, OkrFile, SourceFile, StrategyData } from '../model.js';
+import type { Rollup } from '../rollup/rollup.js';
+import { RULES } from './registry.js';
+import type { RuleContext } from './types.js';
+
+export interface LintInput {
+  config: Config;
+  files: readonly OkrFile[];
+  graph: Graph;
+  rollup: Rollup;
+  strategy: StrategyData | null;
+  asOf: number;
+  loadProblems: readonly Problem[];
+  sources: ReadonlyMap<string, SourceFile>;
+  unavailableIds: ReadonlySet<string>;
+  lastChanged?: ReadonlyMap<string, number>;
+}
+
+const DIRECTIVE = /(?:^|\s)#\s*okr-disable-(next-)?line\b([^\n]*)$/;
+
+/** Lines on which rules are silenced by `# okr-disable-line` / `# okr-disable-next-line` comments. */
+function disabledLines(source: SourceFile): Map<number, Set<string>> {
+  const result = new Map<number, Set<string>>();
+  if (!source.text.includes('okr-disable')) return result;
+  source.text.split(/\r\n|\r|\n/).forEach((text, i) => {
+    const m = DIRECTIVE.exec(text);
+    if (!m) return;
+    const line = i + 1 + (m[1] ? 1 : 0);
+    const rules = m[2]!
+      .replace(/\s--\s.*$/, '')
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    const set = result.get(line) ?? new Set<string>();
+    for (const r of rules.length ? rules : ['*']) set.add(r);
+    result.set(line, set);
+  });
+  return result;
+}
+
+/** Runs every enabled rule and returns the problems with their severities, sorted by position. */
+export function lint(input: LintInput): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const setting = input.config.rules[rule.meta.id] ?? {
+      severity: rule.meta.severity,
+      options: rule.meta.options,
+    };
+    if (setting.severity === 'off') continue;
+    const severity = setting.severity;
+    const ctx: RuleContext = {
+      config: input.config,
+      files: input.files,
+      graph: input.graph,
+      rollup: input.rollup,
+      strategy: input.strategy,
+      asOf: input.asOf,
+      loadProblems: input.loadProblems,
+      lastChanged: input.lastChanged ?? new Map(),
+      unavailableIds: input.unavailableIds,
+      sources: input.sources,
+      options: { ...rule.meta.options, ...setting.options },
+      forward: (problem) => diagnostics.push({ ...problem, ruleId: rule.meta.id, severity }),
+      report(report) {
+        const source = input.sources.get(report.file);
+        const position = source
+          ? locate(source, report.path, { key: report.key ?? false })
+          : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+        diagnostics.push({
+          ruleId: rule.meta.id,
+          severity,
+          message: report.message,
+          file: report.file,
+          target: report.target,
+          ...position,
+        });
+      },
+    };
+    rule.check(ctx);
+  }
+  const directives = new Map<string, Map<number, Set<string>>>();
+  const kept = diagnostics.filter((d) => {
+    const source = input.sources.get(d.file);
+    if (!source) return true;
+    let lines = directives.get(d.file);
+    if (!lines) {
+      lines = disabledLines(source);
+      directives.set(d.file, lines);
+    }
+    const rules = lines.get(d.line);
+    return !(rules && (rules.has('*') || rules.has(d.ruleId)));
+  });
+  return kept.sort(compareDiagnostics);
+}

@@ -1,0 +1,57 @@
+import { rule as alignmentCycle } from './rules/alignment-cycle.js';
+import { rule as cycleMismatch } from './rules/cycle-mismatch.js';
+import { rule as duplicateId } from './rules/duplicate-id.js';
+import { rule as fileTooLarge } from './rules/file-too-large.js';
+import { rule as fileUnreadable } from './rules/file-unreadable.js';
+import { rule as invalidMetric } from './rules/invalid-metric.js';
+import { rule as metricInObjective } from './rules/metric-in-objective.js';
+import { rule as noKeyResults } from './rules/no-key-results.js';
+import { rule as orphanObjective } from './rules/orphan-objective.js';
+import { rule as outputKr } from './rules/output-kr.js';
+import { rule as schema } from './rules/schema.js';
+import { rule as staleKr } from './rules/stale-kr.js';
+import { rule as tooManyKrs } from './rules/too-many-krs.js';
+import { rule as tooManyObjectives } from './rules/too-many-objectives.js';
+import { rule as unknownCycle } from './rules/unknown-cycle.js';
+import { rule as unknownTheme } from './rules/unknown-theme.js';
+import { rule as unmeasuredKr } from './rules/unmeasured-kr.js';
+import { rule as unresolvedDependency } from './rules/unresolved-dependency.js';
+import { rule as unresolvedParent } from './rules/unresolved-parent.js';
+import { rule as vagueObjective } from './rules/vague-objective.js';
+import { rule as yamlSyntax } from './rules/yaml-syntax.js';
+import type { Rule, RuleMeta } from './types.js';
+
+/** Every rule, sorted by id. */
+export const RULES: readonly Rule[] = [
+  alignmentCycle,
+  cycleMismatch,
+  duplicateId,
+  fileTooLarge,
+  fileUnreadable,
+  invalidMetric,
+  metricInObjective,
+  noKeyResults,
+  orphanObjective,
+  outputKr,
+  schema,
+  staleKr,
+  tooManyKrs,
+  tooManyObjectives,
+  unknownCycle,
+  unknownTheme,
+  unmeasuredKr,
+  unresolvedDependency,
+  unresolvedParent,
+  vagueObjective,
+  yamlSyntax,
+];
+
+export function ruleMetas(): RuleMeta[] {
+  return RULES.map((r) => r.meta);
+}
+
+export const DOCS_BASE = 'https://github.com/okr-cli/okr/blob/main/docs/rules';
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}/${id}.md`;
+}

@@ -1,0 +1,38 @@
+import { cycleWindow, formatDay, parseDay } from '../../dates.js';
+import type { Rule } from '../types.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'stale-kr',
+    description:
+      "In a running cycle, a key result's latest check-in (or last change in git) is older than `days` (14).",
+    severity: 'warning',
+    options: { days: 14 },
+  },
+  check(ctx) {
+    const days = ctx.options.days as number;
+    for (const kr of ctx.graph.krs.values()) {
+      if (kr.kind === 'rollup' || (ctx.rollup.kr.get(kr) ?? 0) >= 1) continue;
+      const window = cycleWindow(kr.objective.cycle, ctx.config.cycles);
+      if (!window || ctx.asOf < window.start || ctx.asOf > window.end) continue;
+      let latest: number | null = null;
+      let source = 'check-in';
+      for (const checkin of kr.data.checkins ?? []) {
+        const day = parseDay(checkin.date);
+        if (day !== null && (latest === null || day > latest)) latest = day;
+      }
+      const changed = ctx.lastChanged.get(kr.fullId);
+      if (changed !== undefined && (latest === null || changed > latest))
+        [latest, source] = [changed, 'change'];
+      // Staleness counts from the cycle's start: a KR cannot be stale before it could be checked in.
+      const since = latest === null ? null : Math.max(latest, window.start);
+      if (since === null || ctx.asOf - since <= days) continue;
+      ctx.report({
+        file: kr.file,
+        path: kr.path,
+        target: kr.fullId,
+        message: `key result "${kr.fullId}" was last updated ${ctx.asOf - latest!} days ago (${source} on ${formatDay(latest!)}); check in at least every ${days} days with "okr checkin ${kr.fullId} VALUE"`,
+      });
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import type { Rule } from '../types.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'unmeasured-kr',
+    description: 'A key result has no measure and no objective aligned to it.',
+    severity: 'warning',
+    options: {},
+  },
+  check(ctx) {
+    for (const kr of ctx.graph.krs.values()) {
+      if (kr.kind !== 'rollup' || (ctx.graph.alignedTo.get(kr)?.length ?? 0) > 0) continue;
+      ctx.report({
+        file: kr.file,
+        path: kr.path,
+        target: kr.fullId,
+        message: `key result "${kr.fullId}" has no measure and no objective aligned to it; add start+target, target+keep, done or progress`,
+      });
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Problem, Severity } from '../diagnostics.js';
+import type { Graph } from '../graph/graph.js';
+import type { Config, OkrFile, SourceFile, StrategyData, YamlPath } from '../model.js';
+import type { Rollup } from '../rollup/rollup.js';
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  severity: Severity;
+  /** Options with their defaults; a config's options are checked against these types. */
+  options: Record<string, number | string[]>;
+}
+
+/** What a rule reports: a path in a file; the engine turns it into line and column. */
+export interface Report {
+  file: string;
+  path: YamlPath;
+  /** Point at the key of the last path segment rather than its value. */
+  key?: boolean;
+  message: string;
+  target: string | null;
+}
+
+export interface RuleContext {
+  config: Config;
+  files: readonly OkrFile[];
+  graph: Graph;
+  rollup: Rollup;
+  strategy: StrategyData | null;
+  /** Day number of the date the status is computed for. */
+  asOf: number;
+  /** Problems found while loading (YAML syntax, schema), already located. */
+  loadProblems: readonly Problem[];
+  /** Last day each KR's value changed, from git history, when known (full id → day). */
+  lastChanged: ReadonlyMap<string, number>;
+  /** Ids declared in files that failed to load: links to them are not reported again. */
+  unavailableIds: ReadonlySet<string>;
+  options: Record<string, unknown>;
+  report(report: Report): void;
+  /** Forward an already located problem. */
+  forward(problem: Problem): void;
+  sources: ReadonlyMap<string, SourceFile>;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,67 @@
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Problem } from '../diagnostics.js';
+import { positionAt } from '../locate.js';
+import type { SourceFile } from '../model.js';
+
+const MAX_ALIAS_COUNT = 100;
+
+function describeYamlError(error: YAMLError): string {
+  switch (error.code) {
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document; okr reads one document a file: split it or remove the "---" separator';
+    case 'DUPLICATE_KEY':
+      return `${error.message.replace(/\.$/, '')}: each key may appear once in a mapping; remove or rename the repeated one`;
+    case 'TAG_RESOLVE_FAILED':
+      return `${error.message.replace(/\.$/, '')}: okr reads plain YAML only; remove the tag`;
+    default:
+      return error.message.replace(/\s+at line \d+, column \d+.*$/s, '');
+  }
+}
+
+function yamlProblem(file: SourceFile, message: string, offset: number, endOffset = offset): Problem {
+  return {
+    ruleId: 'yaml-syntax',
+    message,
+    file: file.path,
+    target: null,
+    ...positionAt(file, offset, endOffset),
+  };
+}
+
+/**
+ * Parses one YAML file, keeping its document and line index for positions. Every YAML error and
+ * warning becomes a `yaml-syntax` problem; a file with any of them has no data.
+ */
+export function parseSource(path: string, rawText: string): { source: SourceFile; problems: Problem[] } {
+  // A byte-order mark is not content; dropping it keeps columns of the first line as people see them.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const source: SourceFile = { path, text, doc: null, lineCounter, data: null };
+  const problems: Problem[] = [];
+  let doc: SourceFile['doc'];
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    // The parser recurses on nesting; a pathological depth exhausts the stack.
+    const reason = error instanceof RangeError ? 'the YAML nests too deeply to read' : String(error);
+    problems.push(yamlProblem(source, reason, 0));
+    return { source, problems };
+  }
+  source.doc = doc;
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    problems.push(yamlProblem(source, describeYamlError(error), error.pos[0], error.pos[1]));
+  }
+  if (problems.length > 0) return { source, problems };
+  try {
+    source.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const reason =
+      error instanceof ReferenceError
+        ? `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}); write the values out instead of nesting aliases`
+        : error instanceof RangeError
+          ? 'the YAML nests too deeply to read'
+          : String(error instanceof Error ? error.message : error);
+    problems.push(yamlProblem(source, reason, 0));
+  }
+  return { source, problems };
+}

@@ -1,0 +1,74 @@
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Position } from './diagnostics.js';
+import type { SourceFile, YamlPath } from './model.js';
+
+export interface LocateOptions {
+  /** Point at the key of the last path segment instead of its value. */
+  key?: boolean;
+}
+
+const FILE_START: Position = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function findPair(node: unknown, segment: string | number): Pair | null {
+  if (!isMap(node)) return null;
+  for (const pair of node.items) {
+    const k = isScalar(pair.key) ? pair.key.value : pair.key;
+    if (k === segment || (typeof k !== 'object' && String(k) === String(segment))) return pair;
+  }
+  return null;
+}
+
+function rangeOf(
+  file: SourceFile,
+  node: { range?: readonly number[] | null } | null | undefined,
+): Position | null {
+  const range = node?.range;
+  if (!range) return null;
+  const start = file.lineCounter.linePos(range[0]!);
+  // A node's value ends at range[1]; range[2] includes trailing comments.
+  const end = file.lineCounter.linePos(Math.max(range[0]!, range[1]!));
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/**
+ * Turns a path into the position of the most specific node that exists: the node itself, or, for a
+ * path that goes further than the document, the nearest existing parent (a missing field points at
+ * the mapping that lacks it).
+ */
+export function locate(file: SourceFile, path: YamlPath, options: LocateOptions = {}): Position {
+  const doc = file.doc;
+  if (!doc) return FILE_START;
+  let node: unknown = doc.contents;
+  let found: Position | null = rangeOf(file, node as Node | null);
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    let next: unknown = null;
+    let keyNode: unknown = null;
+    if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment] ?? null;
+    } else {
+      const pair = findPair(node, segment);
+      if (pair) {
+        keyNode = pair.key;
+        next = pair.value;
+      }
+    }
+    if (keyNode && options.key && i === path.length - 1) {
+      return rangeOf(file, keyNode as Node) ?? found ?? FILE_START;
+    }
+    if (next === null || next === undefined) {
+      // A key present with an empty value points at the key.
+      return (keyNode ? rangeOf(file, keyNode as Node) : null) ?? found ?? FILE_START;
+    }
+    node = isPair(next) ? next.value : next;
+    found = rangeOf(file, node as Node) ?? found;
+  }
+  return found ?? FILE_START;
+}
+
+/** The position of a byte offset of the source text. */
+export function positionAt(file: SourceFile, offset: number, endOffset = offset): Position {
+  const start = file.lineCounter.linePos(offset);
+  const end = file.lineCounter.linePos(endOffset);
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}

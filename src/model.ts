@@ -1,0 +1,122 @@
+import type { Document, LineCounter } from 'yaml';
+import type { Severity } from './diagnostics.js';
+
+/** A path into a YAML document: mapping keys and sequence indexes. */
+export type YamlPath = readonly (string | number)[];
+
+/** A YAML file as read from disk: its text, parsed document and line index. */
+export interface SourceFile {
+  /** Repository-relative path with `/` separators. */
+  path: string;
+  text: string;
+  doc: Document.Parsed | null;
+  lineCounter: LineCounter;
+  /** The plain data of the document (null when it did not parse). */
+  data: unknown;
+}
+
+export type CycleWindow = { start: number; end: number };
+
+export type ObjectiveType = 'aspirational' | 'committed';
+export type RollupMode = 'krs' | 'children' | 'both';
+export type KrKind = 'numeric' | 'threshold' | 'milestone' | 'judged' | 'rollup';
+
+export interface Checkin {
+  date: string;
+  value: number | boolean;
+  confidence?: number;
+  note?: string;
+}
+
+export interface KeyResultData {
+  id: string;
+  title: string;
+  description?: string;
+  start?: number;
+  target?: number;
+  current?: number;
+  keep?: 'below' | 'above';
+  done?: boolean;
+  progress?: number;
+  unit?: string;
+  weight?: number;
+  confidence?: number;
+  checkins?: Checkin[];
+}
+
+export interface ObjectiveData {
+  id: string;
+  title: string;
+  description?: string;
+  parent?: string;
+  theme?: string;
+  type?: ObjectiveType;
+  owner?: string;
+  weight?: number;
+  rollup?: RollupMode;
+  depends_on?: string[];
+  key_results?: KeyResultData[];
+}
+
+export interface OkrFileData {
+  owner: string;
+  cycle: string;
+  objectives: ObjectiveData[];
+}
+
+export interface StrategyData {
+  vision?: string;
+  mission?: string;
+  values?: string[];
+  themes?: { id: string; title: string; description?: string }[];
+}
+
+export interface KeyResult {
+  id: string;
+  /** objective-id/kr-id */
+  fullId: string;
+  title: string;
+  kind: KrKind;
+  data: KeyResultData;
+  weight: number;
+  objective: Objective;
+  file: string;
+  path: YamlPath;
+}
+
+export interface Objective {
+  id: string;
+  title: string;
+  data: ObjectiveData;
+  owner: string;
+  cycle: string;
+  type: ObjectiveType;
+  weight: number;
+  rollup: RollupMode;
+  keyResults: KeyResult[];
+  file: string;
+  path: YamlPath;
+}
+
+export interface OkrFile {
+  source: SourceFile;
+  data: OkrFileData;
+}
+
+export type RuleSetting = { severity: Severity | 'off'; options: Record<string, unknown> };
+
+export interface Config {
+  /** Absolute path of the repository root. */
+  root: string;
+  /** Repository-relative path of the config file, or null when there is none. */
+  file: string | null;
+  include: string[];
+  exclude: string[];
+  strategy: string;
+  roots: string[];
+  rollup: RollupMode;
+  cycles: Record<string, { start: string; end: string }>;
+  status: { atRisk: number; offTrack: number };
+  maxFileSize: number;
+  rules: Record<string, RuleSetting>;
+}
