@@ -37,6 +37,7 @@ export function analyze(config: Config, options: AnalyzeOptions): Analysis {
     loadProblems: load.problems,
     sources: load.sources,
     unavailableIds: load.unavailableIds,
+    unavailableParents: load.unavailableParents,
     ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
   });
   return { config, load, graph, rollup, diagnostics, asOf: options.asOf };

@@ -101,6 +101,8 @@ export interface Objective {
 export interface OkrFile {
   source: SourceFile;
   data: OkrFileData;
+  /** Indexes of objectives left out of the graph because they have schema problems. */
+  invalidObjectives: ReadonlySet<number>;
 }
 
 export type RuleSetting = { severity: Severity | 'off'; options: Record<string, unknown> };

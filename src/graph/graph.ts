@@ -45,8 +45,9 @@ function buildObjectives(files: readonly OkrFile[], defaultRollup: RollupMode) {
   const byId = new Map<string, Objective>();
   const krs = new Map<string, KeyResult>();
   const duplicates: Duplicate[] = [];
-  for (const { source, data } of files) {
+  for (const { source, data, invalidObjectives } of files) {
     data.objectives.forEach((o, oi) => {
+      if (invalidObjectives.has(oi)) return;
       const path: YamlPath = ['objectives', oi];
       const first = byId.get(o.id);
       if (first) {

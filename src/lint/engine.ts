@@ -16,6 +16,7 @@ export interface LintInput {
   loadProblems: readonly Problem[];
   sources: ReadonlyMap<string, SourceFile>;
   unavailableIds: ReadonlySet<string>;
+  unavailableParents: ReadonlySet<string>;
   lastChanged?: ReadonlyMap<string, number>;
 }
 
@@ -60,6 +61,7 @@ export function lint(input: LintInput): Diagnostic[] {
       loadProblems: input.loadProblems,
       lastChanged: input.lastChanged ?? new Map(),
       unavailableIds: input.unavailableIds,
+      unavailableParents: input.unavailableParents,
       sources: input.sources,
       options: { ...rule.meta.options, ...setting.options },
       forward: (problem) => diagnostics.push({ ...problem, ruleId: rule.meta.id, severity }),

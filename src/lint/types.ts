@@ -35,6 +35,8 @@ export interface RuleContext {
   lastChanged: ReadonlyMap<string, number>;
   /** Ids declared in files that failed to load: links to them are not reported again. */
   unavailableIds: ReadonlySet<string>;
+  /** Parents named by objectives that failed to load: they may well have children. */
+  unavailableParents: ReadonlySet<string>;
   options: Record<string, unknown>;
   report(report: Report): void;
   /** Forward an already located problem. */

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
-import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData } from '../model.js';
+import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
 import { discoverFiles } from './discover.js';
 import { parseSource } from './parse.js';
-import { schemaProblems, targetOf } from './schema.js';
+import { schemaIssues, schemaProblems, targetOf } from './schema.js';
 
 export interface LoadResult {
   /** Files that loaded cleanly, sorted by path. */
@@ -14,10 +14,12 @@ export interface LoadResult {
   /** Every file read, by path, for positions and disable comments. */
   sources: Map<string, SourceFile>;
   strategy: StrategyData | null;
-  /** Paths of OKR files that failed to load (YAML or schema). */
+  /** Paths of OKR files that failed to load in whole or in part (YAML or schema problems). */
   failed: string[];
-  /** Ids declared in files that failed to load, so that links to them are not reported twice. */
+  /** Ids declared by objectives that failed to load, so that links to them are not reported twice. */
   unavailableIds: Set<string>;
+  /** Parents named by objectives that failed to load: what they align to is not reported as empty. */
+  unavailableParents: Set<string>;
   problems: Problem[];
   /** Number of OKR files matched. */
   fileCount: number;
@@ -58,54 +60,78 @@ export function readSource(config: Config, path: string): { text: string } | { p
 }
 
 /** Semantic checks JSON Schema cannot express: real calendar dates of check-ins. */
-function dateProblems(source: SourceFile, data: OkrFileData): Problem[] {
-  const problems: Problem[] = [];
+function dateIssues(
+  source: SourceFile,
+  data: OkrFileData,
+  skip: ReadonlySet<number>,
+): { problem: Problem; path: YamlPath }[] {
+  const problems: { problem: Problem; path: YamlPath }[] = [];
   data.objectives.forEach((objective, o) => {
+    if (skip.has(o)) return;
     objective.key_results?.forEach((kr, k) => {
       kr.checkins?.forEach((checkin, c) => {
         if (parseDay(checkin.date) !== null) return;
         const path = ['objectives', o, 'key_results', k, 'checkins', c, 'date'];
-        problems.push({
+        const problem: Problem = {
           ruleId: 'schema',
           message: `"date" ${JSON.stringify(checkin.date)} of a check-in is not a real calendar date`,
           file: source.path,
           target: targetOf(data, path),
           ...locate(source, path),
-        });
+        };
+        problems.push({ problem, path });
       });
     });
   });
   return problems;
 }
 
-function declaredIds(data: unknown): string[] {
-  const objectives = (data as { objectives?: unknown } | null)?.objectives;
-  if (!Array.isArray(objectives)) return [];
+function declared(objective: unknown): { ids: string[]; parent: string | null } {
+  const o = objective as { id?: unknown; parent?: unknown; key_results?: unknown } | null;
   const ids: string[] = [];
-  for (const o of objectives as { id?: unknown; key_results?: unknown }[]) {
-    if (typeof o?.id !== 'string') continue;
+  if (typeof o?.id === 'string') {
     ids.push(o.id);
     if (Array.isArray(o.key_results))
       for (const k of o.key_results as { id?: unknown }[])
         if (typeof k?.id === 'string') ids.push(`${o.id}/${k.id}`);
   }
-  return ids;
+  return { ids, parent: typeof o?.parent === 'string' ? o.parent : null };
 }
 
-/** Parses and validates one OKR file from its text. */
-export function loadOkrSource(
-  path: string,
-  text: string,
-): { source: SourceFile; file: OkrFile | null; problems: Problem[] } {
+export interface LoadedSource {
+  source: SourceFile;
+  file: OkrFile | null;
+  problems: Problem[];
+  /** Objectives left out (whole file when `file` is null). */
+  dropped: { ids: string[]; parent: string | null }[];
+}
+
+/**
+ * Parses and validates one OKR file from its text. A problem inside one objective leaves out that
+ * objective only; a problem with the file itself (owner, cycle, the objectives list) leaves out the file.
+ */
+export function loadOkrSource(path: string, text: string): LoadedSource {
   const { source, problems } = parseSource(path, text);
-  if (problems.length > 0) return { source, file: null, problems };
-  problems.push(...schemaProblems('okr-file', source));
-  if (problems.length > 0) return { source, file: null, problems };
+  if (problems.length > 0) return { source, file: null, problems, dropped: [] };
+  const issues = schemaIssues('okr-file', source);
+  const objectives = (source.data as { objectives?: unknown } | null)?.objectives;
+  const objectiveIndex = (p: YamlPath) => (p[0] === 'objectives' && typeof p[1] === 'number' ? p[1] : null);
+  const fileLevel = issues.some((i) => objectiveIndex(i.path) === null);
+  if (fileLevel || !Array.isArray(objectives)) {
+    const dropped = Array.isArray(objectives) ? objectives.map(declared) : [];
+    return { source, file: null, problems: issues.map((i) => i.problem), dropped };
+  }
   const data = source.data as OkrFileData;
   // A bare year is read by YAML as a number; it names the same cycle as the string.
   data.cycle = String(data.cycle);
-  problems.push(...dateProblems(source, data));
-  return { source, file: problems.length > 0 ? null : { source, data }, problems };
+  issues.push(...dateIssues(source, data, new Set(issues.map((i) => objectiveIndex(i.path)!))));
+  const invalid = new Set(issues.map((i) => objectiveIndex(i.path)!));
+  return {
+    source,
+    file: { source, data, invalidObjectives: invalid },
+    problems: issues.map((i) => i.problem),
+    dropped: [...invalid].map((i) => declared(objectives[i])),
+  };
 }
 
 function loadStrategy(config: Config, result: LoadResult): void {
@@ -130,6 +156,7 @@ export function loadProject(config: Config, paths: string[] = discoverFiles(conf
     strategy: null,
     failed: [],
     unavailableIds: new Set(),
+    unavailableParents: new Set(),
     problems: [],
     fileCount: paths.length,
   };
@@ -141,13 +168,14 @@ export function loadProject(config: Config, paths: string[] = discoverFiles(conf
       result.failed.push(path);
       continue;
     }
-    const { source, file, problems } = loadOkrSource(path, read.text);
+    const { source, file, problems, dropped } = loadOkrSource(path, read.text);
     result.sources.set(path, source);
     result.problems.push(...problems);
     if (file) result.files.push(file);
-    else {
-      result.failed.push(path);
-      for (const id of declaredIds(source.data)) result.unavailableIds.add(id);
+    if (problems.length > 0) result.failed.push(path);
+    for (const { ids, parent } of dropped) {
+      for (const id of ids) result.unavailableIds.add(id);
+      if (parent !== null) result.unavailableParents.add(parent);
     }
   }
   return result;

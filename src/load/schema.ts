@@ -17,7 +17,8 @@ export function schemaUrl(name: SchemaName): URL {
 export function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: false });
+    // verbose keeps each error's parentSchema, from which unknown keys get their list of allowed keys.
+    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
     validate = ajv.compile(JSON.parse(readFileSync(schemaUrl(name), 'utf8')));
     validators.set(name, validate);
   }
@@ -214,9 +215,18 @@ export function schemaProblems(
   file: SourceFile,
   skip?: (path: YamlPath) => boolean,
 ): Problem[] {
+  return schemaIssues(name, file, skip).map((issue) => issue.problem);
+}
+
+/** Schema problems with the path of the node each concerns. */
+export function schemaIssues(
+  name: SchemaName,
+  file: SourceFile,
+  skip?: (path: YamlPath) => boolean,
+): { problem: Problem; path: YamlPath }[] {
   const validate = validatorFor(name);
   if (validate(file.data)) return [];
-  const problems: Problem[] = [];
+  const issues: { problem: Problem; path: YamlPath }[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
     let path: YamlPath = pathOf(error.instancePath);
@@ -234,13 +244,14 @@ export function schemaProblems(
     const dedupeKey = `${located.message}\u0000${path.join('/')}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
-    problems.push({
+    const problem: Problem = {
       ruleId: 'schema',
       message: located.message,
       file: file.path,
       target: targetOf(file.data, path),
       ...locate(file, path, { key: located.key ?? false }),
-    });
+    };
+    issues.push({ problem, path });
   }
-  return problems;
+  return issues;
 }

@@ -53,7 +53,7 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   for (const path of analysis.load.failed) {
     const count = analysis.diagnostics.filter((d) => d.file === path && d.severity === 'error').length;
     ctx.io.err(
-      `okr: ${path} could not be loaded (${count} error${count === 1 ? '' : 's'}); its objectives are not shown. Run "okr check ${path}" for details.\n`,
+      `okr: ${path} has ${count} error${count === 1 ? '' : 's'}; what they concern is not shown. Run "okr check ${path}" for details.\n`,
     );
   }
   const report = statusReport(analysis);

@@ -10,6 +10,7 @@ export const rule: Rule = {
   check(ctx) {
     for (const objective of ctx.graph.objectives) {
       if (objective.keyResults.length > 0 || (ctx.graph.children.get(objective)?.length ?? 0) > 0) continue;
+      if (ctx.unavailableParents.has(objective.id)) continue;
       ctx.report({
         file: objective.file,
         path: objective.path,

@@ -10,6 +10,7 @@ export const rule: Rule = {
   check(ctx) {
     for (const kr of ctx.graph.krs.values()) {
       if (kr.kind !== 'rollup' || (ctx.graph.alignedTo.get(kr)?.length ?? 0) > 0) continue;
+      if (ctx.unavailableParents.has(kr.fullId)) continue;
       ctx.report({
         file: kr.file,
         path: kr.path,

@@ -1,0 +1,94 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..');
+export const OKR_BIN = join(REPO_ROOT, 'bin', 'okr');
+
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file. */
+export function tempDir(prefix = 'okr-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Writes files (path → content) below `dir`, creating folders. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const absolute = join(dir, path);
+    mkdirSync(dirname(absolute), { recursive: true });
+    writeFileSync(absolute, content);
+  }
+}
+
+/** A temporary folder holding `files`. */
+export function makeProject(files: Record<string, string>): string {
+  const dir = tempDir();
+  writeFiles(dir, files);
+  return dir;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Runs the built `bin/okr` as a user would: a child process in `cwd`, colours off unless asked. */
+export function runOkr(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; input?: string },
+): RunResult {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    ...options.env,
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [OKR_BIN, ...args], {
+    cwd: options.cwd,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 60_000,
+  });
+  return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1 };
+}
+
+/** Runs git in `cwd` with fixed identity; `date` (ISO) fixes author and committer dates. */
+export function git(cwd: string, args: string[], date?: string): string {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.com',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: cwd,
+  };
+  if (date) {
+    env.GIT_AUTHOR_DATE = date;
+    env.GIT_COMMITTER_DATE = date;
+  }
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8' });
+}
+
+/** `git init` with a main branch in `dir`. */
+export function gitInit(dir: string): void {
+  git(dir, ['init', '-q', '-b', 'main']);
+}
+
+/** Stages everything and commits it at `date`. */
+export function commitAll(dir: string, message: string, date = '2026-10-01T12:00:00Z'): string {
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '--allow-empty', '-m', message], date);
+  return git(dir, ['rev-parse', 'HEAD']).trim();
+}
