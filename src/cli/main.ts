@@ -136,4 +136,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (\`okr status | head\`) is not an error.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
 process.exitCode = await main(process.argv);
