@@ -35,7 +35,7 @@ const AUDIENCES = [
 function krYaml(rand: () => number, id: string, k: number): string {
   const checkin =
     rand() < 0.5
-      ? `\n        checkins:\n          - { date: 2026-11-0${1 + Math.floor(rand() * 9)}, value: ${(rand() * 50).toFixed(1)} }`
+      ? `\n        checkins:\n          - { date: "2026-11-0${1 + Math.floor(rand() * 9)}", value: ${(rand() * 50).toFixed(1)} }`
       : '';
   switch (k % 4) {
     case 0:
