@@ -48,7 +48,7 @@ const RSS_HOOK = pathToFileURL(join(REPO, 'bench', 'max-rss.mjs')).href;
 function runOnce(command: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Sample {
   const memoryFile = join(tmpdir(), `okr-bench-rss-${process.pid}`);
   rmSync(memoryFile, { force: true });
-  const childEnv = { ...process.env, NO_COLOR: '1', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
   let argv = command;
   if (useTime) argv = [TIME, '-f', '%M', '-o', memoryFile, ...command];
   else {

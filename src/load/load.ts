@@ -5,7 +5,7 @@ import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
 import { discoverFiles } from './discover.js';
-import { parseSource } from './parse.js';
+import { parseSourceLazily } from './parse.js';
 import { schemaIssues, schemaProblems, targetOf } from './schema.js';
 
 export interface LoadResult {
@@ -110,8 +110,8 @@ export interface LoadedSource {
  * Parses and validates one OKR file from its text. A problem inside one objective leaves out that
  * objective only; a problem with the file itself (owner, cycle, the objectives list) leaves out the file.
  */
-export function loadOkrSource(path: string, text: string): LoadedSource {
-  const { source, problems } = parseSource(path, text);
+export function loadOkrSource(path: string, text: string, parse = parseSourceLazily): LoadedSource {
+  const { source, problems } = parse(path, text);
   if (problems.length > 0) return { source, file: null, problems, dropped: [] };
   const issues = schemaIssues('okr-file', source);
   const objectives = (source.data as { objectives?: unknown } | null)?.objectives;
@@ -141,7 +141,7 @@ function loadStrategy(config: Config, result: LoadResult): void {
     result.problems.push(read.problem);
     return;
   }
-  const { source, problems } = parseSource(config.strategy, read.text);
+  const { source, problems } = parseSourceLazily(config.strategy, read.text);
   result.sources.set(source.path, source);
   if (problems.length === 0) problems.push(...schemaProblems('strategy', source));
   if (problems.length === 0) result.strategy = (source.data ?? {}) as StrategyData;

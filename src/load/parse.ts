@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { Problem } from '../diagnostics.js';
 import { positionAt } from '../locate.js';
 import type { SourceFile } from '../model.js';
+import { parsePlainYaml, UNSUPPORTED } from './plain-yaml.js';
 
 const MAX_ALIAS_COUNT = 100;
 
@@ -64,4 +65,50 @@ export function parseSource(path: string, rawText: string): { source: SourceFile
     problems.push(yamlProblem(source, reason, 0));
   }
   return { source, problems };
+}
+
+/**
+ * A source whose data is already known (read by the fast path, or from the cache): its Document
+ * and line index are built on first use, which is only when a problem in it needs a position.
+ */
+export function lazySource(path: string, text: string, data: unknown): SourceFile {
+  let parsed: { doc: SourceFile['doc']; lineCounter: LineCounter } | null = null;
+  const build = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+      parsed = { doc, lineCounter };
+    }
+    return parsed;
+  };
+  return {
+    path,
+    text,
+    data,
+    get doc() {
+      return build().doc;
+    },
+    get lineCounter() {
+      return build().lineCounter;
+    },
+  };
+}
+
+/** The text as okr reads it: a byte-order mark is not content. */
+export function withoutBom(rawText: string): string {
+  return rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+}
+
+/**
+ * As `parseSource`, but a file written in the plain subset of YAML is read by the fast path, and
+ * its Document is built only if a position in it is asked for. Data and problems are the same.
+ */
+export function parseSourceLazily(
+  path: string,
+  rawText: string,
+): { source: SourceFile; problems: Problem[] } {
+  const text = withoutBom(rawText);
+  const data = parsePlainYaml(text);
+  if (data === UNSUPPORTED) return parseSource(path, rawText);
+  return { source: lazySource(path, text, data), problems: [] };
 }
