@@ -20,11 +20,13 @@ export interface AnalyzeOptions {
   lastChanged?: ReadonlyMap<string, number>;
   /** Load these already read results instead of reading the working tree. */
   load?: LoadResult;
+  /** Folder of the cache of loaded files, when reading the working tree; null: no cache. */
+  cacheDir?: string | null;
 }
 
 /** The whole pipeline: load → graph → rollup → lint. */
 export function analyze(config: Config, options: AnalyzeOptions): Analysis {
-  const load = options.load ?? loadProject(config);
+  const load = options.load ?? loadProject(config, undefined, { cacheDir: options.cacheDir ?? null });
   const graph = buildGraph(load.files, config.rollup);
   const rollup = rollUp(graph);
   const diagnostics = lint({

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
 import type { Position } from './diagnostics.js';
+import { yaml } from './load/yaml.js';
 import type { SourceFile, YamlPath } from './model.js';
 
 export interface LocateOptions {
@@ -10,6 +11,7 @@ export interface LocateOptions {
 const FILE_START: Position = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function findPair(node: unknown, segment: string | number): Pair | null {
+  const { isMap, isScalar } = yaml();
   if (!isMap(node)) return null;
   for (const pair of node.items) {
     const k = isScalar(pair.key) ? pair.key.value : pair.key;
@@ -38,6 +40,7 @@ function rangeOf(
 export function locate(file: SourceFile, path: YamlPath, options: LocateOptions = {}): Position {
   const doc = file.doc;
   if (!doc) return FILE_START;
+  const { isPair, isSeq } = yaml();
   let node: unknown = doc.contents;
   let found: Position | null = rangeOf(file, node as Node | null);
   for (let i = 0; i < path.length; i++) {
@@ -64,6 +67,14 @@ export function locate(file: SourceFile, path: YamlPath, options: LocateOptions 
     found = rangeOf(file, node as Node) ?? found;
   }
   return found ?? FILE_START;
+}
+
+/**
+ * The line a node starts on. Objectives and key results are found by the fast path's record of
+ * their lines when it has one, so that listing them builds no Document.
+ */
+export function lineOf(file: SourceFile, path: YamlPath): number {
+  return file.itemLines?.get(path.join('/')) ?? locate(file, path).line;
 }
 
 /** The position of a byte offset of the source text. */

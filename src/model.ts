@@ -13,6 +13,11 @@ export interface SourceFile {
   lineCounter: LineCounter;
   /** The plain data of the document (null when it did not parse). */
   data: unknown;
+  /**
+   * Start lines of the mappings that are sequence items (objectives, key results…), by their path
+   * joined with "/", when the file was read without a Document: lines known without building one.
+   */
+  itemLines?: ReadonlyMap<string, number>;
 }
 
 export type CycleWindow = { start: number; end: number };

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { findRoot, loadConfig } from '../config/config.js';
 import { parseDay, today } from '../dates.js';
@@ -12,6 +12,9 @@ export interface GlobalOptions {
   config?: string;
   asOf?: string;
   color: boolean;
+  /** False with --no-cache. */
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 export interface CommandContext {
@@ -22,6 +25,8 @@ export interface CommandContext {
   config: Config;
   asOf: number;
   color: ChalkInstance;
+  /** Where loaded files are cached, or null with --no-cache. */
+  cacheDir: string | null;
 }
 
 export function parseAsOf(text: string | undefined): number {
@@ -39,5 +44,11 @@ export function commandContext(io: Io, options: GlobalOptions): CommandContext {
   const root = findRoot(cwd);
   const asOf = parseAsOf(options.asOf);
   const config = loadConfig(root, options.config === undefined ? undefined : resolve(cwd, options.config));
-  return { io, cwd, root, config, asOf, color: colorFor(io, options.color) };
+  const cacheDir =
+    options.cache === false
+      ? null
+      : options.cacheLocation !== undefined
+        ? resolve(cwd, options.cacheLocation)
+        : join(root, 'node_modules', '.cache', 'okr');
+  return { io, cwd, root, config, asOf, color: colorFor(io, options.color), cacheDir };
 }

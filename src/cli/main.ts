@@ -34,6 +34,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--config <file>', 'use this config file instead of okr.config.yaml at the root')
     .option('--as-of <date>', 'compute status for this date (YYYY-MM-DD) instead of today')
     .option('--no-color', 'no colours (also NO_COLOR; FORCE_COLOR forces them)')
+    .option(
+      '--cache-location <dir>',
+      'keep the cache of loaded files in DIR (default: node_modules/.cache/okr)',
+    )
+    .option('--no-cache', 'neither read nor write the cache of loaded files')
     .showHelpAfterError('(run "okr --help" for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => processIo.out(s), writeErr: (s) => processIo.err(s) });

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { ruleMetas } from '../lint/registry.js';
-import { parseSource } from '../load/parse.js';
+import { parseSourceLazily } from '../load/parse.js';
 import { schemaProblems } from '../load/schema.js';
 import { locate } from '../locate.js';
 import type { Config, RollupMode, RuleSetting, SourceFile } from '../model.js';
@@ -195,7 +195,7 @@ export function loadConfig(root: string, explicitFile?: string): Config {
       },
     ]);
   }
-  const { source, problems } = parseSource(display, text);
+  const { source, problems } = parseSourceLazily(display, text);
   if (problems.length === 0 && source.data !== null && source.data !== undefined) {
     // Rule entries are checked by ruleSettings, which says more than the schema's anyOf can.
     problems.push(...schemaProblems('config', source, (path) => path[0] === 'rules' && path.length > 1));

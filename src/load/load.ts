@@ -4,6 +4,7 @@ import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
+import { openCache } from './cache.js';
 import { discoverFiles } from './discover.js';
 import { parseSourceLazily } from './parse.js';
 import { schemaIssues, schemaProblems, targetOf } from './schema.js';
@@ -148,8 +149,18 @@ function loadStrategy(config: Config, result: LoadResult): void {
   result.problems.push(...problems);
 }
 
+export interface LoadOptions {
+  /** Folder of the cache of loaded files; null or absent: no cache. */
+  cacheDir?: string | null;
+}
+
 /** Loads the strategy file and every OKR file, keeping going past files that fail. */
-export function loadProject(config: Config, paths: string[] = discoverFiles(config)): LoadResult {
+export function loadProject(
+  config: Config,
+  paths: string[] = discoverFiles(config),
+  options: LoadOptions = {},
+): LoadResult {
+  const cache = options.cacheDir ? openCache(options.cacheDir) : null;
   const result: LoadResult = {
     files: [],
     sources: new Map(),
@@ -168,7 +179,12 @@ export function loadProject(config: Config, paths: string[] = discoverFiles(conf
       result.failed.push(path);
       continue;
     }
-    const { source, file, problems, dropped } = loadOkrSource(path, read.text);
+    let loaded = cache?.get(path, read.text);
+    if (!loaded) {
+      loaded = loadOkrSource(path, read.text);
+      cache?.set(path, read.text, loaded);
+    }
+    const { source, file, problems, dropped } = loaded;
     result.sources.set(path, source);
     result.problems.push(...problems);
     if (file) result.files.push(file);
@@ -178,5 +194,6 @@ export function loadProject(config: Config, paths: string[] = discoverFiles(conf
       if (parent !== null) result.unavailableParents.add(parent);
     }
   }
+  cache?.save();
   return result;
 }

@@ -1,8 +1,20 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { YAMLError } from 'yaml';
 import type { Problem } from '../diagnostics.js';
 import { positionAt } from '../locate.js';
 import type { SourceFile } from '../model.js';
 import { parsePlainYaml, UNSUPPORTED } from './plain-yaml.js';
+import { yaml } from './yaml.js';
+
+// The yaml library is loaded on first use (see yaml.ts); these stand in for its exports.
+const parseDocument = (
+  text: string,
+  options: Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions,
+) => yaml().parseDocument(text, options) as Yaml.Document.Parsed;
+const LineCounter = function LineCounter() {
+  return new (yaml().LineCounter)();
+} as unknown as typeof Yaml.LineCounter;
+type LineCounter = Yaml.LineCounter;
 
 const MAX_ALIAS_COUNT = 100;
 
@@ -71,7 +83,12 @@ export function parseSource(path: string, rawText: string): { source: SourceFile
  * A source whose data is already known (read by the fast path, or from the cache): its Document
  * and line index are built on first use, which is only when a problem in it needs a position.
  */
-export function lazySource(path: string, text: string, data: unknown): SourceFile {
+export function lazySource(
+  path: string,
+  text: string,
+  data: unknown,
+  itemLines?: ReadonlyMap<string, number>,
+): SourceFile {
   let parsed: { doc: SourceFile['doc']; lineCounter: LineCounter } | null = null;
   const build = () => {
     if (!parsed) {
@@ -85,6 +102,7 @@ export function lazySource(path: string, text: string, data: unknown): SourceFil
     path,
     text,
     data,
+    ...(itemLines ? { itemLines } : {}),
     get doc() {
       return build().doc;
     },
@@ -108,7 +126,7 @@ export function parseSourceLazily(
   rawText: string,
 ): { source: SourceFile; problems: Problem[] } {
   const text = withoutBom(rawText);
-  const data = parsePlainYaml(text);
-  if (data === UNSUPPORTED) return parseSource(path, rawText);
-  return { source: lazySource(path, text, data), problems: [] };
+  const plain = parsePlainYaml(text);
+  if (plain === UNSUPPORTED) return parseSource(path, rawText);
+  return { source: lazySource(path, text, plain.data, plain.itemLines), problems: [] };
 }

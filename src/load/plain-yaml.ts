@@ -13,11 +13,13 @@ export const UNSUPPORTED: unique symbol = Symbol('unsupported');
 
 class Unsupported extends Error {}
 
-const give = (): never => {
+function give(): never {
   throw new Unsupported();
-};
+}
 
 interface Line {
+  /** 1-based line number. */
+  line: number;
   indent: number;
   /** The line's content after its indentation, comments not yet removed. */
   text: string;
@@ -133,75 +135,69 @@ function expectEnd(rest: string): void {
   if (trimmed !== '' && !(trimmed[0] === '#' && (rest.length > trimmed.length || rest === ''))) give();
 }
 
-/** One scalar inside a flow collection. */
-function flowScalar(text: string): unknown {
-  const t = text.trim();
-  if (t[0] === '"' || t[0] === "'") {
-    const { value, rest } = quotedScalar(t);
-    if (rest.trim() !== '') give();
-    return value;
-  }
-  if (t === '') give();
-  return plainScalar(t, true);
-}
+/** A flow collection written on one line, read from `text` at `pos`, nested ones included. */
+class FlowReader {
+  pos = 0;
+  constructor(private readonly text: string) {}
 
-/** Splits a flow collection's inside at its commas, respecting quotes. */
-function splitFlow(inner: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i]!;
-    if (quote) {
-      if (c === quote) {
-        if (quote === "'" && inner[i + 1] === "'") i++;
-        else quote = null;
-      } else if (c === '\\' && quote === '"') i++;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ',') {
-      parts.push(inner.slice(start, i));
-      start = i + 1;
-    } else if ('[]{}#'.includes(c)) give();
+  private spaces(): void {
+    while (this.text[this.pos] === ' ') this.pos++;
   }
-  if (quote) give();
-  parts.push(inner.slice(start));
-  return parts;
-}
 
-/** A one-line flow mapping or sequence of scalars; returns it and the text after it. */
-function flowCollection(text: string): { value: unknown; rest: string } {
-  const open = text[0]!;
-  const closeChar = open === '{' ? '}' : ']';
-  let close = -1;
-  let quote: string | null = null;
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = null;
-      } else if (c === '\\' && quote === '"') i++;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === closeChar) {
-      close = i;
-      break;
+  collection(depth: number): unknown {
+    if (depth > MAX_DEPTH) give();
+    const open = this.text[this.pos];
+    const close = open === '{' ? '}' : ']';
+    this.pos++;
+    const map: Record<string, unknown> = {};
+    const list: unknown[] = [];
+    this.spaces();
+    if (this.text[this.pos] === close) {
+      this.pos++;
+      return open === '{' ? map : list;
+    }
+    for (;;) {
+      this.spaces();
+      if (open === '{') {
+        const key = /^[A-Za-z_][A-Za-z0-9_-]{0,200}(?=: )/.exec(this.text.slice(this.pos))?.[0];
+        if (!key || SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) give();
+        this.pos += key.length + 2;
+        this.spaces();
+        map[key] = this.value(depth);
+      } else list.push(this.value(depth));
+      this.spaces();
+      const c = this.text[this.pos];
+      this.pos++;
+      if (c === close) return open === '{' ? map : list;
+      if (c !== ',') give();
+      this.spaces();
+      // A trailing comma is left to the full parser.
+      if (this.text[this.pos] === close) give();
     }
   }
-  if (close === -1) give();
-  const inner = text.slice(1, close);
-  const rest = text.slice(close + 1);
-  if (inner.trim() === '') return { value: open === '{' ? {} : [], rest };
-  const parts = splitFlow(inner);
-  if (open === '[') return { value: parts.map(flowScalar), rest };
-  const map: Record<string, unknown> = {};
-  for (const part of parts) {
-    const colon = part.indexOf(': ');
-    if (colon === -1) give();
-    const key = part.slice(0, colon).trim();
-    if (!KEY.test(key) || SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) give();
-    map[key] = flowScalar(part.slice(colon + 2));
+
+  private value(depth: number): unknown {
+    const c = this.text[this.pos];
+    if (c === '[' || c === '{') return this.collection(depth + 1);
+    if (c === '"' || c === "'") {
+      const { value, rest } = quotedScalar(this.text.slice(this.pos));
+      this.pos = this.text.length - rest.length;
+      return value;
+    }
+    let end = this.pos;
+    while (end < this.text.length && !',[]{}'.includes(this.text[end]!)) end++;
+    const plain = this.text.slice(this.pos, end).trimEnd();
+    this.pos = end;
+    if (plain === '') give();
+    return plainScalar(plain, true);
   }
-  return { value: map, rest };
+}
+
+/** A one-line flow mapping or sequence; returns it and the text after it. */
+function flowCollection(text: string): { value: unknown; rest: string } {
+  const reader = new FlowReader(text);
+  const value = reader.collection(0);
+  return { value, rest: text.slice(reader.pos) };
 }
 
 /** A value written on the same line as its key or dash. */
@@ -221,28 +217,35 @@ function inlineValue(text: string): unknown {
   return plainScalar(stripComment(text), false);
 }
 
+type Path = (string | number)[];
+
 class Reader {
   private i = 0;
-  constructor(private readonly lines: Line[]) {}
+  /** The line each mapping that is an item of a sequence starts on, by its path joined with "/". */
+  readonly itemLines = new Map<string, number>();
+  constructor(
+    private readonly lines: Line[],
+    private readonly raw: readonly string[],
+  ) {}
 
   private peek(): Line | undefined {
     return this.lines[this.i];
   }
 
   /** The node whose first line is the next one, indented by `indent`. */
-  node(indent: number, depth: number): unknown {
-    if (depth > MAX_DEPTH) give();
+  node(indent: number, path: Path): unknown {
+    if (path.length > MAX_DEPTH) give();
     const line = this.peek()!;
     if (line.indent !== indent) give();
-    return isDash(line.text) ? this.sequence(indent, depth) : this.mapping(indent, depth);
+    return isDash(line.text) ? this.sequence(indent, path) : this.mapping(indent, path);
   }
 
   /** A value given on the lines below a `key:` or `-` with nothing after it. */
-  private below(indent: number, depth: number, sequenceMayAlign: boolean): unknown {
+  private below(indent: number, path: Path, sequenceMayAlign: boolean): unknown {
     const next = this.peek();
     if (!next || next.indent < indent) return null;
-    if (next.indent > indent) return this.node(next.indent, depth + 1);
-    if (sequenceMayAlign && isDash(next.text)) return this.sequence(indent, depth + 1);
+    if (next.indent > indent) return this.node(next.indent, path);
+    if (sequenceMayAlign && isDash(next.text)) return this.sequence(indent, path);
     return null;
   }
 
@@ -252,7 +255,7 @@ class Reader {
     if (next && next.indent > indent) give();
   }
 
-  private mapping(indent: number, depth: number): Record<string, unknown> {
+  private mapping(indent: number, path: Path): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       if (isDash(line.text)) give();
@@ -264,42 +267,100 @@ class Reader {
       if (Object.hasOwn(map, key)) give();
       this.i++;
       const text = after.trimStart();
-      if (text === '' || text[0] === '#') map[key] = this.below(indent, depth, true);
-      else {
-        map[key] = inlineValue(text);
-        this.noContinuation(indent);
-      }
+      if (text === '' || text[0] === '#') map[key] = this.below(indent, [...path, key], true);
+      else map[key] = this.valueOnLine(text, indent, line.line);
     }
     const next = this.peek();
     if (next && next.indent > indent) give();
     return map;
   }
 
-  private sequence(indent: number, depth: number): unknown[] {
+  private sequence(indent: number, path: Path): unknown[] {
     const items: unknown[] = [];
     for (let line = this.peek(); line && line.indent === indent && isDash(line.text); line = this.peek()) {
+      const itemPath = [...path, items.length];
       const after = line.text.slice(1);
       const text = after.trimStart();
+      let item: unknown;
+      let startLine = line.line;
       if (text === '' || text[0] === '#') {
         this.i++;
-        items.push(this.below(indent + 1, depth, false));
-        continue;
-      }
-      if (isDash(text)) give();
-      const column = indent + 1 + (after.length - text.length);
-      if (/^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(text)) {
+        startLine = this.peek()?.line ?? startLine;
+        item = this.below(indent + 1, itemPath, false);
+      } else if (/^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(text)) {
         // A mapping that starts on the dash's line: read it as if its first key began the line.
-        this.lines[this.i] = { indent: column, text };
-        items.push(this.mapping(column, depth + 1));
-        continue;
+        const column = indent + 1 + (after.length - text.length);
+        this.lines[this.i] = { indent: column, text, line: line.line };
+        item = this.mapping(column, itemPath);
+      } else {
+        if (isDash(text)) give();
+        this.i++;
+        item = this.valueOnLine(text, indent, line.line);
       }
-      this.i++;
-      items.push(inlineValue(text));
-      this.noContinuation(indent);
+      if (item !== null && typeof item === 'object' && !Array.isArray(item))
+        this.itemLines.set(itemPath.join('/'), startLine);
+      items.push(item);
     }
     const next = this.peek();
     if (next && next.indent > indent) give();
     return items;
+  }
+
+  /** A value that starts on the line of its key or dash, which belongs to a node indented by `indent`. */
+  private valueOnLine(text: string, indent: number, lineNumber: number): unknown {
+    const value =
+      text[0] === '|' || text[0] === '>' ? this.blockScalar(text, indent, lineNumber) : inlineValue(text);
+    this.noContinuation(indent);
+    return value;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar, clipped or stripped (`-`), whose lines are all
+   * indented alike; the rest (kept trailing lines, more-indented lines…) is left to the full parser.
+   */
+  private blockScalar(header: string, indent: number, headerLine: number): string {
+    const m = /^([|>])(-?)(?: +#.*)?$/.exec(header);
+    if (!m) give();
+    const raw = this.raw;
+    // Index in raw of the line after the header; leading empty lines are left to the full parser.
+    const first = headerLine;
+    if (first >= raw.length || raw[first] === '') give();
+    let contentIndent = 0;
+    while (raw[first]!.charCodeAt(contentIndent) === 0x20) contentIndent++;
+    if (contentIndent <= indent || contentIndent === raw[first]!.length) give();
+    const lines: string[] = [];
+    let end = first;
+    for (; end < raw.length; end++) {
+      const line = raw[end]!;
+      if (line === '') {
+        lines.push('');
+        continue;
+      }
+      let spaces = 0;
+      while (line.charCodeAt(spaces) === 0x20) spaces++;
+      if (spaces === line.length) give();
+      if (spaces < contentIndent) break;
+      if (spaces > contentIndent) give();
+      lines.push(line.slice(contentIndent));
+    }
+    while (lines[lines.length - 1] === '') lines.pop();
+    const last = first + lines.length - 1;
+    // Without a line break after its last line the block's value ends differently.
+    if (last >= raw.length - 1) give();
+    while (this.i < this.lines.length && this.lines[this.i]!.line <= last + 1) this.i++;
+    let body = '';
+    if (m[1] === '|') body = lines.join('\n');
+    else
+      for (let k = 0; k < lines.length; k++) {
+        if (lines[k] === '') continue;
+        if (body !== '' || k > 0) {
+          let blanks = 0;
+          for (let b = k - 1; b >= 0 && lines[b] === ''; b--) blanks++;
+          body += k === blanks ? '' : blanks === 0 ? ' ' : '\n'.repeat(blanks);
+        }
+        body += lines[k];
+      }
+    return m[2] === '-' ? body : `${body}\n`;
   }
 
   done(): boolean {
@@ -312,7 +373,9 @@ const isDash = (text: string) => text[0] === '-' && (text.length === 1 || text[1
 /** The content lines of a text: blank and comment-only lines dropped, indentation measured. */
 function contentLines(text: string): Line[] {
   const lines: Line[] = [];
-  for (const raw of text.split('\n')) {
+  const raws = text.split('\n');
+  for (let n = 0; n < raws.length; n++) {
+    const raw = raws[n]!;
     let indent = 0;
     while (raw.charCodeAt(indent) === 0x20) indent++;
     if (indent === raw.length) continue;
@@ -320,23 +383,30 @@ function contentLines(text: string): Line[] {
     if (content[0] === '#') continue;
     if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content[0] === '%'))
       give();
-    lines.push({ indent, text: content.trimEnd() });
+    lines.push({ line: n + 1, indent, text: content.trimEnd() });
   }
   return lines;
 }
 
+/** What the fast path reads: the data, and the line each mapping inside a sequence starts on. */
+export interface PlainYaml {
+  data: unknown;
+  /** Line of each mapping that is a sequence item (objectives, key results…), by path joined with "/". */
+  itemLines: Map<string, number>;
+}
+
 /**
  * The data of a YAML text in the plain subset, or UNSUPPORTED. The top level must be a mapping, as
- * OKR and strategy files are.
+ * OKR, strategy and config files are.
  */
-export function parsePlainYaml(text: string): unknown {
+export function parsePlainYaml(text: string): PlainYaml | typeof UNSUPPORTED {
   if (hasUnusualCharacter(text)) return UNSUPPORTED;
   try {
     const lines = contentLines(text);
     if (lines.length === 0 || lines[0]!.indent !== 0 || isDash(lines[0]!.text)) return UNSUPPORTED;
-    const reader = new Reader(lines);
-    const data = reader.node(0, 0);
-    return reader.done() ? data : UNSUPPORTED;
+    const reader = new Reader(lines, text.split('\n'));
+    const data = reader.node(0, []);
+    return reader.done() ? { data, itemLines: reader.itemLines } : UNSUPPORTED;
   } catch (error) {
     if (error instanceof Unsupported) return UNSUPPORTED;
     throw error;

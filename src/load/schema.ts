@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { SourceFile, YamlPath } from '../model.js';
@@ -8,18 +10,42 @@ export type SchemaName = 'okr-file' | 'strategy' | 'config';
 
 const validators = new Map<SchemaName, ValidateFunction>();
 let ajv: Ajv | null = null;
+const require = createRequire(import.meta.url);
 
 export function schemaUrl(name: SchemaName): URL {
   return new URL(`../../schemas/${name}.schema.json`, import.meta.url);
 }
 
-/** The compiled validator of a schema; each schema is compiled once per process. */
+/**
+ * The validator the build compiled from this very schema (scripts/build-validators.mjs), or null
+ * when there is none or the schema changed since.
+ */
+function prebuiltValidator(name: SchemaName, schemaText: string): ValidateFunction | null {
+  let prebuilt: ValidateFunction & { schemaHash?: string };
+  try {
+    prebuilt = require(new URL(`../validators/${name}.cjs`, import.meta.url).pathname);
+  } catch {
+    return null;
+  }
+  const hash = createHash('sha1').update(schemaText).digest('hex');
+  return prebuilt.schemaHash === hash ? prebuilt : null;
+}
+
+/** The compiled validator of a schema; each schema is compiled once per process, at build time when it can. */
 export function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    // verbose keeps each error's parentSchema, from which unknown keys get their list of allowed keys.
-    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
-    validate = ajv.compile(JSON.parse(readFileSync(schemaUrl(name), 'utf8')));
+    const schemaText = readFileSync(schemaUrl(name), 'utf8');
+    validate = prebuiltValidator(name, schemaText) ?? undefined;
+    if (!validate) {
+      // verbose keeps each error's parentSchema, from which unknown keys get their list of allowed keys.
+      ajv ??= new (require('ajv') as typeof import('ajv')).Ajv({
+        allErrors: true,
+        strict: false,
+        verbose: true,
+      });
+      validate = ajv.compile(JSON.parse(schemaText));
+    }
     validators.set(name, validate);
   }
   return validate;

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze.js';
 import { formatDay } from '../dates.js';
-import { locate } from '../locate.js';
+import { lineOf } from '../locate.js';
 import type { KeyResult, KrKind, Objective, ObjectiveType } from '../model.js';
 import { expectedProgress, type Status, statusOf } from '../rollup/status.js';
 
@@ -75,7 +75,7 @@ export function objectiveStatus(analysis: Analysis, objective: Objective): Objec
     type: objective.type,
     parent: objective.data.parent ?? null,
     file: objective.file,
-    line: source ? locate(source, objective.path).line : 1,
+    line: source ? lineOf(source, objective.path) : 1,
     progress,
     expected: expectedProgress(objective, analysis.config, analysis.asOf),
     status: statusOf(progress, objective, analysis.config, analysis.asOf),

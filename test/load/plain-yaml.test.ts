@@ -2,27 +2,34 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { generateOrg } from '../../bench/generate.js';
 import { loadOkrSource } from '../../src/load/load.js';
 import { parseSource, parseSourceLazily } from '../../src/load/parse.js';
 import { parsePlainYaml, UNSUPPORTED } from '../../src/load/plain-yaml.js';
+import { locate } from '../../src/locate.js';
+import type { SourceFile } from '../../src/model.js';
 import { tempDir } from '../helpers.js';
 
-/** What the full parser makes of a text: its data, or null when it reports any error or warning. */
-function fullParse(text: string): { data: unknown } | null {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
-  return { data: doc.toJS({ maxAliasCount: 100 }) };
+/** What the full parser makes of a text: its source, or null when it reports any error or warning. */
+function fullParse(text: string): SourceFile | null {
+  const { source, problems } = parseSource('t.yaml', text);
+  return problems.length > 0 ? null : source;
 }
 
-/** The fast path may decline any text, but where it gives data, it is the full parser's data. */
+/**
+ * The fast path may decline any text, but where it gives data, it is the full parser's data, and
+ * the lines it records are the lines `locate` finds in the Document.
+ */
 function expectAgrees(text: string): boolean {
   const fast = parsePlainYaml(text);
   if (fast === UNSUPPORTED) return false;
   const full = fullParse(text);
   expect(full, `the full parser rejects what the fast path read:\n${text}`).not.toBeNull();
-  expect(fast).toEqual(full!.data);
+  expect(fast.data).toEqual(full!.data);
+  for (const [key, line] of fast.itemLines) {
+    const path = key.split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    expect(line, `line of ${key} in:\n${text}`).toBe(locate(full!, path).line);
+  }
   return true;
 }
 
@@ -94,6 +101,36 @@ y: "#hash"
 key:
 other: # nothing here
 `,
+  'nested flow collections': `rules:
+  stale-kr: [warn, { days: 14 }]
+  vague-objective: [warn, {words: [optimize, 'stream line', "x,y"]}]
+  empty: [ [], {} ]
+`,
+  'block scalars': `literal: |
+  line one
+  # not a comment
+  line three
+
+  after a blank line
+folded: >-
+  Black Friday to Christmas is a third of
+  our merchants' yearly sales.
+
+  A new paragraph, # not a comment
+
+
+  after two blank lines
+# a comment after the block
+items:
+  - |-
+    in a sequence
+  - id: x
+    description: >
+      in a mapping in a sequence
+    title: next
+last: >
+  at the end
+`,
   'comments anywhere': `# head
 a: 1 # trailing
 # between
@@ -107,7 +144,11 @@ b:
 const DECLINED: Record<string, string> = {
   anchors: 'a: &x 1\nb: *x\n',
   tags: 'a: !!str 1\n',
-  'block scalars': 'a: |\n  text\n',
+  'kept block scalars': 'a: |+\n  text\n\n',
+  'block scalars with an indentation indicator': 'a: |2\n   text\n',
+  'more-indented lines in block scalars': 'a: >\n  one\n    two\n',
+  'block scalars with leading empty lines': 'a: |\n\n  text\n',
+  'block scalars at the end without a line break': 'a: |\n  text',
   'multi-line plain scalars': 'a: one\n  two\n',
   'multi-line quoted scalars': 'a: "one\n  two"\n',
   'several documents': 'a: 1\n---\nb: 2\n',
@@ -116,7 +157,8 @@ const DECLINED: Record<string, string> = {
   'duplicate keys': 'a: 1\na: 2\n',
   'a mapping in a plain scalar': 'a: b: c\n',
   'YAML-only escapes': 'a: "\\x41"\n',
-  'nested flow collections': 'a: [1, [2]]\n',
+  'multi-line flow collections': 'a: [1,\n  2]\n',
+  'trailing commas': 'a: [1, 2, ]\n',
   'quoted keys': '"a": 1\n',
   'bad indentation': 'a:\n    b: 1\n  c: 2\n',
   'a top-level sequence': '- 1\n- 2\n',
@@ -130,6 +172,18 @@ describe('parsePlainYaml', () => {
     it(`reads ${name} exactly as the full parser does`, () => {
       expect(expectAgrees(text)).toBe(true);
     });
+
+  it('records the start line of every objective, key result and check-in', () => {
+    const plain = parsePlainYaml(SUPPORTED['an OKR file']!);
+    if (plain === UNSUPPORTED) throw new Error('the OKR file was declined');
+    expect([...plain.itemLines.keys()]).toEqual([
+      'objectives/0/key_results/0/checkins/0',
+      'objectives/0/key_results/0/checkins/1',
+      'objectives/0/key_results/0',
+      'objectives/0/key_results/1',
+      'objectives/0',
+    ]);
+  });
 
   for (const [name, text] of Object.entries(DECLINED))
     it(`leaves ${name} to the full parser`, () => {
@@ -164,6 +218,17 @@ describe('parsePlainYaml', () => {
         '[a, b]',
         '{ a: 1, b: "x, y" }',
         '{a: [1]}',
+        '[a, [b, {c: 1}]]',
+        '{ a: [1, 2], b: {c: d} }',
+        '[a: 1]',
+        '{ a: 1, }',
+        '[ "x]", y ]',
+        '[a #b]',
+        '{a: 1} # c',
+        '[]x',
+        '|',
+        '>-',
+        '| # c',
         '&x 1',
         '*x',
         '|',

@@ -59,7 +59,10 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
     );
     return 2;
   }
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf, load: loadProject(ctx.config, files) });
+  const analysis = analyze(ctx.config, {
+    asOf: ctx.asOf,
+    load: loadProject(ctx.config, files, { cacheDir: ctx.cacheDir }),
+  });
   let problems: Diagnostic[] = analysis.diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
   const text =

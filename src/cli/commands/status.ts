@@ -43,7 +43,7 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const statuses = statusFilter(options.status);
   const owners = new Set(listOption(options.owner));
   const cycles = new Set(listOption(options.cycle));
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf });
+  const analysis = analyze(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir });
   if (analysis.load.fileCount === 0) {
     ctx.io.err(
       `okr: no OKR files matched ${ctx.config.include.join(', ')} in ${ctx.root}; run "okr init" to start\n`,

@@ -1,0 +1,191 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../diagnostics.js';
+import type { OkrFileData } from '../model.js';
+import type { LoadedSource } from './load.js';
+import { lazySource, withoutBom } from './parse.js';
+import { schemaUrl } from './schema.js';
+
+/**
+ * A cache of loaded OKR files: for each file, keyed by a hash of its path and text, what loading it
+ * gave (its data and its problems, positions included), so that an unchanged file is neither parsed
+ * nor validated again. The cache is a convenience, never a source of truth: one written by another
+ * version of okr or against another schema, or that fails its checksum or its structure, is ignored
+ * and rewritten; one that cannot be read or written is ignored silently.
+ */
+export interface LoadCache {
+  /** What loading this file gave before, when its path and text are unchanged. */
+  get(path: string, rawText: string): LoadedSource | null;
+  set(path: string, rawText: string, loaded: LoadedSource): void;
+  /** Writes the entries of this run (and drops the others), when anything changed. */
+  save(): void;
+}
+
+/** Bumped whenever the layout of an entry changes. */
+const FORMAT = 1;
+const FILE_NAME = 'files.json';
+
+interface Entry {
+  data: unknown;
+  /** Whether the file loaded (in whole or in part). */
+  ok: boolean;
+  invalid: number[];
+  problems: Problem[];
+  dropped: { ids: string[]; parent: string | null }[];
+  /** The fast path's start lines of sequence items, when it read the file. */
+  itemLines: Record<string, number> | null;
+}
+
+/** What the cached results depend on besides the files: the tool and the schema. */
+function fingerprint(): { version: string; schema: string } {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const schema = createHash('sha1')
+    .update(readFileSync(schemaUrl('okr-file')))
+    .digest('hex');
+  return { version: pkg.version, schema };
+}
+
+function keyOf(path: string, rawText: string): string {
+  return createHash('sha1').update(path).update('\0').update(rawText).digest('hex');
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+function isProblem(v: unknown, path: string): boolean {
+  return (
+    isObject(v) &&
+    typeof v.ruleId === 'string' &&
+    typeof v.message === 'string' &&
+    v.file === path &&
+    (v.target === null || typeof v.target === 'string') &&
+    [v.line, v.column, v.endLine, v.endColumn].every((n) => isCount(n) && (n as number) > 0)
+  );
+}
+
+/** Whether a stored entry has the shape okr writes; anything else is not used. */
+function isEntry(v: unknown, path: string): v is Entry {
+  if (!isObject(v) || typeof v.ok !== 'boolean' || !Object.hasOwn(v, 'data')) return false;
+  if (!Array.isArray(v.invalid) || !v.invalid.every(isCount)) return false;
+  if (!Array.isArray(v.problems) || !v.problems.every((p) => isProblem(p, path))) return false;
+  if (
+    !Array.isArray(v.dropped) ||
+    !v.dropped.every(
+      (d) => isObject(d) && isStringList(d.ids) && (d.parent === null || typeof d.parent === 'string'),
+    )
+  )
+    return false;
+  if (v.itemLines !== null && !(isObject(v.itemLines) && Object.values(v.itemLines).every(isCount)))
+    return false;
+  if (v.ok) return isObject(v.data) && Array.isArray(v.data.objectives);
+  return true;
+}
+
+/** The stored entries, when the file is whole, ours, and of this version; otherwise none. */
+function readEntries(file: string, expected: { version: string; schema: string }): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return entries;
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline === -1 || createHash('sha1').update(body).digest('hex') !== text.slice(0, newline))
+    return entries;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(body);
+  } catch {
+    return entries;
+  }
+  if (
+    !isObject(stored) ||
+    stored.format !== FORMAT ||
+    stored.version !== expected.version ||
+    stored.schema !== expected.schema ||
+    !isObject(stored.entries)
+  )
+    return entries;
+  for (const [key, value] of Object.entries(stored.entries)) entries.set(key, value);
+  return entries;
+}
+
+/** The JSON of an entry, or null when JSON cannot carry its data exactly (e.g. `.inf`, `-0`). */
+function serialize(entry: Entry): string | null {
+  let exact = true;
+  const json = JSON.stringify(entry, (_key, value: unknown) => {
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) exact = false;
+    return value;
+  });
+  return exact ? json : null;
+}
+
+function writeAtomically(dir: string, content: string): void {
+  const target = join(dir, FILE_NAME);
+  const temp = join(dir, `.${FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, content, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch {
+    // An unwritable cache only costs speed.
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Opens the cache kept in `dir` (created when first written). */
+export function openCache(dir: string): LoadCache {
+  const expected = fingerprint();
+  const stored = readEntries(join(dir, FILE_NAME), expected);
+  // Entries of this run: stored ones as read, new ones already as JSON.
+  const kept = new Map<string, unknown>();
+  let changed = false;
+  return {
+    get(path, rawText) {
+      const key = keyOf(path, rawText);
+      const entry = stored.get(key);
+      if (!isEntry(entry, path)) return null;
+      kept.set(key, entry);
+      const itemLines = entry.itemLines ? new Map(Object.entries(entry.itemLines)) : undefined;
+      const source = lazySource(path, withoutBom(rawText), entry.data, itemLines);
+      return {
+        source,
+        file: entry.ok
+          ? { source, data: entry.data as OkrFileData, invalidObjectives: new Set(entry.invalid) }
+          : null,
+        problems: entry.problems,
+        dropped: entry.dropped,
+      };
+    },
+    set(path, rawText, loaded) {
+      const json = serialize({
+        data: loaded.file ? loaded.file.data : loaded.source.data,
+        ok: loaded.file !== null,
+        invalid: [...(loaded.file?.invalidObjectives ?? [])],
+        problems: loaded.problems,
+        dropped: loaded.dropped,
+        itemLines: loaded.source.itemLines ? Object.fromEntries(loaded.source.itemLines) : null,
+      });
+      changed = true;
+      if (json !== null) kept.set(keyOf(path, rawText), json);
+    },
+    save() {
+      if (!changed && kept.size === stored.size) return;
+      const entries = [...kept]
+        .map(
+          ([key, entry]) =>
+            `${JSON.stringify(key)}:${typeof entry === 'string' ? entry : JSON.stringify(entry)}`,
+        )
+        .join(',');
+      const body = `{"format":${FORMAT},"version":${JSON.stringify(expected.version)},"schema":"${expected.schema}","entries":{${entries}}}`;
+      writeAtomically(dir, `${createHash('sha1').update(body).digest('hex')}\n${body}`);
+    },
+  };
+}
