@@ -37,15 +37,27 @@ interface Entry {
   itemLines: Record<string, number> | null;
 }
 
-/** What the cached results depend on besides the files: the tool and the schema. */
+/** The modules whose code decides what loading a file gives. */
+const LOADER_MODULES = ['load.js', 'parse.js', 'plain-yaml.js', 'schema.js', 'cache.js'];
+
+/**
+ * What the cached results depend on besides the files: the tool's version, and the schema and
+ * loader code themselves, so that a build from a checkout between two versions does not reuse
+ * the results of another.
+ */
 function fingerprint(): { version: string; schema: string } {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
-  const schema = createHash('sha1')
-    .update(readFileSync(schemaUrl('okr-file')))
-    .digest('hex');
-  return { version: pkg.version, schema };
+  const hash = createHash('sha1').update(readFileSync(schemaUrl('okr-file')));
+  for (const name of LOADER_MODULES) {
+    try {
+      hash.update(readFileSync(new URL(name, import.meta.url)));
+    } catch {
+      // Run from sources (tests), where the module names end in .ts: the version alone decides.
+    }
+  }
+  return { version: pkg.version, schema: hash.digest('hex') };
 }
 
 function keyOf(path: string, rawText: string): string {
