@@ -148,7 +148,11 @@ function writeAtomically(dir: string, content: string): void {
     renameSync(temp, target);
   } catch {
     // An unwritable cache only costs speed.
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
+    }
   }
 }
 

@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeProject, runOkr, writeFiles } from '../helpers.js';
+
+const AS_OF = ['--as-of', '2026-11-15'];
+const CACHE_FILE = join('node_modules', '.cache', 'okr', 'files.json');
+
+const FILES = {
+  'okrs/company.yaml': `owner: company
+cycle: 2026
+objectives:
+  - id: grow
+    title: Grow revenue with our merchants across Europe
+    key_results:
+      - id: revenue
+        title: Raise yearly revenue
+        start: 10
+        target: 20
+        current: 15
+`,
+  'okrs/teams/checkout.yaml': `owner: checkout
+cycle: 2026-Q4
+objectives:
+  - id: checkout
+    title: Make checkout effortless for first-time buyers
+    parent: grow/revenue
+    key_results:
+      - id: conversion
+        title: Raise first-purchase conversion
+        start: 2.1
+        target: 3.0
+        curent: 2.5
+  - id: speed
+    title: Make checkout pages feel instant on mobile
+    key_results:
+      - id: p95
+        title: Keep p95 latency low
+        target: 300
+        keep: below
+        current: 280
+`,
+  // A file only the full YAML parser reads, with a problem located by its Document.
+  'okrs/teams/payments.yaml': `owner: payments\r\ncycle: 2026-Q4\r\nobjectives:\r\n  - id: wallets\r\n    title: Offer the wallets our buyers use\r\n    parent: grow/nowhere\r\n    key_results:\r\n      - id: eu\r\n        title: Wallets live in the EU\r\n        done: false\r\n`,
+};
+
+function check(cwd: string, ...extra: string[]) {
+  return runOkr([...AS_OF, ...extra, 'check', '--format', 'json'], { cwd });
+}
+
+/** The cache file's body, and a writer that stores a changed body with a valid checksum. */
+function readCache(dir: string, file = join(dir, CACHE_FILE)) {
+  const text = readFileSync(file, 'utf8');
+  const body = text.slice(text.indexOf('\n') + 1);
+  return {
+    text,
+    body: JSON.parse(body) as {
+      version: string;
+      entries: Record<string, { problems: { message: string }[] }>;
+    },
+    write(changed: unknown) {
+      const json = JSON.stringify(changed);
+      writeFileSync(file, `${createHash('sha1').update(json).digest('hex')}\n${json}`);
+    },
+  };
+}
+
+/** Changes every cached problem message, so that output shows whether the cache was used. */
+function tamper(dir: string, version?: string): void {
+  const cache = readCache(dir);
+  for (const entry of Object.values(cache.body.entries))
+    for (const p of entry.problems) p.message = 'TAMPERED';
+  if (version) cache.body.version = version;
+  cache.write(cache.body);
+}
+
+describe('the cache of loaded files', () => {
+  it('gives the same output warm as cold, for check and status', () => {
+    const dir = makeProject(FILES);
+    const cold = check(dir);
+    expect(cold.code).toBe(1);
+    expect(JSON.parse(cold.stdout).problems.length).toBeGreaterThanOrEqual(3);
+    expect(existsSync(join(dir, CACHE_FILE))).toBe(true);
+    const warm = check(dir);
+    expect(warm).toEqual(cold);
+    const statusCold = runOkr([...AS_OF, '--no-cache', 'status', '--format', 'json'], { cwd: dir });
+    const statusWarm = runOkr([...AS_OF, 'status', '--format', 'json'], { cwd: dir });
+    expect(statusWarm).toEqual(statusCold);
+    // company's objective, checkout's second (the first has a schema error), payments'.
+    expect(JSON.parse(statusWarm.stdout).objectives.map((o: { line: number }) => o.line)).toEqual([4, 13, 4]);
+  });
+
+  it('is used when it is whole and of this version', () => {
+    const dir = makeProject(FILES);
+    check(dir);
+    tamper(dir);
+    // What the cache says is what okr reports: the proof that a warm run reads neither YAML nor schema.
+    expect(check(dir).stdout).toContain('TAMPERED');
+  });
+
+  it('reads a file again when it changes', () => {
+    const dir = makeProject(FILES);
+    const before = check(dir);
+    writeFiles(dir, {
+      'okrs/teams/checkout.yaml': FILES['okrs/teams/checkout.yaml'].replace('curent', 'current'),
+    });
+    const after = check(dir);
+    const messages = (r: typeof before) =>
+      JSON.parse(r.stdout).problems.map((p: { message: string }) => p.message);
+    expect(messages(before).some((m: string) => m.includes('"curent"'))).toBe(true);
+    expect(messages(after).some((m: string) => m.includes('"curent"'))).toBe(false);
+    expect(after).toEqual(check(dir, '--no-cache'));
+  });
+
+  const corruptions: Record<string, (dir: string) => void> = {
+    'garbage bytes': (dir) =>
+      writeFileSync(join(dir, CACHE_FILE), Buffer.from([0xff, 0xfe, 0x00, 0x9c, 0x42, 0x0a, 0x7b])),
+    'truncated JSON': (dir) => {
+      const { text } = readCache(dir);
+      writeFileSync(join(dir, CACHE_FILE), text.slice(0, Math.floor(text.length / 2)));
+    },
+    'a changed body under the old checksum': (dir) => {
+      const { text } = readCache(dir);
+      writeFileSync(join(dir, CACHE_FILE), text.replace(/"message":"[^"]*"/, '"message":"TAMPERED"'));
+    },
+    'entries of the wrong structure': (dir) => {
+      const cache = readCache(dir);
+      const entries = Object.values(cache.body.entries) as unknown as Record<string, unknown>[];
+      entries.forEach((entry, i) => {
+        if (i % 3 === 0) entry.problems = [{ message: 'TAMPERED' }];
+        else if (i % 3 === 1) entry.ok = 'yes';
+        else entry.data = 'TAMPERED';
+      });
+      cache.write(cache.body);
+    },
+    'a body that is not an object': (dir) => readCache(dir).write(['TAMPERED']),
+  };
+
+  for (const [name, corrupt] of Object.entries(corruptions))
+    it(`ignores and rewrites a cache with ${name}`, () => {
+      const dir = makeProject(FILES);
+      const cold = check(dir);
+      corrupt(dir);
+      const after = check(dir);
+      expect(after).toEqual(cold);
+      expect(after.stdout).not.toContain('TAMPERED');
+      // Rewritten whole: its checksum holds and it is used again.
+      const { text } = readCache(dir);
+      const body = text.slice(text.indexOf('\n') + 1);
+      expect(createHash('sha1').update(body).digest('hex')).toBe(text.slice(0, text.indexOf('\n')));
+      expect(check(dir)).toEqual(cold);
+    });
+
+  it('does not use what another version of okr wrote', () => {
+    const dir = makeProject(FILES);
+    const cold = check(dir);
+    tamper(dir, '0.0.0-another');
+    expect(check(dir)).toEqual(cold);
+    expect(readCache(dir).body.version).not.toBe('0.0.0-another');
+  });
+
+  it('still succeeds when the cache cannot be written', () => {
+    const dir = makeProject({ ...FILES, 'not-a-folder': 'a file where the cache folder would go\n' });
+    const expected = check(dir, '--no-cache');
+    const r = check(dir, '--cache-location', 'not-a-folder/okr');
+    expect(r).toEqual(expected);
+    expect(r.stderr).toBe('');
+    const status = runOkr([...AS_OF, '--cache-location', 'not-a-folder/okr', 'status'], { cwd: dir });
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain('okrs/teams/checkout.yaml has 1 error');
+  });
+
+  it('writes nothing and reads nothing with --no-cache', () => {
+    const dir = makeProject(FILES);
+    const r = check(dir, '--no-cache');
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    check(dir);
+    tamper(dir);
+    expect(check(dir, '--no-cache')).toEqual(r);
+  });
+
+  it('keeps the cache where --cache-location says, relative to the folder okr runs in', () => {
+    const dir = makeProject({ ...FILES, 'okr.config.yaml': 'roots: [company]\n' });
+    const r = runOkr(
+      [...AS_OF, '-C', 'okrs', '--cache-location', '../.okrcache', 'check', '--format', 'json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, '.okrcache', 'files.json'))).toBe(true);
+    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    expect(
+      JSON.parse(readFileSync(join(dir, '.okrcache', 'files.json'), 'utf8').split('\n')[1]!).entries,
+    ).toBeTypeOf('object');
+  });
+
+  it('keeps the default cache at the root, also with -C', () => {
+    const dir = makeProject(FILES);
+    writeFiles(dir, { 'okr.config.yaml': 'roots: [company]\n' });
+    const r = runOkr([...AS_OF, '-C', 'okrs/teams', 'check', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, CACHE_FILE))).toBe(true);
+    expect(existsSync(join(dir, 'okrs', 'teams', 'node_modules'))).toBe(false);
+  });
+});
