@@ -217,7 +217,7 @@ describe('exit code 2: usage, config and no files', () => {
 describe('bad input is a located problem, never a stack trace', () => {
   const cases: {
     name: string;
-    text: string | Buffer;
+    text: string;
     rule: string;
     line: number;
     column: number;
