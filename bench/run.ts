@@ -6,7 +6,7 @@
  *   npm run bench [-- --sizes 100,1000,10000 --runs 5 --keep]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -142,6 +142,8 @@ function prepareOrg(dir: string, teams: number): void {
       },
       stdio: 'ignore',
     });
+  // A node project, as the default cache location asks (node_modules/.cache/okr at the root).
+  mkdirSync(join(dir, 'node_modules'));
   writeFileSync(join(dir, '.gitignore'), 'node_modules/\n');
   git('init', '-q', '-b', 'main');
   git('add', '-A');

@@ -1,4 +1,4 @@
-// Build step: compiles each JSON Schema into standalone validator code in dist/validators/, so that
+// Build step, after tsc: compiles each JSON Schema into standalone validator code in dist/validators/, so that
 // okr does not load ajv nor compile schemas at start-up. Each file records the hash of the schema
 // it was made from; okr compiles the schema itself when they differ.
 import { createHash } from 'node:crypto';
@@ -6,14 +6,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
+import { AJV_OPTIONS } from '../dist/load/schema.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist', 'validators');
 mkdirSync(out, { recursive: true });
 for (const name of ['okr-file', 'strategy', 'config']) {
   const text = readFileSync(join(root, 'schemas', `${name}.schema.json`));
-  // The same options as src/load/schema.ts: verbose keeps each error's parentSchema.
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   const code = standalone.default(ajv, ajv.compile(JSON.parse(text.toString('utf8'))));
   const hash = createHash('sha1').update(text).digest('hex');
   writeFileSync(join(out, `${name}.cjs`), `${code}\nmodule.exports.schemaHash = ${JSON.stringify(hash)};\n`);

@@ -36,6 +36,15 @@ export function parseAsOf(text: string | undefined): number {
   return day;
 }
 
+/**
+ * node_modules/.cache/okr at the root, where tools keep their caches, but only when the root has
+ * a node_modules folder already: okr writes no file of its own into a repository unasked.
+ */
+function defaultCacheDir(root: string): string | null {
+  const modules = join(root, 'node_modules');
+  return existsSync(modules) && statSync(modules).isDirectory() ? join(modules, '.cache', 'okr') : null;
+}
+
 /** Resolves the global options into the folder, root, config, date and colours a command runs with. */
 export function commandContext(io: Io, options: GlobalOptions): CommandContext {
   const cwd = resolve(options.C ?? '.');
@@ -49,6 +58,6 @@ export function commandContext(io: Io, options: GlobalOptions): CommandContext {
       ? null
       : options.cacheLocation !== undefined
         ? resolve(cwd, options.cacheLocation)
-        : join(root, 'node_modules', '.cache', 'okr');
+        : defaultCacheDir(root);
   return { io, cwd, root, config, asOf, color: colorFor(io, options.color), cacheDir };
 }

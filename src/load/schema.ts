@@ -17,6 +17,12 @@ export function schemaUrl(name: SchemaName): URL {
 }
 
 /**
+ * How schemas are compiled, here and by the build (scripts/build-validators.mjs). verbose keeps
+ * each error's parentSchema, from which unknown keys get their list of allowed keys.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false, strictNumbers: true, verbose: true } as const;
+
+/**
  * The validator the build compiled from this very schema (scripts/build-validators.mjs), or null
  * when there is none or the schema changed since.
  */
@@ -38,12 +44,7 @@ export function validatorFor(name: SchemaName): ValidateFunction {
     const schemaText = readFileSync(schemaUrl(name), 'utf8');
     validate = prebuiltValidator(name, schemaText) ?? undefined;
     if (!validate) {
-      // verbose keeps each error's parentSchema, from which unknown keys get their list of allowed keys.
-      ajv ??= new (require('ajv') as typeof import('ajv')).Ajv({
-        allErrors: true,
-        strict: false,
-        verbose: true,
-      });
+      ajv ??= new (require('ajv') as typeof import('ajv')).Ajv(AJV_OPTIONS);
       validate = ajv.compile(JSON.parse(schemaText));
     }
     validators.set(name, validate);

@@ -8,6 +8,8 @@ const AS_OF = ['--as-of', '2026-11-15'];
 const CACHE_FILE = join('node_modules', '.cache', 'okr', 'files.json');
 
 const FILES = {
+  // The default cache goes into the root's node_modules only when there is one.
+  'node_modules/.package-lock.json': '{}\n',
   'okrs/company.yaml': `owner: company
 cycle: 2026
 objectives:
@@ -175,7 +177,7 @@ describe('the cache of loaded files', () => {
     const dir = makeProject(FILES);
     const r = check(dir, '--no-cache');
     expect(r.code).toBe(1);
-    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    expect(existsSync(join(dir, 'node_modules', '.cache'))).toBe(false);
     check(dir);
     tamper(dir);
     expect(check(dir, '--no-cache')).toEqual(r);
@@ -191,10 +193,17 @@ describe('the cache of loaded files', () => {
     );
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, '.okrcache', 'files.json'))).toBe(true);
-    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    expect(existsSync(join(dir, 'node_modules', '.cache'))).toBe(false);
     expect(
       JSON.parse(readFileSync(join(dir, '.okrcache', 'files.json'), 'utf8').split('\n')[1]!).entries,
     ).toBeTypeOf('object');
+  });
+
+  it('writes no cache into a repository without node_modules unless --cache-location asks', () => {
+    const { 'node_modules/.package-lock.json': _, ...withoutModules } = FILES;
+    const dir = makeProject(withoutModules);
+    expect(check(dir).code).toBe(1);
+    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
   });
 
   it('keeps the default cache at the root, also with -C', () => {
