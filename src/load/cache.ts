@@ -129,14 +129,18 @@ function readEntries(file: string, expected: { version: string; schema: string }
   return entries;
 }
 
-/** The JSON of an entry, or null when JSON cannot carry its data exactly (e.g. `.inf`, `-0`). */
+/** Whether JSON carries a value exactly: not so `.inf`, `.nan` and `-0`. */
+function jsonExact(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return value.every(jsonExact);
+  for (const key in value) if (!jsonExact((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/** The JSON of an entry, or null when JSON cannot carry its data exactly. */
 function serialize(entry: Entry): string | null {
-  let exact = true;
-  const json = JSON.stringify(entry, (_key, value: unknown) => {
-    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) exact = false;
-    return value;
-  });
-  return exact ? json : null;
+  return jsonExact(entry.data) ? JSON.stringify(entry) : null;
 }
 
 function writeAtomically(dir: string, content: string): void {
@@ -163,9 +167,15 @@ export function openCache(dir: string): LoadCache {
   // Entries of this run: stored ones as read, new ones already as JSON.
   const kept = new Map<string, unknown>();
   let changed = false;
+  // The key of the file last looked up, which is the one stored next after a miss.
+  let last: { path: string; rawText: string; key: string } | null = null;
+  const keyFor = (path: string, rawText: string) => {
+    if (last?.path !== path || last.rawText !== rawText) last = { path, rawText, key: keyOf(path, rawText) };
+    return last.key;
+  };
   return {
     get(path, rawText) {
-      const key = keyOf(path, rawText);
+      const key = keyFor(path, rawText);
       const entry = stored.get(key);
       if (!isEntry(entry, path)) return null;
       kept.set(key, entry);
@@ -190,7 +200,7 @@ export function openCache(dir: string): LoadCache {
         itemLines: loaded.source.itemLines ? Object.fromEntries(loaded.source.itemLines) : null,
       });
       changed = true;
-      if (json !== null) kept.set(keyOf(path, rawText), json);
+      if (json !== null) kept.set(keyFor(path, rawText), json);
     },
     save() {
       if (!changed && kept.size === stored.size) return;

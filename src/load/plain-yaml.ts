@@ -217,10 +217,10 @@ function inlineValue(text: string): unknown {
   return plainScalar(stripComment(text), false);
 }
 
-type Path = (string | number)[];
-
 class Reader {
   private i = 0;
+  /** Path of the node being read: kept as one stack rather than an array per node. */
+  private readonly path: (string | number)[] = [];
   /** The line each mapping that is an item of a sequence starts on, by its path joined with "/". */
   readonly itemLines = new Map<string, number>();
   constructor(
@@ -233,19 +233,19 @@ class Reader {
   }
 
   /** The node whose first line is the next one, indented by `indent`. */
-  node(indent: number, path: Path): unknown {
-    if (path.length > MAX_DEPTH) give();
+  node(indent: number): unknown {
+    if (this.path.length > MAX_DEPTH) give();
     const line = this.peek()!;
     if (line.indent !== indent) give();
-    return isDash(line.text) ? this.sequence(indent, path) : this.mapping(indent, path);
+    return isDash(line.text) ? this.sequence(indent) : this.mapping(indent);
   }
 
   /** A value given on the lines below a `key:` or `-` with nothing after it. */
-  private below(indent: number, path: Path, sequenceMayAlign: boolean): unknown {
+  private below(indent: number, sequenceMayAlign: boolean): unknown {
     const next = this.peek();
     if (!next || next.indent < indent) return null;
-    if (next.indent > indent) return this.node(next.indent, path);
-    if (sequenceMayAlign && isDash(next.text)) return this.sequence(indent, path);
+    if (next.indent > indent) return this.node(next.indent);
+    if (sequenceMayAlign && isDash(next.text)) return this.sequence(indent);
     return null;
   }
 
@@ -255,7 +255,7 @@ class Reader {
     if (next && next.indent > indent) give();
   }
 
-  private mapping(indent: number, path: Path): Record<string, unknown> {
+  private mapping(indent: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       if (isDash(line.text)) give();
@@ -267,18 +267,21 @@ class Reader {
       if (Object.hasOwn(map, key)) give();
       this.i++;
       const text = after.trimStart();
-      if (text === '' || text[0] === '#') map[key] = this.below(indent, [...path, key], true);
-      else map[key] = this.valueOnLine(text, indent, line.line);
+      if (text === '' || text[0] === '#') {
+        this.path.push(key);
+        map[key] = this.below(indent, true);
+        this.path.pop();
+      } else map[key] = this.valueOnLine(text, indent, line.line);
     }
     const next = this.peek();
     if (next && next.indent > indent) give();
     return map;
   }
 
-  private sequence(indent: number, path: Path): unknown[] {
+  private sequence(indent: number): unknown[] {
     const items: unknown[] = [];
     for (let line = this.peek(); line && line.indent === indent && isDash(line.text); line = this.peek()) {
-      const itemPath = [...path, items.length];
+      this.path.push(items.length);
       const after = line.text.slice(1);
       const text = after.trimStart();
       let item: unknown;
@@ -286,19 +289,20 @@ class Reader {
       if (text === '' || text[0] === '#') {
         this.i++;
         startLine = this.peek()?.line ?? startLine;
-        item = this.below(indent + 1, itemPath, false);
+        item = this.below(indent + 1, false);
       } else if (/^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(text)) {
         // A mapping that starts on the dash's line: read it as if its first key began the line.
         const column = indent + 1 + (after.length - text.length);
         this.lines[this.i] = { indent: column, text, line: line.line };
-        item = this.mapping(column, itemPath);
+        item = this.mapping(column);
       } else {
         if (isDash(text)) give();
         this.i++;
         item = this.valueOnLine(text, indent, line.line);
       }
       if (item !== null && typeof item === 'object' && !Array.isArray(item))
-        this.itemLines.set(itemPath.join('/'), startLine);
+        this.itemLines.set(this.path.join('/'), startLine);
+      this.path.pop();
       items.push(item);
     }
     const next = this.peek();
@@ -405,7 +409,7 @@ export function parsePlainYaml(text: string): PlainYaml | typeof UNSUPPORTED {
     const lines = contentLines(text);
     if (lines.length === 0 || lines[0]!.indent !== 0 || isDash(lines[0]!.text)) return UNSUPPORTED;
     const reader = new Reader(lines, text.split('\n'));
-    const data = reader.node(0, []);
+    const data = reader.node(0);
     return reader.done() ? { data, itemLines: reader.itemLines } : UNSUPPORTED;
   } catch (error) {
     if (error instanceof Unsupported) return UNSUPPORTED;
