@@ -3,8 +3,22 @@ import type { CycleWindow } from './model.js';
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// The same few dates and cycle names are asked for once per key result: remember the answers.
+const parsedDays = new Map<string, number | null>();
+const builtInWindows = new Map<string, CycleWindow | null>();
+
 /** Days since 1970-01-01 (UTC) of a real calendar date `YYYY-MM-DD`, or null. */
 export function parseDay(text: string): number | null {
+  if (typeof text !== 'string') return computeDay(text);
+  let day = parsedDays.get(text);
+  if (day === undefined) {
+    day = computeDay(text);
+    parsedDays.set(text, day);
+  }
+  return day;
+}
+
+function computeDay(text: string): number | null {
   const m = ISO_DATE.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -44,6 +58,15 @@ export function cycleWindow(
     const end = parseDay(declared[name]!.end);
     return start === null || end === null ? null : { start, end };
   }
+  let window = builtInWindows.get(name);
+  if (window === undefined) {
+    window = builtInWindow(name);
+    builtInWindows.set(name, window);
+  }
+  return window;
+}
+
+function builtInWindow(name: string): CycleWindow | null {
   let m = /^(\d{4})$/.exec(name);
   if (m) return months(Number(m[1]), 0, 11);
   m = /^(\d{4})-H([12])$/.exec(name);
