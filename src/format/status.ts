@@ -44,14 +44,9 @@ export function progressBar(progress: number, status: Status, color: ChalkInstan
 export function formatStatusTable(report: StatusReport, options: StatusFormatOptions): string {
   const { color } = options;
   if (report.objectives.length === 0) return 'No objectives match.\n';
-  const table = new Table({
-    head: ['Objective', 'Title', 'Owner', 'Cycle', 'Progress', 'Expected', 'Status'].map((h) =>
-      color.bold(h),
-    ),
-    style: { head: [], border: [] },
-  });
+  const rows: string[][] = [];
   for (const o of report.objectives) {
-    table.push([
+    rows.push([
       color.bold(terminalLine(o.id)),
       truncate(terminalLine(o.title), 48),
       terminalLine(o.owner),
@@ -62,7 +57,7 @@ export function formatStatusTable(report: StatusReport, options: StatusFormatOpt
     ]);
     if (!options.krs) continue;
     for (const kr of o.keyResults) {
-      table.push([
+      rows.push([
         `  ${terminalLine(kr.id.slice(o.id.length + 1))}`,
         color.dim(truncate(terminalLine(kr.title), 48)),
         '',
@@ -73,7 +68,51 @@ export function formatStatusTable(report: StatusReport, options: StatusFormatOpt
       ]);
     }
   }
-  return `${table.toString()}\n`;
+  const head = ['Objective', 'Title', 'Owner', 'Cycle', 'Progress', 'Expected', 'Status'].map((h) =>
+    color.bold(h),
+  );
+  return `${drawTable(head, rows)}\n`;
+}
+
+/** Rows cli-table3 lays out at once: its layout takes time quadratic in the number of rows. */
+const TABLE_CHUNK = 100;
+
+function renderTable(head: string[], rows: string[][], colWidths?: number[]): string[] {
+  const table = new Table({ head, style: { head: [], border: [] }, ...(colWidths ? { colWidths } : {}) });
+  table.push(...rows);
+  return table.toString().split('\n');
+}
+
+/** Widths of the columns, padding included, read off a drawn table's top border. */
+function drawnWidths(lines: string[]): number[] {
+  return lines[0]!
+    .slice(1, -1)
+    .split('┬')
+    .map((segment) => segment.length);
+}
+
+/**
+ * The table cli-table3 draws, drawn in chunks of rows with the same column widths and joined with
+ * the separator it draws between rows, so that thousands of objectives take linear time.
+ */
+export function drawTable(head: string[], rows: string[][]): string {
+  if (rows.length <= TABLE_CHUNK) return renderTable(head, rows).join('\n');
+  const chunks: string[][][] = [];
+  for (let i = 0; i < rows.length; i += TABLE_CHUNK) chunks.push(rows.slice(i, i + TABLE_CHUNK));
+  const widths = drawnWidths(renderTable(head, []));
+  for (const chunk of chunks)
+    drawnWidths(renderTable([], chunk)).forEach((w, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, w);
+    });
+  const lines: string[] = [];
+  chunks.forEach((chunk, i) => {
+    const drawn = renderTable(i === 0 ? head : [], chunk, widths);
+    const separator = `├${widths.map((w) => '─'.repeat(w)).join('┼')}┤`;
+    if (i > 0) lines.push(separator, ...drawn.slice(1, -1));
+    else lines.push(...drawn.slice(0, -1));
+    if (i === chunks.length - 1) lines.push(drawn[drawn.length - 1]!);
+  });
+  return lines.join('\n');
 }
 
 function markdownRow(cells: string[]): string {
