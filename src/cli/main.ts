@@ -36,7 +36,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-color', 'no colours (also NO_COLOR; FORCE_COLOR forces them)')
     .option(
       '--cache-location <dir>',
-      'keep the cache of loaded files in DIR (default: node_modules/.cache/okr)',
+      'keep the cache of loaded files in DIR (default: node_modules/.cache/okr at the root, when the root has node_modules)',
     )
     .option('--no-cache', 'neither read nor write the cache of loaded files')
     .showHelpAfterError('(run "okr --help" for usage)')
