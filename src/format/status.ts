@@ -97,6 +97,51 @@ function drawnWidths(lines: string[]): number[] {
  */
 export function drawTable(head: string[], rows: string[][]): string {
   if (rows.length <= TABLE_CHUNK) return renderTable(head, rows).join('\n');
+  return drawPlainTable(head, rows) ?? drawInChunks(head, rows);
+}
+
+// Colour codes as chalk writes them.
+const SGR = new RegExp(`${String.fromCharCode(0x1b)}\\[[0-9;]*m`, 'g');
+
+/**
+ * The width of a cell of printable ASCII text, colour codes and the one-column characters of
+ * progress bars and truncation (█ ░ …); null for anything else.
+ */
+function plainWidth(cell: string): number | null {
+  const text = cell.replace(SGR, '');
+  return /^[\x20-\x7e\u2588\u2591\u2026]*$/.test(text) ? text.length : null;
+}
+
+/**
+ * The table of cells that are plain text with colour codes, drawn line by line as cli-table3
+ * draws it (one space of padding, content left-aligned, a separator between rows); null when a
+ * cell is anything else (wide characters, several lines…), which cli-table3 measures itself.
+ */
+export function drawPlainTable(head: string[], rows: string[][]): string | null {
+  const measured: number[][] = [];
+  const widths: number[] = head.map(() => 2);
+  for (const row of [head, ...rows]) {
+    const cells = row.map(plainWidth);
+    if (cells.length !== head.length || cells.some((w) => w === null)) return null;
+    cells.forEach((w, i) => {
+      widths[i] = Math.max(widths[i]!, w! + 2);
+    });
+    measured.push(cells as number[]);
+  }
+  const border = (left: string, middle: string, right: string) =>
+    `${left}${widths.map((w) => '─'.repeat(w)).join(middle)}${right}`;
+  const line = (row: string[], i: number) =>
+    `│${row.map((cell, c) => ` ${cell}${' '.repeat(widths[c]! - 2 - measured[i]![c]!)} `).join('│')}│`;
+  const lines = [border('┌', '┬', '┐')];
+  [head, ...rows].forEach((row, i) => {
+    if (i > 0) lines.push(border('├', '┼', '┤'));
+    lines.push(line(row, i));
+  });
+  lines.push(border('└', '┴', '┘'));
+  return lines.join('\n');
+}
+
+function drawInChunks(head: string[], rows: string[][]): string {
   const chunks: string[][][] = [];
   for (let i = 0; i < rows.length; i += TABLE_CHUNK) chunks.push(rows.slice(i, i + TABLE_CHUNK));
   const widths = drawnWidths(renderTable(head, []));

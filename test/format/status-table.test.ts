@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
-import { drawTable } from '../../src/format/status.js';
+import { drawPlainTable, drawTable } from '../../src/format/status.js';
 
 const color = new Chalk({ level: 1 });
 
@@ -15,7 +15,7 @@ function reference(head: string[], rows: string[][]): string {
 function rows(count: number): string[][] {
   return Array.from({ length: count }, (_, i) => [
     color.bold(`team-${i}-o${i % 3}`),
-    i % 7 === 0 ? 'Wide 漢字 title' : `Objective number ${'x'.repeat(i % 40)}`,
+    i % 7 === 0 ? 'Wide 漢字 title' : `Objective number ${'x'.repeat(i % 40)}…`,
     i === count - 1 ? 'the longest owner of all' : `team-${i}`,
     '2026-Q4',
     color.green('█'.repeat(i % 10)) + color.gray('░'.repeat(10 - (i % 10))),
@@ -33,4 +33,13 @@ describe('the status table', () => {
     it(`is drawn as cli-table3 draws it in one piece, with ${count} rows`, () => {
       expect(drawTable(head, rows(count))).toBe(reference(head, rows(count)));
     });
+
+  it('is drawn as cli-table3 draws it when every cell is plain text with colours', () => {
+    const plain = rows(300).map((row) => row.map((cell) => cell.replace('漢字', 'kanji')));
+    plain[17]![1] = '';
+    expect(drawPlainTable(head, plain)).toBe(reference(head, plain));
+    expect(drawTable(head, plain)).toBe(reference(head, plain));
+    // Wide characters are measured by cli-table3 itself.
+    expect(drawPlainTable(head, rows(10))).toBeNull();
+  });
 });
