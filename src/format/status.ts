@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import type TableType from 'cli-table3';
 import type { KrStatus, ObjectiveStatus, StatusReport } from '../report/status.js';
 import type { Status } from '../rollup/status.js';
 import { markdownInline, percent, terminalLine, truncate } from './text.js';
@@ -77,7 +78,11 @@ export function formatStatusTable(report: StatusReport, options: StatusFormatOpt
 /** Rows cli-table3 lays out at once: its layout takes time quadratic in the number of rows. */
 const TABLE_CHUNK = 100;
 
+// Loaded only for the tables it measures itself (see drawPlainTable).
+const require = createRequire(import.meta.url);
+
 function renderTable(head: string[], rows: string[][], colWidths?: number[]): string[] {
+  const Table = require('cli-table3') as typeof TableType;
   const table = new Table({ head, style: { head: [], border: [] }, ...(colWidths ? { colWidths } : {}) });
   table.push(...rows);
   return table.toString().split('\n');
@@ -96,8 +101,9 @@ function drawnWidths(lines: string[]): number[] {
  * the separator it draws between rows, so that thousands of objectives take linear time.
  */
 export function drawTable(head: string[], rows: string[][]): string {
-  if (rows.length <= TABLE_CHUNK) return renderTable(head, rows).join('\n');
-  return drawPlainTable(head, rows) ?? drawInChunks(head, rows);
+  const plain = drawPlainTable(head, rows);
+  if (plain !== null) return plain;
+  return rows.length <= TABLE_CHUNK ? renderTable(head, rows).join('\n') : drawInChunks(head, rows);
 }
 
 // Colour codes as chalk writes them.

@@ -35,10 +35,12 @@ describe('the status table', () => {
     });
 
   it('is drawn as cli-table3 draws it when every cell is plain text with colours', () => {
-    const plain = rows(300).map((row) => row.map((cell) => cell.replace('漢字', 'kanji')));
-    plain[17]![1] = '';
-    expect(drawPlainTable(head, plain)).toBe(reference(head, plain));
-    expect(drawTable(head, plain)).toBe(reference(head, plain));
+    for (const count of [1, 5, 300]) {
+      const plain = rows(count).map((row) => row.map((cell) => cell.replace('漢字', 'kanji')));
+      plain[0]![1] = '';
+      expect(drawPlainTable(head, plain)).toBe(reference(head, plain));
+      expect(drawTable(head, plain)).toBe(reference(head, plain));
+    }
     // Wide characters are measured by cli-table3 itself.
     expect(drawPlainTable(head, rows(10))).toBeNull();
   });
