@@ -77,6 +77,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     );
 
   program
+    .command('checkin')
+    .description("record a key result's new value: set it and append a check-in, keeping the file's layout")
+    .argument('<kr-ref>', 'the key result, objective-id/kr-id')
+    .argument('<value>', 'a number (numeric, threshold), true/false (milestone) or 0..1 (judged)')
+    .option('--confidence <c>', 'confidence of reaching the target, 0..1')
+    .option('--note <text>', 'what happened')
+    .option('--date <date>', 'day of the check-in, YYYY-MM-DD (default: --as-of, else today)')
+    .option('--dry-run', 'print the change as a diff and write nothing')
+    .action(
+      withContext(async () => {
+        const { runCheckin } = await import('./commands/checkin.js');
+        return (ctx: CommandContext, ref: string, value: string, options: Parameters<typeof runCheckin>[3]) =>
+          runCheckin(ctx, ref, value, options);
+      }),
+    );
+
+  program
     .command('rules')
     .description('list the rules with their default severity')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
