@@ -94,6 +94,18 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     );
 
   program
+    .command('init')
+    .description(
+      'scaffold a repository: config, strategy, an example OKR file, a CI workflow, editor schemas',
+    )
+    .option('--force', 'replace files that already exist')
+    .action(async (options: { force?: boolean }, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      const globals = command.optsWithGlobals() as GlobalOptions;
+      setExitCode(await runInit({ io: processIo, cwd: globals.C, asOf: globals.asOf }, options));
+    });
+
+  program
     .command('rules')
     .description('list the rules with their default severity')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -13,7 +13,7 @@ const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ')
 /** The KR ids nearest to `ref`: same KR id first, then by edit distance; at most three. */
 export function nearestKrIds(ref: string, ids: readonly string[]): string[] {
   const krPart = ref.slice(ref.indexOf('/') + 1);
-  const limit = Math.max(3, Math.floor(ref.length / 3));
+  const limit = Math.max(2, Math.floor(ref.length / 5));
   return ids
     .map((id) => {
       const sameKr = id.slice(id.indexOf('/') + 1) === krPart;
