@@ -449,6 +449,25 @@ function describeKind(kind: KrKind, kr: KeyResultData): string {
   }
 }
 
+/** Reads VALUE for the KR `ref`, or throws CheckinValueError saying what fits its kind. */
+export function checkValue(
+  ref: string,
+  kr: KeyResultData,
+  text: string,
+): { kind: MeasuredKind; value: CheckinValue } {
+  const kind = krKind(kr);
+  if (kind === 'rollup')
+    throw new CheckinValueError(
+      `key result "${ref}" has no measure of its own: its progress rolls up from the objectives aligned to it; check in their key results instead`,
+    );
+  const parsed = parseCheckinValue(kind, text);
+  if (!parsed.ok)
+    throw new CheckinValueError(
+      `${JSON.stringify(text)} is not a value for key result "${ref}", which is ${describeKind(kind, kr)}: give ${parsed.expected}`,
+    );
+  return { kind, value: parsed.value };
+}
+
 /** Problems of a file as text without positions, which move when lines are added. */
 const problemKeys = (problems: readonly Problem[]) =>
   new Set(problems.map((p) => `${p.ruleId}\u0000${p.message}`));
@@ -468,21 +487,12 @@ export function checkinSource(path: string, text: string, input: CheckinInput): 
   if (k === -1)
     throw new CheckinEditError(`key result "${ref}" is not in ${path} any more; run the check-in again`);
   const krData = data.objectives[o]!.key_results![k]!;
-  const kind = krKind(krData);
-  if (kind === 'rollup')
-    throw new CheckinValueError(
-      `key result "${ref}" has no measure of its own: its progress rolls up from the objectives aligned to it; check in their key results instead`,
-    );
-  const parsed = parseCheckinValue(kind, input.value);
-  if (!parsed.ok)
-    throw new CheckinValueError(
-      `${JSON.stringify(input.value)} is not a value for key result "${ref}", which is ${describeKind(kind, krData)}: give ${parsed.expected}`,
-    );
+  const { kind, value } = checkValue(ref, krData, input.value);
   const field = VALUE_FIELD[kind];
   const request: CheckinRequest = {
     krPath: ['objectives', o, 'key_results', k],
     kind,
-    value: parsed.value,
+    value,
     date: input.date,
     ...(input.confidence === undefined ? {} : { confidence: input.confidence }),
     ...(input.note === undefined ? {} : { note: input.note }),
@@ -495,5 +505,5 @@ export function checkinSource(path: string, text: string, input: CheckinInput): 
     throw new CheckinEditError(
       `the check-in would make ${path} invalid${added ? ` (${added.line}:${added.column} ${added.message})` : ''}; nothing was written`,
     );
-  return { text: edited, kind, field, before: krData[field], value: parsed.value };
+  return { text: edited, kind, field, before: krData[field], value };
 }

@@ -204,6 +204,12 @@ describe('okr checkin leaves the file untouched when it cannot check in', () => 
       1,
       /okrs\/2026-Q4\/checkout.yaml is read-only; make it writable/,
     );
+    // The value is judged first: a wrong one is a usage mistake whatever the file.
+    expectOneLineRefusal(
+      runOkr(['checkin', 'effortless-checkout/conversion', 'x'], { cwd: dir }),
+      2,
+      /give a finite number/,
+    );
     untouched(dir);
   });
 

@@ -7,6 +7,7 @@ import {
   type CheckinResult,
   CheckinValueError,
   checkinSource,
+  checkValue,
   parseCheckinDate,
   parseConfidence,
 } from '../../edit/checkin.js';
@@ -141,6 +142,9 @@ export async function runCheckin(
   const input = inputOf(ctx, kr.objective.id, kr.id, value, options);
   const absolute = join(ctx.root, kr.file);
   try {
+    // A wrong value is refused before the file is looked at for writing; under the lock the value is
+    // read again against the file as it is then.
+    checkValue(kr.fullId, kr.data, value);
     if (options.dryRun) {
       const text = readFileSync(absolute, 'utf8');
       ctx.io.out(unifiedDiff(text, checkinSource(kr.file, text, input).text, kr.file));
