@@ -336,8 +336,10 @@ function nextSignificant(text: string, from: number): number {
 function addCheckins(src: Source, kr: YAMLMap, style: EntryStyle, request: CheckinRequest): Splice {
   const last = kr.items.at(-1);
   if (!last) throw new CheckinEditError('the key result has no fields');
-  if (kr.flow)
-    return { at: pairEnd(last), remove: 0, insert: `, checkins: [${flowEntry(request, style.padded)}]` };
+  if (kr.flow) {
+    const padded = src.text[rangeOf(kr)[0] + 1] === ' ';
+    return { at: pairEnd(last), remove: 0, insert: `, checkins: [${flowEntry(request, padded)}]` };
+  }
   const keyColumn = columnOf(src.text, rangeOf(kr)[0]);
   const head = `${spaces(keyColumn)}checkins:`;
   const body = style.flowSeq

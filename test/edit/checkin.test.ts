@@ -128,6 +128,12 @@ describe('applyCheckin on a file written by hand (golden files)', () => {
   });
 });
 
+function isSubsequence(small: string, big: string): boolean {
+  let i = 0;
+  for (let j = 0; j < big.length && i < small.length; j++) if (big[j] === small[i]) i++;
+  return i === small.length;
+}
+
 describe('applyCheckin on the edges of a file', () => {
   const okr = (body: string) =>
     `owner: t\ncycle: 2026-Q4\nobjectives:\n  - id: o\n    title: Customers reach support within minutes\n    key_results:\n${body}`;
@@ -176,6 +182,30 @@ describe('applyCheckin on the edges of a file', () => {
     expect(applyCheckin(flat, { krPath: kr(0, 0), kind: 'milestone', value: true, date: DATE })).toBe(
       flat.replace('done: false\n', 'done: true\n    checkins:\n    - { date: 2026-11-20, value: true }\n'),
     );
+  });
+
+  it('adds to any layout and removes nothing', () => {
+    const layouts = [
+      '      - id: k\n        title: T\n        start: 9\n        target: 1\n        description: |-\n          text\n\n\n',
+      '      - id: k\n        title: T\n        start: 9\n        target: 1\n        description: >\n          text\n\n...\n',
+      '      - id: k\n        title: T\n        start: 9\n        target: 1\n        # trailing\n      # another\n      - id: j\n        title: U\n        done: false\n',
+      '      - id: k\n        title: T\n        start: 9\n        target: 1\n        checkins:\n        - {date: 2026-10-01, value: 9}\n        # c\n',
+      '      - id: k\n        title: T\n        start: 9\n        target: 1\n        checkins: [\n          {date: 2026-10-01, value: 9}]\n',
+      '      - id: k\n        title: T\n        start: 9\n        target: 1\n        checkins: [{date: 2026-10-01, value: 9}, # c\n        ]\n',
+      '      - { id: k, title: T, start: 9, target: 1, }\n',
+      '      - id: k\n        title: T\n        start: 9\n        target: 1\n        checkins:\n          -\n            date: 2026-10-01\n            value: 9\n',
+      '      -   id: k\n          title: T\n          start: 9\n          target: 1\n',
+      '      - id: k\n        title: T\n        start: 9\n        target: 1 # c',
+    ];
+    for (const layout of layouts) {
+      const text = okr(layout);
+      const out = applyCheckin(text, { ...numeric, note: 'n' });
+      // Only insertions: every character of the old text is still there, in order.
+      expect(isSubsequence(text, out), layout).toBe(true);
+      const kr = loadOkrSource('x.yaml', out).file!.data.objectives[0]!.key_results![0]!;
+      expect(kr.current).toBe(4);
+      expect(kr.checkins!.at(-1)).toEqual({ date: DATE, value: 4, note: 'n' });
+    }
   });
 
   it('refuses rather than change a value shared through an anchor', () => {

@@ -120,6 +120,18 @@ async function writeCheckin(ctx: CommandContext, absolute: string, path: string,
   );
 }
 
+function colorDiff(ctx: CommandContext, diff: string): string {
+  return diff.replace(/^.*$/gm, (line) =>
+    line.startsWith('@@')
+      ? ctx.color.cyan(line)
+      : line.startsWith('+') && !line.startsWith('+++')
+        ? ctx.color.green(line)
+        : line.startsWith('-') && !line.startsWith('---')
+          ? ctx.color.red(line)
+          : line,
+  );
+}
+
 function summary(ref: string, path: string, input: CheckinInput, result: CheckinResult): string {
   const before = result.before === undefined ? 'unset' : String(result.before);
   return `${path}: "${ref}" ${result.field} ${before} -> ${String(result.value)}, check-in of ${input.date} added\n`;
@@ -147,7 +159,7 @@ export async function runCheckin(
     checkValue(kr.fullId, kr.data, value);
     if (options.dryRun) {
       const text = readFileSync(absolute, 'utf8');
-      ctx.io.out(unifiedDiff(text, checkinSource(kr.file, text, input).text, kr.file));
+      ctx.io.out(colorDiff(ctx, unifiedDiff(text, checkinSource(kr.file, text, input).text, kr.file)));
       return 0;
     }
     const problem = unwritable(absolute, kr.file);
