@@ -37,14 +37,14 @@ function notFound(ref: string, graph: Graph, load: LoadResult): KrLookup {
     return {
       ok: false,
       blocked: false,
-      message: `objective "${objective.id}" has no key result "${ref.slice(slash + 1)}"; ${list}`,
+      message: `objective "${objective.id}" has no key result ${JSON.stringify(ref.slice(slash + 1))}; ${list}`,
     };
   }
   const near = nearestKrIds(ref, [...graph.krs.keys()]);
   const hint = near.length
     ? `; did you mean ${near.length === 1 ? quoted(near) : `one of ${quoted(near)}`}?`
     : '; run "okr status --krs" to list them';
-  return { ok: false, blocked: false, message: `no key result "${ref}"${hint}${failing}` };
+  return { ok: false, blocked: false, message: `no key result ${JSON.stringify(ref)}${hint}${failing}` };
 }
 
 /** Finds the KR a check-in names by its full id `objective-id/kr-id`, or says clearly why not. */

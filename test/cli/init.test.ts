@@ -105,6 +105,19 @@ describe('okr init', () => {
     expect(runOkr(['check', '--as-of', AS_OF], { cwd: dir }).code).toBe(0);
   });
 
+  it('removes what it created when a file cannot be written', () => {
+    // A file where a folder must go stops the write even for root, unlike permission bits.
+    const dir = makeProject({ '.github': 'not a folder\n' });
+    const r = runOkr(['init', '--as-of', AS_OF], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^okr: cannot write \.github\/workflows\/okr\.yml: E[A-Z]+; okr init stopped and removed the files it had created\n$/,
+    );
+    for (const f of FILES) expect(existsSync(join(dir, f)), f).toBe(false);
+    expect(readFileSync(join(dir, '.github'), 'utf8')).toBe('not a folder\n');
+  });
+
   it('writes at the repository root when run in a subfolder', () => {
     const dir = tempDir();
     gitInit(dir);

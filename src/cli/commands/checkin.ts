@@ -86,6 +86,8 @@ function systemReason(error: unknown): string | null {
     EROFS: 'the file system is read-only',
     ENOSPC: 'no space left on the device',
     EDQUOT: 'the disk quota is exhausted',
+    ENOENT: 'the file was moved or deleted meanwhile',
+    EISDIR: 'a folder stands where okr writes a file (the lock or the temporary file)',
   };
   return code && reasons[code] ? `${reasons[code]} (${code})` : null;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { findRoot } from '../../config/config.js';
 import { initFiles } from '../../init/templates.js';
@@ -43,12 +43,24 @@ export async function runInit(ctx: InitContext, options: InitOptions): Promise<n
     return 1;
   }
   const replaced = new Set(existing.map((f) => f.path));
+  const created: string[] = [];
   for (const file of files) {
     const absolute = join(root, file.path);
-    mkdirSync(dirname(absolute), { recursive: true });
-    writeFileAtomic(absolute, file.content);
-    ctx.io.out(`${replaced.has(file.path) ? 'replaced' : 'created'} ${file.path}\n`);
+    try {
+      mkdirSync(dirname(absolute), { recursive: true });
+      writeFileAtomic(absolute, file.content);
+    } catch (error) {
+      // Leave the repository as it was found, as far as this run made it: no half scaffolding.
+      for (const path of created) rmSync(path, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      ctx.io.err(
+        `okr: cannot write ${file.path}: ${code ?? (error as Error).message}; okr init stopped and removed the files it had created\n`,
+      );
+      return 1;
+    }
+    if (!replaced.has(file.path)) created.push(absolute);
   }
+  for (const file of files) ctx.io.out(`${replaced.has(file.path) ? 'replaced' : 'created'} ${file.path}\n`);
   const example = files[2]!.path;
   ctx.io.out(`\nNext: edit ${example} and okrs/strategy.yaml, then run "okr check" and "okr status".\n`);
   return 0;
