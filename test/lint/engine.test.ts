@@ -18,19 +18,28 @@ describe('disable comments', () => {
   });
 
   it('okr-disable-line silences the named rule on its own line only', () => {
-    expect(rulesOf({ 'okrs/a.yaml': vague('  - id: x1', '    title: Do stuff # okr-disable-line vague-objective') })).toEqual([
-      '4:5 no-key-results',
-      '4:5 orphan-objective',
-    ]);
+    expect(
+      rulesOf({
+        'okrs/a.yaml': vague('  - id: x1', '    title: Do stuff # okr-disable-line vague-objective'),
+      }),
+    ).toEqual(['4:5 no-key-results', '4:5 orphan-objective']);
     // The same comment one line above the problem silences nothing.
     expect(
-      rulesOf({ 'okrs/a.yaml': vague('  - id: x1 # okr-disable-line vague-objective', '    title: Do stuff') }),
+      rulesOf({
+        'okrs/a.yaml': vague('  - id: x1 # okr-disable-line vague-objective', '    title: Do stuff'),
+      }),
     ).toEqual(['4:5 no-key-results', '4:5 orphan-objective', '5:12 vague-objective']);
   });
 
   it('okr-disable-next-line silences the named rule on the next line', () => {
     expect(
-      rulesOf({ 'okrs/a.yaml': vague('  - id: x1', '    # okr-disable-next-line vague-objective', '    title: Do stuff') }),
+      rulesOf({
+        'okrs/a.yaml': vague(
+          '  - id: x1',
+          '    # okr-disable-next-line vague-objective',
+          '    title: Do stuff',
+        ),
+      }),
     ).toEqual(['4:5 no-key-results', '4:5 orphan-objective']);
   });
 
@@ -51,20 +60,31 @@ describe('disable comments', () => {
   it('a reason after " -- " is not read as a rule id', () => {
     expect(
       rulesOf({
-        'okrs/a.yaml': vague('  - id: x1', '    title: Do stuff # okr-disable-line vague-objective -- the title is the brand'),
+        'okrs/a.yaml': vague(
+          '  - id: x1',
+          '    title: Do stuff # okr-disable-line vague-objective -- the title is the brand',
+        ),
       }),
     ).toEqual(['4:5 no-key-results', '4:5 orphan-objective']);
   });
 
   it('comments work in files with CRLF line ends', () => {
-    const text = vague('  - id: x1', '    # okr-disable-next-line vague-objective', '    title: Do stuff').replace(/\n/g, '\r\n');
+    const text = vague(
+      '  - id: x1',
+      '    # okr-disable-next-line vague-objective',
+      '    title: Do stuff',
+    ).replace(/\n/g, '\r\n');
     expect(rulesOf({ 'okrs/a.yaml': text })).toEqual(['4:5 no-key-results', '4:5 orphan-objective']);
   });
 
   it('a comment in one file does not silence another file', () => {
     expect(
       rulesOf({
-        'okrs/a.yaml': vague('  - id: x1', '    title: Do stuff # okr-disable-line vague-objective', '    parent: x2'),
+        'okrs/a.yaml': vague(
+          '  - id: x1',
+          '    title: Do stuff # okr-disable-line vague-objective',
+          '    parent: x2',
+        ),
         'okrs/b.yaml': vague('  - id: x2', '    title: Do more stuff', '    parent: x1'),
       }),
     ).toEqual(['4:5 no-key-results', '6:13 alignment-cycle', '4:5 no-key-results', '5:12 vague-objective']);
@@ -103,15 +123,33 @@ describe('severity and options from okr.config.yaml', () => {
   it('[severity, { options }] sets both', () => {
     const config = yaml('rules:', '  vague-objective: [error, { minWords: 1, words: [] }]');
     // "stuff" is built in, so the rule still fires although one word would now be enough.
-    expect(lint(files, { config }).map((d) => [d.ruleId, d.severity])).toContainEqual(['vague-objective', 'error']);
+    expect(lint(files, { config }).map((d) => [d.ruleId, d.severity])).toContainEqual([
+      'vague-objective',
+      'error',
+    ]);
   });
 
   it('an unknown rule or a bad severity is a config error naming the file, line and column', () => {
     for (const [config, line, column, text] of [
       [yaml('roots: [company]', 'rules:', '  too-many-kr: warn'), 3, 3, 'unknown rule "too-many-kr"'],
-      [yaml('rules:', '  too-many-krs: warning'), 2, 17, 'rule "too-many-krs" has severity "warning"; use off, warn or error'],
-      [yaml('rules:', '  too-many-krs: [warn, { maxi: 3 }]'), 2, 26, 'rule "too-many-krs" has no option "maxi"; it takes: max'],
-      [yaml('rules:', '  stale-kr: [warn, { days: soon }]'), 2, 28, 'option "days" of rule "stale-kr" must be a number'],
+      [
+        yaml('rules:', '  too-many-krs: warning'),
+        2,
+        17,
+        'rule "too-many-krs" has severity "warning"; use off, warn or error',
+      ],
+      [
+        yaml('rules:', '  too-many-krs: [warn, { maxi: 3 }]'),
+        2,
+        26,
+        'rule "too-many-krs" has no option "maxi"; it takes: max',
+      ],
+      [
+        yaml('rules:', '  stale-kr: [warn, { days: soon }]'),
+        2,
+        28,
+        'option "days" of rule "stale-kr" must be a number',
+      ],
     ] as const) {
       let error: unknown;
       try {

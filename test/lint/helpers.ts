@@ -29,7 +29,9 @@ export interface LintResult {
  * loadConfig and runs the whole pipeline in process, as `okr check` does.
  */
 export function lintProject(files: Record<string, string>, options: LintOptions = {}): LintResult {
-  const root = makeProject(options.config === undefined ? files : { ...files, [CONFIG_FILE]: options.config });
+  const root = makeProject(
+    options.config === undefined ? files : { ...files, [CONFIG_FILE]: options.config },
+  );
   options.prepare?.(root);
   const config = loadConfig(root);
   const asOf = parseDay(options.asOf ?? AS_OF);
@@ -45,7 +47,11 @@ export function lint(files: Record<string, string>, options: LintOptions = {}): 
 }
 
 /** The diagnostics of one rule. */
-export function lintRule(ruleId: string, files: Record<string, string>, options: LintOptions = {}): Diagnostic[] {
+export function lintRule(
+  ruleId: string,
+  files: Record<string, string>,
+  options: LintOptions = {},
+): Diagnostic[] {
   return lint(files, options).filter((d) => d.ruleId === ruleId);
 }
 
@@ -55,6 +61,15 @@ export function yaml(...lines: string[]): string {
 }
 
 /** The fields a rule test asserts: where, what and how severe. */
-export function brief(d: Diagnostic): Pick<Diagnostic, 'ruleId' | 'severity' | 'file' | 'line' | 'column' | 'target'> {
-  return { ruleId: d.ruleId, severity: d.severity, file: d.file, line: d.line, column: d.column, target: d.target };
+export function brief(
+  d: Diagnostic,
+): Pick<Diagnostic, 'ruleId' | 'severity' | 'file' | 'line' | 'column' | 'target'> {
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    target: d.target,
+  };
 }

@@ -77,7 +77,14 @@ describe('alignment-cycle', () => {
   it('invalid: an objective that is its own parent, through a key result of its own', () => {
     const diagnostics = lintRule('alignment-cycle', { 'okrs/self.yaml': team('self', 'loop', 'loop/done') });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'alignment-cycle', severity: 'error', file: 'okrs/self.yaml', line: 6, column: 13, target: 'loop' },
+      {
+        ruleId: 'alignment-cycle',
+        severity: 'error',
+        file: 'okrs/self.yaml',
+        line: 6,
+        column: 13,
+        target: 'loop',
+      },
     ]);
     expect(diagnostics[0]!.message).toContain('"loop" -> "loop"');
   });
@@ -85,7 +92,8 @@ describe('alignment-cycle', () => {
   it('invalid: a long cycle terminates and lists every member in parent order', () => {
     const files: Record<string, string> = {};
     const n = 50;
-    for (let i = 0; i < n; i++) files[`okrs/t${String(i).padStart(2, '0')}.yaml`] = team(`t${i}`, `o${i}`, `o${(i + 1) % n}`);
+    for (let i = 0; i < n; i++)
+      files[`okrs/t${String(i).padStart(2, '0')}.yaml`] = team(`t${i}`, `o${i}`, `o${(i + 1) % n}`);
     const diagnostics = lintRule('alignment-cycle', files);
     expect(diagnostics).toHaveLength(1);
     const chain = [...Array.from({ length: n }, (_, i) => `"o${i}"`), '"o0"'].join(' -> ');

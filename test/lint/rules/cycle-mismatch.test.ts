@@ -37,7 +37,10 @@ describe('cycle-mismatch', () => {
 
   it('valid: a quarter inside a fiscal year declared in the config', () => {
     const diagnostics = lint(
-      { 'okrs/company.yaml': company('FY27'), 'okrs/sales.yaml': team('2027-Q2', 'grow-revenue/new-markets') },
+      {
+        'okrs/company.yaml': company('FY27'),
+        'okrs/sales.yaml': team('2027-Q2', 'grow-revenue/new-markets'),
+      },
       { config: yaml('cycles:', '  FY27: { start: 2026-07-01, end: 2027-06-30 }') },
     );
     expect(diagnostics).toEqual([]);
@@ -64,7 +67,10 @@ describe('cycle-mismatch', () => {
   it('invalid: a quarter that ends after the declared fiscal year, aligned to one of its KRs', () => {
     const diagnostics = lintRule(
       'cycle-mismatch',
-      { 'okrs/company.yaml': company('FY27'), 'okrs/sales.yaml': team('2027-Q3', 'grow-revenue/new-markets') },
+      {
+        'okrs/company.yaml': company('FY27'),
+        'okrs/sales.yaml': team('2027-Q3', 'grow-revenue/new-markets'),
+      },
       { config: yaml('cycles:', '  FY27: { start: 2026-07-01, end: 2027-06-30 }') },
     );
     expect(diagnostics.map(brief)).toEqual([

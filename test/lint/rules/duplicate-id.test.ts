@@ -39,7 +39,14 @@ describe('duplicate-id', () => {
       'okrs/a.yaml': file('company', 'grow-revenue'),
     });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'duplicate-id', severity: 'error', file: 'okrs/b.yaml', line: 7, column: 9, target: 'grow-revenue' },
+      {
+        ruleId: 'duplicate-id',
+        severity: 'error',
+        file: 'okrs/b.yaml',
+        line: 7,
+        column: 9,
+        target: 'grow-revenue',
+      },
     ]);
     const d = diagnostics[0];
     expect(d!.message).toContain('objective id "grow-revenue" is already used at okrs/a.yaml:4');
@@ -51,7 +58,14 @@ describe('duplicate-id', () => {
       'okrs/b.yaml': file('sales', 'grow-revenue', ['    parent: no-such-objective']),
     });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'duplicate-id', severity: 'error', file: 'okrs/b.yaml', line: 4, column: 9, target: 'grow-revenue' },
+      {
+        ruleId: 'duplicate-id',
+        severity: 'error',
+        file: 'okrs/b.yaml',
+        line: 4,
+        column: 9,
+        target: 'grow-revenue',
+      },
     ]);
   });
 
@@ -83,6 +97,8 @@ describe('duplicate-id', () => {
         target: 'grow-revenue/arr',
       },
     ]);
-    expect(diagnostics[0]!.message).toContain('key result id "grow-revenue/arr" is already used at okrs/a.yaml:7');
+    expect(diagnostics[0]!.message).toContain(
+      'key result id "grow-revenue/arr" is already used at okrs/a.yaml:7',
+    );
   });
 });

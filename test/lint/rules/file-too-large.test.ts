@@ -23,7 +23,9 @@ describe('file-too-large', () => {
     expect(diagnostics.map(brief)).toEqual([
       { ruleId: 'file-too-large', severity: 'error', file: 'okrs/a.yaml', line: 1, column: 1, target: null },
     ]);
-    expect(diagnostics[0]!.message).toContain(`the file is ${okrs.length} bytes, more than the ${okrs.length - 1}`);
+    expect(diagnostics[0]!.message).toContain(
+      `the file is ${okrs.length} bytes, more than the ${okrs.length - 1}`,
+    );
   });
 
   it('invalid: off in the config silences it', () => {

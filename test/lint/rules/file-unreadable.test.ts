@@ -28,7 +28,14 @@ describe('file-unreadable', () => {
     );
     expect(diagnostics.map(brief)).toEqual([
       { ruleId: 'unknown-cycle', severity: 'error', file: 'okrs/b.yaml', line: 2, column: 8, target: null },
-      { ruleId: 'file-unreadable', severity: 'error', file: 'okrs/missing.yaml', line: 1, column: 1, target: null },
+      {
+        ruleId: 'file-unreadable',
+        severity: 'error',
+        file: 'okrs/missing.yaml',
+        line: 1,
+        column: 1,
+        target: null,
+      },
     ]);
     expect(diagnostics[1]!.message).toContain('cannot read the file (ENOENT)');
   });
@@ -36,10 +43,20 @@ describe('file-unreadable', () => {
   it('invalid: a folder named like an OKR file', () => {
     const diagnostics = lint(
       { 'okrs/a.yaml': okrs },
-      { paths: ['okrs/a.yaml', 'okrs/folder.yaml'], prepare: (root) => mkdirSync(join(root, 'okrs', 'folder.yaml')) },
+      {
+        paths: ['okrs/a.yaml', 'okrs/folder.yaml'],
+        prepare: (root) => mkdirSync(join(root, 'okrs', 'folder.yaml')),
+      },
     );
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'file-unreadable', severity: 'error', file: 'okrs/folder.yaml', line: 1, column: 1, target: null },
+      {
+        ruleId: 'file-unreadable',
+        severity: 'error',
+        file: 'okrs/folder.yaml',
+        line: 1,
+        column: 1,
+        target: null,
+      },
     ]);
   });
 });

@@ -112,6 +112,8 @@ describe('invalid-metric', () => {
         target: 'faster-support/teams-deliver',
       },
     ]);
-    expect(diagnostics[0]!.message).toContain('aligned objectives of "faster-support/teams-deliver" sum to 0');
+    expect(diagnostics[0]!.message).toContain(
+      'aligned objectives of "faster-support/teams-deliver" sum to 0',
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('no-key-results', () => {
         target: 'grow-revenue',
       },
     ]);
-    expect(diagnostics[0]!.message).toContain('objective "grow-revenue" has no key results and nothing aligned to it');
+    expect(diagnostics[0]!.message).toContain(
+      'objective "grow-revenue" has no key results and nothing aligned to it',
+    );
   });
 
   it('invalid: an empty key_results list counts as none', () => {

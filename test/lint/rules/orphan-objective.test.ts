@@ -42,13 +42,19 @@ describe('orphan-objective', () => {
   });
 
   it('invalid: the objective’s own owner counts, not the file’s', () => {
-    const diagnostics = lintRule('orphan-objective', { 'okrs/company.yaml': team('company', ['    owner: dana']) });
+    const diagnostics = lintRule('orphan-objective', {
+      'okrs/company.yaml': team('company', ['    owner: dana']),
+    });
     expect(diagnostics.map((d) => [d.line, d.column, d.target])).toEqual([[4, 5, 'open-nordics']]);
     expect(diagnostics[0]!.message).toContain('of "dana"');
   });
 
   it('invalid: roots in the config replace the default', () => {
-    const diagnostics = lintRule('orphan-objective', { 'okrs/company.yaml': team('company') }, { config: yaml('roots: [board]') });
+    const diagnostics = lintRule(
+      'orphan-objective',
+      { 'okrs/company.yaml': team('company') },
+      { config: yaml('roots: [board]') },
+    );
     expect(diagnostics.map((d) => d.target)).toEqual(['open-nordics']);
   });
 });

@@ -30,7 +30,11 @@ describe('output-kr', () => {
 
   it('invalid: a milestone that starts with "Launch" is reported at its title value', () => {
     const diagnostics = lintRule('output-kr', {
-      'okrs/company.yaml': file('      - id: new-flow', '        title: Launch the new checkout flow', '        done: true'),
+      'okrs/company.yaml': file(
+        '      - id: new-flow',
+        '        title: Launch the new checkout flow',
+        '        done: true',
+      ),
     });
     expect(diagnostics.map(brief)).toEqual([
       {
@@ -47,10 +51,16 @@ describe('output-kr', () => {
 
   it('invalid: option verbs adds a verb of the team’s own', () => {
     const files = {
-      'okrs/company.yaml': file('      - id: migrate', '        title: Migrate the payment service', '        done: false'),
+      'okrs/company.yaml': file(
+        '      - id: migrate',
+        '        title: Migrate the payment service',
+        '        done: false',
+      ),
     };
     expect(lintRule('output-kr', files)).toEqual([]);
-    const diagnostics = lintRule('output-kr', files, { config: yaml('rules:', '  output-kr: [error, { verbs: [Migrate] }]') });
+    const diagnostics = lintRule('output-kr', files, {
+      config: yaml('rules:', '  output-kr: [error, { verbs: [Migrate] }]'),
+    });
     expect(diagnostics.map((d) => [d.severity, d.line, d.column])).toEqual([['error', 8, 16]]);
     expect(diagnostics[0]!.message).toContain('starts with "migrate"');
   });

@@ -43,9 +43,18 @@ describe('schema', () => {
       ),
     });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'schema', severity: 'error', file: 'okrs/company.yaml', line: 6, column: 5, target: 'grow-revenue' },
+      {
+        ruleId: 'schema',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 6,
+        column: 5,
+        target: 'grow-revenue',
+      },
     ]);
-    expect(diagnostics[0]!.message).toContain('unknown key "parnet" in objective "grow-revenue"; did you mean "parent"?');
+    expect(diagnostics[0]!.message).toContain(
+      'unknown key "parnet" in objective "grow-revenue"; did you mean "parent"?',
+    );
   });
 
   it('invalid: a wrong type is reported at the value', () => {
@@ -62,9 +71,18 @@ describe('schema', () => {
       ),
     });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'schema', severity: 'error', file: 'okrs/company.yaml', line: 10, column: 17, target: 'grow-revenue/arr' },
+      {
+        ruleId: 'schema',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 10,
+        column: 17,
+        target: 'grow-revenue/arr',
+      },
     ]);
-    expect(diagnostics[0]!.message).toContain('"target" of key result "grow-revenue/arr" must be a finite number, not string "twenty"');
+    expect(diagnostics[0]!.message).toContain(
+      '"target" of key result "grow-revenue/arr" must be a finite number, not string "twenty"',
+    );
   });
 
   it('invalid: a missing field is reported at the mapping that lacks it', () => {
@@ -76,7 +94,14 @@ describe('schema', () => {
       ),
     });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'schema', severity: 'error', file: 'okrs/company.yaml', line: 4, column: 5, target: 'grow-revenue' },
+      {
+        ruleId: 'schema',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 4,
+        column: 5,
+        target: 'grow-revenue',
+      },
     ]);
     expect(diagnostics[0]!.message).toContain('objective "grow-revenue" is missing "title"');
   });
@@ -108,9 +133,30 @@ describe('schema', () => {
       ),
     });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'schema', severity: 'error', file: 'okrs/company.yaml', line: 4, column: 9, target: 'Grow_Revenue' },
-      { ruleId: 'schema', severity: 'error', file: 'okrs/company.yaml', line: 11, column: 19, target: 'delight/nps' },
-      { ruleId: 'schema', severity: 'error', file: 'okrs/company.yaml', line: 12, column: 9, target: 'delight/mixed' },
+      {
+        ruleId: 'schema',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 4,
+        column: 9,
+        target: 'Grow_Revenue',
+      },
+      {
+        ruleId: 'schema',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 11,
+        column: 19,
+        target: 'delight/nps',
+      },
+      {
+        ruleId: 'schema',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 12,
+        column: 9,
+        target: 'delight/mixed',
+      },
     ]);
     expect(diagnostics[0]!.message).toContain('"id" "Grow_Revenue" is not a valid id');
     expect(diagnostics[1]!.message).toContain('"progress" must be <= 1, not 1.5');

@@ -21,16 +21,26 @@ const file = (dates: string[], cycle = '2026-Q4', current = 30) =>
 
 describe('stale-kr', () => {
   it('valid: a check-in within 14 days does not fire', () => {
-    expect(lint({ 'okrs/company.yaml': file(['2026-10-01', '2026-11-01']) }, { asOf: '2026-11-15' })).toEqual([]);
+    expect(lint({ 'okrs/company.yaml': file(['2026-10-01', '2026-11-01']) }, { asOf: '2026-11-15' })).toEqual(
+      [],
+    );
   });
 
   it('valid: an old check-in does not fire outside the running cycle, nor on a KR already reached', () => {
-    expect(lint({ 'okrs/company.yaml': file(['2026-07-01'], '2026-Q3') }, { asOf: '2026-11-15' })).toEqual([]);
-    expect(lint({ 'okrs/company.yaml': file(['2026-10-01'], '2026-Q4', 40) }, { asOf: '2026-11-15' })).toEqual([]);
+    expect(lint({ 'okrs/company.yaml': file(['2026-07-01'], '2026-Q3') }, { asOf: '2026-11-15' })).toEqual(
+      [],
+    );
+    expect(
+      lint({ 'okrs/company.yaml': file(['2026-10-01'], '2026-Q4', 40) }, { asOf: '2026-11-15' }),
+    ).toEqual([]);
   });
 
   it('invalid: a latest check-in 15 days old is reported at the KR mapping', () => {
-    const diagnostics = lintRule('stale-kr', { 'okrs/company.yaml': file(['2026-10-31', '2026-10-05']) }, { asOf: '2026-11-15' });
+    const diagnostics = lintRule(
+      'stale-kr',
+      { 'okrs/company.yaml': file(['2026-10-31', '2026-10-05']) },
+      { asOf: '2026-11-15' },
+    );
     expect(diagnostics.map(brief)).toEqual([
       {
         ruleId: 'stale-kr',

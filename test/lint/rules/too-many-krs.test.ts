@@ -9,7 +9,10 @@ const file = (count: number) =>
     '  - id: grow-revenue',
     '    title: Grow revenue from new markets abroad',
     '    key_results:',
-    ...Array.from({ length: count }, (_, i) => `      - { id: kr-${i + 1}, title: Result number ${i + 1} judged, progress: 0.5 }`),
+    ...Array.from(
+      { length: count },
+      (_, i) => `      - { id: kr-${i + 1}, title: Result number ${i + 1} judged, progress: 0.5 }`,
+    ),
   );
 
 describe('too-many-krs', () => {
@@ -20,7 +23,14 @@ describe('too-many-krs', () => {
   it('invalid: six KRs are reported at the objective mapping', () => {
     const diagnostics = lintRule('too-many-krs', { 'okrs/company.yaml': file(6) });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'too-many-krs', severity: 'warning', file: 'okrs/company.yaml', line: 4, column: 5, target: 'grow-revenue' },
+      {
+        ruleId: 'too-many-krs',
+        severity: 'warning',
+        file: 'okrs/company.yaml',
+        line: 4,
+        column: 5,
+        target: 'grow-revenue',
+      },
     ]);
     expect(diagnostics[0]!.message).toContain('objective "grow-revenue" has 6 key results; at most 5');
   });
@@ -30,7 +40,14 @@ describe('too-many-krs', () => {
     expect(lintRule('too-many-krs', { 'okrs/company.yaml': file(3) }, { config })).toEqual([]);
     const diagnostics = lintRule('too-many-krs', { 'okrs/company.yaml': file(4) }, { config });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'too-many-krs', severity: 'error', file: 'okrs/company.yaml', line: 4, column: 5, target: 'grow-revenue' },
+      {
+        ruleId: 'too-many-krs',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 4,
+        column: 5,
+        target: 'grow-revenue',
+      },
     ]);
     expect(diagnostics[0]!.message).toContain('has 4 key results; at most 3');
   });

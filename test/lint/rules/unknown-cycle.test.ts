@@ -22,7 +22,14 @@ describe('unknown-cycle', () => {
   it('invalid: a quarter that does not exist is reported at the cycle value', () => {
     const diagnostics = lintRule('unknown-cycle', { 'okrs/company.yaml': file('2026-Q5') });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'unknown-cycle', severity: 'error', file: 'okrs/company.yaml', line: 2, column: 8, target: null },
+      {
+        ruleId: 'unknown-cycle',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 2,
+        column: 8,
+        target: null,
+      },
     ]);
     expect(diagnostics[0]!.message).toContain('cycle "2026-Q5" is not a known cycle');
   });

@@ -33,9 +33,19 @@ describe('unknown-theme', () => {
   });
 
   it('invalid: a theme the strategy does not declare is reported at the theme value, listing the themes', () => {
-    const diagnostics = lintRule('unknown-theme', { 'okrs/strategy.yaml': strategy, 'okrs/sales.yaml': team('expanison') });
+    const diagnostics = lintRule('unknown-theme', {
+      'okrs/strategy.yaml': strategy,
+      'okrs/sales.yaml': team('expanison'),
+    });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'unknown-theme', severity: 'error', file: 'okrs/sales.yaml', line: 6, column: 12, target: 'open-nordics' },
+      {
+        ruleId: 'unknown-theme',
+        severity: 'error',
+        file: 'okrs/sales.yaml',
+        line: 6,
+        column: 12,
+        target: 'open-nordics',
+      },
     ]);
     expect(diagnostics[0]!.message).toContain(
       'names theme "expanison", which does not exist; the themes of okrs/strategy.yaml are: customer-love, expansion',

@@ -21,7 +21,9 @@ describe('unresolved-dependency', () => {
   });
 
   it('invalid: an entry naming no objective is reported at that entry', () => {
-    const diagnostics = lintRule('unresolved-dependency', { 'okrs/company.yaml': file('[payments, billing]') });
+    const diagnostics = lintRule('unresolved-dependency', {
+      'okrs/company.yaml': file('[payments, billing]'),
+    });
     expect(diagnostics.map(brief)).toEqual([
       {
         ruleId: 'unresolved-dependency',
@@ -32,7 +34,9 @@ describe('unresolved-dependency', () => {
         target: 'checkout',
       },
     ]);
-    expect(diagnostics[0]!.message).toContain('objective "checkout" depends on "billing" which does not exist');
+    expect(diagnostics[0]!.message).toContain(
+      'objective "checkout" depends on "billing" which does not exist',
+    );
   });
 
   it('invalid: an entry naming a missing KR of an existing objective lists its KRs', () => {
@@ -40,6 +44,8 @@ describe('unresolved-dependency', () => {
       'okrs/company.yaml': file('\n      - payments/uptime\n      - payments/latency'),
     });
     expect(diagnostics.map((d) => [d.line, d.column, d.target])).toEqual([[11, 9, 'checkout']]);
-    expect(diagnostics[0]!.message).toContain('objective "payments" has no key result "latency" (it has uptime)');
+    expect(diagnostics[0]!.message).toContain(
+      'objective "payments" has no key result "latency" (it has uptime)',
+    );
   });
 });

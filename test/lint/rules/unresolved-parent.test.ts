@@ -28,11 +28,23 @@ describe('unresolved-parent', () => {
   });
 
   it('invalid: a parent naming no objective is reported at the parent value', () => {
-    const diagnostics = lintRule('unresolved-parent', { 'okrs/company.yaml': company, 'okrs/sales.yaml': team('grow-revenu') });
+    const diagnostics = lintRule('unresolved-parent', {
+      'okrs/company.yaml': company,
+      'okrs/sales.yaml': team('grow-revenu'),
+    });
     expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'unresolved-parent', severity: 'error', file: 'okrs/sales.yaml', line: 6, column: 13, target: 'open-nordics' },
+      {
+        ruleId: 'unresolved-parent',
+        severity: 'error',
+        file: 'okrs/sales.yaml',
+        line: 6,
+        column: 13,
+        target: 'open-nordics',
+      },
     ]);
-    expect(diagnostics[0]!.message).toContain('objective "open-nordics" has parent "grow-revenu" which does not exist');
+    expect(diagnostics[0]!.message).toContain(
+      'objective "open-nordics" has parent "grow-revenu" which does not exist',
+    );
   });
 
   it('invalid: a parent naming a missing KR lists the KRs the objective has', () => {
@@ -41,12 +53,20 @@ describe('unresolved-parent', () => {
       'okrs/sales.yaml': team('"grow-revenue/nrr"'),
     });
     expect(diagnostics.map((d) => [d.line, d.column])).toEqual([[6, 13]]);
-    expect(diagnostics[0]!.message).toContain('objective "grow-revenue" has no key result "nrr" (it has arr)');
+    expect(diagnostics[0]!.message).toContain(
+      'objective "grow-revenue" has no key result "nrr" (it has arr)',
+    );
   });
 
   it('invalid: a parent left out for a schema problem is not reported again', () => {
     const diagnostics = lint({
-      'okrs/company.yaml': yaml('owner: company', 'cycle: 2026', 'objectives:', '  - id: grow-revenue', '    title: [a list]'),
+      'okrs/company.yaml': yaml(
+        'owner: company',
+        'cycle: 2026',
+        'objectives:',
+        '  - id: grow-revenue',
+        '    title: [a list]',
+      ),
       'okrs/sales.yaml': team('grow-revenue'),
     });
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['schema']);

@@ -41,15 +41,27 @@ describe('vague-objective', () => {
 
   it('invalid: option words adds a word, and minWords changes the length', () => {
     const config = yaml('rules:', '  vague-objective: [warn, { words: [optimize], minWords: 8 }]');
-    const words = lintRule('vague-objective', { 'okrs/company.yaml': file('Optimize the checkout for first-time buyers') }, { config });
+    const words = lintRule(
+      'vague-objective',
+      { 'okrs/company.yaml': file('Optimize the checkout for first-time buyers') },
+      { config },
+    );
     expect(words.map((d) => [d.line, d.column])).toEqual([[5, 12]]);
     expect(words[0]!.message).toContain('uses "Optimize"');
-    const short = lintRule('vague-objective', { 'okrs/company.yaml': file('Make checkout effortless for first-time buyers') }, { config });
+    const short = lintRule(
+      'vague-objective',
+      { 'okrs/company.yaml': file('Make checkout effortless for first-time buyers') },
+      { config },
+    );
     expect(short[0]!.message).toContain('has 6 words; say in at least 8');
   });
 
   it('invalid: off in the config turns it off', () => {
-    const diagnostics = lintRule('vague-objective', { 'okrs/company.yaml': file('Do stuff') }, { config: yaml('rules:', '  vague-objective: off') });
+    const diagnostics = lintRule(
+      'vague-objective',
+      { 'okrs/company.yaml': file('Do stuff') },
+      { config: yaml('rules:', '  vague-objective: off') },
+    );
     expect(diagnostics).toEqual([]);
   });
 });

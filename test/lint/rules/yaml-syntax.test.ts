@@ -86,7 +86,9 @@ describe('yaml-syntax', () => {
   });
 
   it('invalid: a byte-order mark does not shift the columns of the first line', () => {
-    const diagnostics = lint({ 'okrs/a.yaml': `\uFEFF${clean.replace('owner: company\ncycle: 2026', 'cycle: 2026-Q5\nowner: company')}` });
+    const diagnostics = lint({
+      'okrs/a.yaml': `\uFEFF${clean.replace('owner: company\ncycle: 2026', 'cycle: 2026-Q5\nowner: company')}`,
+    });
     expect(diagnostics.map(brief)).toEqual([
       { ruleId: 'unknown-cycle', severity: 'error', file: 'okrs/a.yaml', line: 1, column: 8, target: null },
     ]);
@@ -104,7 +106,9 @@ describe('yaml-syntax', () => {
           '    key_results: [{ id: quality, title: Quality judged good, progress: 0.5 }]',
         ),
       ),
-      'okrs/b.yaml': crlf(yaml('owner: company', 'cycle: 2026', 'objectives:', '  - id: x', '    title: a: b')),
+      'okrs/b.yaml': crlf(
+        yaml('owner: company', 'cycle: 2026', 'objectives:', '  - id: x', '    title: a: b'),
+      ),
     });
     expect(diagnostics.map(brief)).toEqual([
       {
