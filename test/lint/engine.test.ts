@@ -68,6 +68,43 @@ describe('disable comments', () => {
     ).toEqual(['4:5 no-key-results', '4:5 orphan-objective']);
   });
 
+  it('only YAML comments count: the same text inside a quoted title or a block scalar silences nothing', () => {
+    expect(
+      rulesOf({
+        'okrs/a.yaml': vague(
+          '  - id: x1',
+          '    title: "Do stuff # okr-disable-line vague-objective"',
+          '    description: |',
+          '      # okr-disable-next-line orphan-objective',
+          '  - id: x2',
+          '    title: Do other stuff',
+        ),
+      }),
+    ).toEqual([
+      '4:5 no-key-results',
+      '4:5 orphan-objective',
+      '5:12 vague-objective',
+      '8:5 no-key-results',
+      '8:5 orphan-objective',
+      '9:12 vague-objective',
+    ]);
+  });
+
+  it('a comment after a flow collection or in a later line of a multi-line value still counts', () => {
+    expect(
+      rulesOf({
+        'okrs/a.yaml': vague(
+          '  - { id: x1, title: Do stuff } # okr-disable-line vague-objective, orphan-objective',
+          '  - id: x2',
+          '    description: "a text',
+          '      on two lines"',
+          '    # okr-disable-next-line vague-objective',
+          '    title: Do stuff',
+        ),
+      }),
+    ).toEqual(['4:5 no-key-results', '5:5 no-key-results', '5:5 orphan-objective']);
+  });
+
   it('comments work in files with CRLF line ends', () => {
     const text = vague(
       '  - id: x1',
