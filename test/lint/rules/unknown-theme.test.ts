@@ -57,4 +57,17 @@ describe('unknown-theme', () => {
     expect(diagnostics.map((d) => [d.line, d.column])).toEqual([[6, 12]]);
     expect(diagnostics[0]!.message).toContain('there is no strategy file at okrs/strategy.yaml');
   });
+
+  it('valid: a strategy file that fails to load is reported itself, and its themes are not reported as missing', () => {
+    const diagnostics = lint({
+      'okrs/strategy.yaml': yaml(
+        'themes:',
+        '  - { id: expansion, title: Expand into new markets, colour: red }',
+      ),
+      'okrs/sales.yaml': team('expansion'),
+    });
+    expect(diagnostics.map(brief)).toEqual([
+      { ruleId: 'schema', severity: 'error', file: 'okrs/strategy.yaml', line: 2, column: 54, target: null },
+    ]);
+  });
 });
