@@ -3,7 +3,7 @@ import type { Problem } from '../diagnostics.js';
 import { positionAt } from '../locate.js';
 import type { SourceFile } from '../model.js';
 
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
 function describeYamlError(error: YAMLError): string {
   switch (error.code) {

@@ -71,4 +71,22 @@ describe('unresolved-parent', () => {
     });
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['schema']);
   });
+
+  it('invalid: a parent declared in a file with a YAML syntax problem is not reported as missing', () => {
+    const diagnostics = lint({
+      'okrs/company.yaml': yaml(
+        'owner: company',
+        'cycle: 2026',
+        'objectives:',
+        '  - id: grow-revenue',
+        '    title: Grow revenue from new markets abroad',
+        '    title: Grow revenue twice',
+        '    key_results: [{ id: arr, title: Recurring revenue in millions, start: 10, target: 20 }]',
+      ),
+      'okrs/sales.yaml': team('grow-revenue/arr'),
+    });
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      'okrs/company.yaml:6:5 yaml-syntax',
+    ]);
+  });
 });
