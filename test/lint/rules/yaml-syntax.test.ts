@@ -52,7 +52,9 @@ describe('yaml-syntax', () => {
     expect(diagnostics.map(brief)).toEqual([
       { ruleId: 'yaml-syntax', severity: 'error', file: 'okrs/a.yaml', line: 6, column: 5, target: null },
     ]);
-    expect(diagnostics[0]!.message).toContain('key "title" is repeated: each key may appear once in a mapping');
+    expect(diagnostics[0]!.message).toContain(
+      'key "title" is repeated: each key may appear once in a mapping',
+    );
   });
 
   it('invalid: two documents in one file are reported at the separator', () => {
