@@ -36,6 +36,8 @@ export interface CheckinRequest {
   date: string;
   confidence?: number;
   note?: string;
+  /** False for a check-in older than the latest one: it joins the history, the value stays. */
+  setValue?: boolean;
 }
 
 /** The edit cannot be made without touching more than the value and the new entry. */
@@ -370,7 +372,7 @@ function expectedData(data: unknown, request: CheckinRequest, setsConfidence: bo
   const copy = structuredClone(data) as Record<string, unknown>;
   let kr: Record<string, unknown> = copy;
   for (const segment of request.krPath) kr = (kr as Record<string | number, unknown>)[segment] as typeof kr;
-  kr[VALUE_FIELD[request.kind]] = request.value;
+  if (request.setValue !== false) kr[VALUE_FIELD[request.kind]] = request.value;
   if (setsConfidence) kr.confidence = request.confidence;
   const entry: Record<string, unknown> = { date: request.date, value: request.value };
   if (request.confidence !== undefined) entry.confidence = request.confidence;
@@ -397,8 +399,10 @@ export function applyCheckin(fileText: string, request: CheckinRequest): string 
   const field = VALUE_FIELD[request.kind];
   const measure =
     request.kind === 'numeric' || request.kind === 'threshold' ? ['start', 'target', 'keep'] : [field];
-  const splices = [setField(src, kr, field, request.value, measure)];
-  const setsConfidence = request.confidence !== undefined && pairOf(kr, 'confidence') !== undefined;
+  const setValue = request.setValue !== false;
+  const splices = setValue ? [setField(src, kr, field, request.value, measure)] : [];
+  const setsConfidence =
+    setValue && request.confidence !== undefined && pairOf(kr, 'confidence') !== undefined;
   if (setsConfidence) splices.push(setField(src, kr, 'confidence', request.confidence!, []));
   splices.push(...checkinSplices(src, doc, kr, request));
   const result = applySplices(text, splices);
@@ -434,6 +438,8 @@ export interface CheckinResult {
   /** The field's value before the check-in (undefined when it was not written). */
   before: unknown;
   value: CheckinValue;
+  /** The date of a later check-in, when there is one: the value was then left as it was. */
+  later: string | null;
 }
 
 function describeKind(kind: KrKind, kr: KeyResultData): string {
@@ -491,11 +497,18 @@ export function checkinSource(path: string, text: string, input: CheckinInput): 
   const krData = data.objectives[o]!.key_results![k]!;
   const { kind, value } = checkValue(ref, krData, input.value);
   const field = VALUE_FIELD[kind];
+  const later = (krData.checkins ?? [])
+    .map((c) => c.date)
+    .reduce<string | null>(
+      (latest, date) => (date > input.date && (latest === null || date > latest) ? date : latest),
+      null,
+    );
   const request: CheckinRequest = {
     krPath: ['objectives', o, 'key_results', k],
     kind,
     value,
     date: input.date,
+    setValue: later === null,
     ...(input.confidence === undefined ? {} : { confidence: input.confidence }),
     ...(input.note === undefined ? {} : { note: input.note }),
   };
@@ -507,5 +520,5 @@ export function checkinSource(path: string, text: string, input: CheckinInput): 
     throw new CheckinEditError(
       `the check-in would make ${path} invalid${added ? ` (${added.line}:${added.column} ${added.message})` : ''}; nothing was written`,
     );
-  return { text: edited, kind, field, before: krData[field], value };
+  return { text: edited, kind, field, before: krData[field], value, later };
 }

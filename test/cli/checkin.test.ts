@@ -106,6 +106,24 @@ describe('okr checkin, each kind of key result', () => {
     );
   });
 
+  it('a check-in older than the latest joins the history and leaves the value', () => {
+    const dir = project();
+    const r = runOkr(
+      ['checkin', 'effortless-checkout/conversion', '2.2', '--date', '2026-10-20', '--confidence', '0.4'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `${FILE}: "effortless-checkout/conversion" check-in of 2026-10-20 added; current stays 2.6, from the later check-in of 2026-11-01\n`,
+    );
+    const changed = diffLines(MESSY, readOkr(dir)).filter((l) => l.op !== ' ');
+    expect(changed.map((l) => `${l.op}${l.text.trim()}`)).toEqual([
+      '+- {date: 2026-10-20, value: 2.2, confidence: 0.4}',
+    ]);
+  });
+
   it('keeps the file mode', () => {
     const dir = project();
     chmodSync(join(dir, FILE), 0o640);

@@ -136,6 +136,8 @@ function colorDiff(ctx: CommandContext, diff: string): string {
 
 function summary(ref: string, path: string, input: CheckinInput, result: CheckinResult): string {
   const before = result.before === undefined ? 'unset' : String(result.before);
+  if (result.later !== null)
+    return `${path}: "${ref}" check-in of ${input.date} added; ${result.field} stays ${before}, from the later check-in of ${result.later}\n`;
   return `${path}: "${ref}" ${result.field} ${before} -> ${String(result.value)}, check-in of ${input.date} added\n`;
 }
 
