@@ -8,12 +8,11 @@ import {
   CheckinValueError,
   checkinSource,
   checkValue,
-  parseCheckinDate,
-  parseConfidence,
 } from '../../edit/checkin.js';
 import { unifiedDiff } from '../../edit/diff.js';
 import { findKeyResult } from '../../edit/find.js';
 import { LockBusyError, withLock } from '../../edit/lock.js';
+import { parseCheckinDate, parseConfidence } from '../../edit/values.js';
 import { buildGraph } from '../../graph/graph.js';
 import { loadProject } from '../../load/load.js';
 import type { CommandContext } from '../context.js';
