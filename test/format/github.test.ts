@@ -12,7 +12,7 @@ function parseCommand(line: string): {
 } {
   const match = /^::([a-z]+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${JSON.stringify(line)}`);
-  const unescape = (s: string) =>
+  const decode = (s: string) =>
     s
       .replace(/%0D/g, '\r')
       .replace(/%0A/g, '\n')
@@ -22,9 +22,9 @@ function parseCommand(line: string): {
   const properties: Record<string, string> = {};
   for (const pair of match[2] ? match[2].split(',') : []) {
     const eq = pair.indexOf('=');
-    properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+    properties[pair.slice(0, eq)] = decode(pair.slice(eq + 1));
   }
-  return { command: match[1]!, properties, message: unescape(match[3]!) };
+  return { command: match[1]!, properties, message: decode(match[3]!) };
 }
 
 const linesOf = (text: string) => text.split('\n').slice(0, -1);
