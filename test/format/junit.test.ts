@@ -3,7 +3,7 @@ import { formatJunit, xmlAttribute, xmlText } from '../../src/format/junit.js';
 import { expectGolden } from './golden.js';
 import { FILES, HOSTILE, PROBLEMS, problem } from './problems.js';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what XML 1.0 forbids
+// What XML 1.0 forbids.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 const testcases = (xml: string) => [...xml.matchAll(/<testcase name="([^"]*)"[^>]*?(\/)?>/g)];
