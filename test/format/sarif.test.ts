@@ -136,6 +136,22 @@ describe('formatSarif', () => {
     expect(after.slice(1)).toEqual(before.slice(1));
   });
 
+  it('keeps the fingerprint when a place named in the message moves', () => {
+    const duplicate = (line: number) =>
+      problem({
+        ruleId: 'duplicate-id',
+        message: `objective "grow" is already used at okrs/2026-Q4/a.yaml:${line}; ids are unique, so rename one`,
+        target: 'grow',
+        line: line + 20,
+      });
+    expect(fingerprints(sarif([duplicate(12)]))).toEqual(fingerprints(sarif([duplicate(15)])));
+    const elsewhere = problem({
+      ...duplicate(12),
+      message: duplicate(12).message.replace('a.yaml', 'b.yaml'),
+    });
+    expect(fingerprints(sarif([elsewhere]))).not.toEqual(fingerprints(sarif([duplicate(12)])));
+  });
+
   it('carries hostile text unchanged, exactly as the JSON format does', () => {
     const p = problem({ ruleId: 'schema', message: HOSTILE, target: HOSTILE });
     expect(sarif([p]).runs[0]!.results[0]!.message.text).toBe(HOSTILE);
