@@ -1,6 +1,6 @@
 import type { AlignmentGraph, AlignmentNode } from '../report/alignment.js';
 import { STATUSES } from '../rollup/status.js';
-import { INK, oneLine, STATUS_COLORS, wrapWords } from './palette.js';
+import { INK, oneLine, STATUS_COLORS } from './palette.js';
 import { LABEL } from './status.js';
 import { percent } from './text.js';
 
@@ -43,13 +43,14 @@ function nodeIds(nodes: readonly AlignmentNode[]): Map<string, string> {
 }
 
 function label(node: AlignmentNode): string {
-  const title = wrapWords(node.title, 32).map(mermaidText);
+  // Mermaid wraps long labels itself; only the facts get a line of their own.
+  const title = mermaidText(node.title);
   const facts = [
     node.kind === 'kr' ? 'KR' : mermaidText(node.owner),
     percent(node.progress),
     LABEL[node.status],
   ].join(' · ');
-  return `"${[...title, facts].join('<br/>')}"`;
+  return `"${title}<br/>${facts}"`;
 }
 
 /** The alignment graph as a mermaid flowchart that GitHub renders in a ```mermaid block. */

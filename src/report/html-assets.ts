@@ -66,7 +66,7 @@ details[open]>summary .row::before{transform:rotate(90deg)}
 .name{min-width:0;overflow-wrap:anywhere}
 .name .t{font-weight:600}
 .kr-row .name .t{font-weight:400}
-li.dim>details>summary{opacity:.55}
+li.dim>details>summary,li.dim>details>ul>li.krnode>.row{opacity:.55}
 .owner{margin-bottom:1.4rem}
 .owner>h3{margin:1.2rem 0 .5rem;font-size:1.05rem;overflow-wrap:anywhere}
 article.obj{background:var(--card);border:1px solid var(--line);border-top:.3rem solid var(--c);border-radius:.4rem;padding:.75rem .9rem;margin-bottom:.8rem}

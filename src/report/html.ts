@@ -108,7 +108,7 @@ function progressLine(progress: number, status: Status, expected?: number): stri
 
 /** A sparkline of a KR's values over time, with its target as a dashed line when it has one. */
 function sparkline(points: readonly TrendPoint[], kr: KrStatus, unit: string | undefined): string {
-  if (points.length === 0) return '<span class="no-trend">no check-ins yet</span>';
+  if (points.length === 0) return '<span class="no-trend">no history yet</span>';
   const days = points.map((p, i) => parseDay(p.date) ?? i);
   const values = points.map((p) => p.value);
   const reference = [kr.start, kr.target].filter((v): v is number => v !== undefined);
