@@ -13,6 +13,7 @@ export const REPORT_CSS = `
   font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
 ${statusVariables}
 *{box-sizing:border-box}
+section,article{scroll-margin-top:3rem}
 [hidden]{display:none!important}
 body{margin:0}
 a{color:#1864ab}

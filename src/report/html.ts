@@ -208,26 +208,50 @@ function treeRow(item: Item): string {
   return `<span class="row"><span class="name"><span class="t">${h(s.title)}</span> <span class="meta"><span class="id">${h(s.id)}</span> · ${h(s.owner)} · ${h(s.cycle)}</span></span>${progressLine(s.progress, s.status, s.expected)}${badge(s.status)}</span>`;
 }
 
-/** An objective in the alignment tree: its KRs (with what aligns to each), then its direct children. */
-function treeNode(item: Item, page: Page, depth: number, path: Set<string>): string {
-  const s = item.status;
-  const nextPath = new Set(path).add(s.id);
-  const kids = s.children
-    .map((id) => page.byId.get(id))
-    .filter((c): c is Item => c !== undefined && !nextPath.has(c.status.id));
-  const krRows = s.keyResults.map((kr) => {
-    const aligned = kids.filter((c) => c.status.parent === kr.id);
-    const nested = aligned.length
-      ? `<ul class="kids">${aligned.map((c) => treeNode(c, page, depth + 1, nextPath)).join('')}</ul>`
-      : '';
-    return `<li class="krnode"><span class="row kr-row"><span class="tag">KR</span><span class="name"><span class="t">${h(kr.title)}</span> <span class="meta id">${h(kr.id)}</span></span>${progressLine(kr.progress, kr.status)}${badge(kr.status)}</span>${nested}</li>`;
-  });
-  const direct = kids
-    .filter((c) => c.status.parent === s.id)
-    .map((c) => treeNode(c, page, depth + 1, nextPath));
-  const inner = [...krRows, ...direct].join('');
-  // Roots start open so the first level of alignment shows at once; deeper levels expand on a click.
-  return `<li class="node" ${filterAttributes(item)}><details${depth === 0 ? ' open' : ''}><summary>${treeRow(item)}</summary>${inner ? `<ul class="kids">${inner}</ul>` : ''}</details></li>`;
+/** Deeper than this, the tree stops nesting: browsers cap nesting too, and the page would run off-screen. */
+const MAX_TREE_DEPTH = 16;
+
+type TreeTask = { html: string } | { item: Item; depth: number };
+
+function krTreeRow(kr: KrStatus): string {
+  return `<span class="row kr-row"><span class="tag">KR</span><span class="name"><span class="t">${h(kr.title)}</span> <span class="meta id">${h(kr.id)}</span></span>${progressLine(kr.progress, kr.status)}${badge(kr.status)}</span>`;
+}
+
+/**
+ * The alignment tree from the roots: each objective, its KRs with the objectives aligned to each
+ * below them, then the objectives aligned to it directly. Built with an explicit stack, so a very
+ * deep alignment chain cannot exhaust the call stack; past MAX_TREE_DEPTH, what aligns to an
+ * objective follows it in the same list instead of inside it.
+ */
+function treeHtml(page: Page, roots: readonly Item[]): string {
+  const out: string[] = [];
+  const stack: TreeTask[] = roots.map((item) => ({ item, depth: 0 })).reverse();
+  while (stack.length > 0) {
+    const task = stack.pop()!;
+    if ('html' in task) {
+      out.push(task.html);
+      continue;
+    }
+    const { item, depth } = task;
+    const s = item.status;
+    const kids = s.children.map((id) => page.byId.get(id)).filter((c): c is Item => c !== undefined);
+    const nest = depth + 1 < MAX_TREE_DEPTH;
+    const inner: TreeTask[] = [];
+    for (const kr of s.keyResults) {
+      const aligned = nest ? kids.filter((c) => c.status.parent === kr.id) : [];
+      inner.push({ html: `<li class="krnode">${krTreeRow(kr)}${aligned.length ? '<ul class="kids">' : ''}` });
+      inner.push(...aligned.map((c) => ({ item: c, depth: depth + 1 })));
+      inner.push({ html: `${aligned.length ? '</ul>' : ''}</li>` });
+    }
+    if (nest)
+      inner.push(...kids.filter((c) => c.status.parent === s.id).map((c) => ({ item: c, depth: depth + 1 })));
+    const flattened: TreeTask[] = nest ? [] : kids.map((c) => ({ item: c, depth }));
+    // Roots start open so the first level of alignment shows at once; deeper levels expand on a click.
+    const open = `<li class="node" ${filterAttributes(item)}><details${depth === 0 ? ' open' : ''}><summary>${treeRow(item)}</summary>${inner.length ? '<ul class="kids">' : ''}`;
+    const close = `${inner.length ? '</ul>' : ''}</details></li>`;
+    stack.push(...[{ html: open }, ...inner, { html: close }, ...flattened].reverse());
+  }
+  return out.join('');
 }
 
 function header(page: Page): string {
@@ -310,7 +334,7 @@ ${select(
 function tree(page: Page): string {
   const roots = page.items.filter((i) => !page.analysis.graph.rollupParents.has(i.objective));
   return `<section id="tree" aria-labelledby="tree-h"><h2 id="tree-h">Alignment</h2>
-<ul class="tree">${roots.map((r) => treeNode(r, page, 0, new Set())).join('\n')}</ul>
+<ul class="tree">${treeHtml(page, roots)}</ul>
 </section>`;
 }
 

@@ -69,6 +69,32 @@ describe('okr report', () => {
     );
   });
 
+  it('draws a very deep alignment chain without overflowing, nesting at most 16 levels', () => {
+    const count = 3000;
+    const objectives = Array.from(
+      { length: count },
+      (_, i) => `  - id: step-${i}
+    title: Take step number ${i} of the long chain${i === 0 ? '' : `\n    parent: step-${i - 1}`}
+    key_results:
+      - { id: done, title: Step taken, done: true }
+`,
+    ).join('');
+    const dir = makeProject({ 'okrs/chain.yaml': `owner: company\ncycle: 2026\nobjectives:\n${objectives}` });
+    const r = runOkr(['report', '--out', 'chain.html'], { cwd: dir });
+    expect(r.stderr).toBe(`okr: wrote chain.html (${count} objectives)\n`);
+    const html = readFileSync(join(dir, 'chain.html'), 'utf8');
+    const tree = html.slice(html.indexOf('<section id="tree"'), html.indexOf('<section id="owners"'));
+    let depth = 0;
+    let deepest = 0;
+    for (const tag of tree.matchAll(/<(\/?)details/g)) {
+      depth += tag[1] ? -1 : 1;
+      deepest = Math.max(deepest, depth);
+    }
+    expect(depth).toBe(0);
+    expect(deepest).toBe(16);
+    expect(tree.match(/<li class="node"/g)).toHaveLength(count);
+  });
+
   it('exits 2 when no OKR files match', () => {
     const r = runOkr(['report', '--out', 'okrs.html'], { cwd: makeProject({ 'README.md': '# none\n' }) });
     expect(r.code).toBe(2);

@@ -20,7 +20,8 @@ const ARGS = [
   '--disable-sync',
 ];
 const OUTPUT = join(REPO_ROOT, 'test-output');
-const AS_OF = '2026-11-15';
+// The day the Acme example's check-ins tell their story up to.
+const AS_OF = '2026-11-20';
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
 const HOSTILE_FILE = `owner: "<img src=x onerror=alert(3)>"
 cycle: 2026-Q4
