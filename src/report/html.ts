@@ -55,13 +55,14 @@ function effectiveTheme(analysis: Analysis, objective: Objective): string {
 function buildPage(analysis: Analysis, trends: Trends): Page {
   const report = statusReport(analysis);
   const owners = unique(report.objectives.map((o) => o.owner));
+  const ownerIndex = new Map(owners.map((o, i) => [o, i]));
   const items = report.objectives.map((status) => {
     const objective = analysis.graph.byId.get(status.id)!;
     return {
       status,
       objective,
       theme: effectiveTheme(analysis, objective),
-      ownerIndex: owners.indexOf(status.owner),
+      ownerIndex: ownerIndex.get(status.owner)!,
     };
   });
   const themeTitles = new Map((analysis.load.strategy?.themes ?? []).map((t) => [t.id, t.title]));
