@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { FatalError, UsageError } from './errors.js';
 import { processIo } from './io.js';
-
-export function version(): string {
-  return (
-    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
-}
+import { version } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -43,7 +37,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('load, validate and lint the OKR files; exit 1 on errors')
     .argument('[paths...]', 'files or folders to report on (default: every OKR file)')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['stylish', 'json']).default('stylish'),
+      new Option('--format <format>', 'output format')
+        .choices(['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'])
+        .default('stylish'),
     )
     .option('--output <file>', 'write the report to FILE instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
