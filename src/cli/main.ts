@@ -73,6 +73,34 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     );
 
   program
+    .command('graph')
+    .description('draw the alignment graph: objectives, and the KRs others align to')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'),
+    )
+    .addOption(new Option('--direction <dir>', 'mermaid: parents on top (BT) or top-down (TD)').default('BT'))
+    .option('--owner <owner>', 'only objectives of this owner (repeatable, comma-separated)', collect)
+    .option('--cycle <cycle>', 'only objectives of this cycle (repeatable, comma-separated)', collect)
+    .option('--output <file>', 'write the graph to FILE instead of stdout')
+    .action(
+      withContext(async () => {
+        const { runGraph } = await import('./commands/graph.js');
+        return (ctx: CommandContext, options: Parameters<typeof runGraph>[1]) => runGraph(ctx, options);
+      }),
+    );
+
+  program
+    .command('report')
+    .description('write a self-contained HTML dashboard of the OKRs')
+    .option('--out <file>', 'the HTML file to write (required)')
+    .action(
+      withContext(async () => {
+        const { runReport } = await import('./commands/report.js');
+        return (ctx: CommandContext, options: Parameters<typeof runReport>[1]) => runReport(ctx, options);
+      }),
+    );
+
+  program
     .command('rules')
     .description('list the rules with their default severity')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
