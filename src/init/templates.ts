@@ -79,6 +79,8 @@ on:
   push:
     branches: [main]
   pull_request:
+permissions:
+  contents: read
 jobs:
   okr:
     runs-on: ubuntu-latest
