@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { FatalError, UsageError } from './errors.js';
 import { processIo } from './io.js';
-
-export function version(): string {
-  return (
-    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
-}
+import { version } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -48,7 +42,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('load, validate and lint the OKR files; exit 1 on errors')
     .argument('[paths...]', 'files or folders to report on (default: every OKR file)')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['stylish', 'json']).default('stylish'),
+      new Option('--format <format>', 'output format')
+        .choices(['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'])
+        .default('stylish'),
     )
     .option('--output <file>', 'write the report to FILE instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
@@ -78,6 +74,63 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       withContext(async () => {
         const { runStatus } = await import('./commands/status.js');
         return (ctx: CommandContext, options: Parameters<typeof runStatus>[1]) => runStatus(ctx, options);
+      }),
+    );
+
+  program
+    .command('checkin')
+    .description("record a key result's new value: set it and append a check-in, keeping the file's layout")
+    .argument('<kr-ref>', 'the key result, objective-id/kr-id')
+    .argument('<value>', 'a number (numeric, threshold), true/false (milestone) or 0..1 (judged)')
+    .option('--confidence <c>', 'confidence of reaching the target, 0..1')
+    .option('--note <text>', 'what happened')
+    .option('--date <date>', 'day of the check-in, YYYY-MM-DD (default: --as-of, else today)')
+    .option('--dry-run', 'print the change as a diff and write nothing')
+    .action(
+      withContext(async () => {
+        const { runCheckin } = await import('./commands/checkin.js');
+        return (ctx: CommandContext, ref: string, value: string, options: Parameters<typeof runCheckin>[3]) =>
+          runCheckin(ctx, ref, value, options);
+      }),
+    );
+
+  program
+    .command('graph')
+    .description('draw the alignment graph: objectives, and the KRs others align to')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'),
+    )
+    .addOption(new Option('--direction <dir>', 'mermaid: parents on top (BT) or top-down (TD)').default('BT'))
+    .option('--owner <owner>', 'only objectives of this owner (repeatable, comma-separated)', collect)
+    .option('--cycle <cycle>', 'only objectives of this cycle (repeatable, comma-separated)', collect)
+    .option('--output <file>', 'write the graph to FILE instead of stdout')
+    .action(
+      withContext(async () => {
+        const { runGraph } = await import('./commands/graph.js');
+        return (ctx: CommandContext, options: Parameters<typeof runGraph>[1]) => runGraph(ctx, options);
+      }),
+    );
+
+  program
+    .command('init')
+    .description(
+      'scaffold a repository: config, strategy, an example OKR file, a CI workflow, editor schemas',
+    )
+    .option('--force', 'replace files that already exist')
+    .action(async (options: { force?: boolean }, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      const globals = command.optsWithGlobals() as GlobalOptions;
+      setExitCode(await runInit({ io: processIo, cwd: globals.C, asOf: globals.asOf }, options));
+    });
+
+  program
+    .command('report')
+    .description('write a self-contained HTML dashboard of the OKRs')
+    .option('--out <file>', 'the HTML file to write (required)')
+    .action(
+      withContext(async () => {
+        const { runReport } = await import('./commands/report.js');
+        return (ctx: CommandContext, options: Parameters<typeof runReport>[1]) => runReport(ctx, options);
       }),
     );
 
