@@ -171,9 +171,11 @@ function messageFor(
       if (path.length === 0 && (value === null || value === undefined))
         return { message: 'the file is empty; an OKR file needs "owner", "cycle" and "objectives"', path };
       const subject =
-        typeof path[path.length - 1] === 'number'
-          ? context
-          : `${field} of ${describeContext(data, path.slice(0, -1))}`;
+        path.length === 0
+          ? 'the file'
+          : typeof path[path.length - 1] === 'number'
+            ? context
+            : `${field} of ${describeContext(data, path.slice(0, -1))}`;
       return { message: `${subject} must be ${expected}, not ${describeValue(value)}`, path };
     }
     case 'enum': {
