@@ -152,6 +152,20 @@ describe('okr status', () => {
   });
 });
 
+describe('okr status --tree on a deep alignment chain', () => {
+  it('draws 3,000 levels without exhausting the stack, with bounded indentation', () => {
+    let text = 'owner: team\ncycle: 2026\nobjectives:\n';
+    for (let i = 0; i < 3000; i++)
+      text += `  - id: o${i}\n    title: Link number in a long chain\n${i ? `    parent: o${i - 1}\n` : ''}    key_results:\n      - id: k\n        title: Judged\n        progress: 0.5\n`;
+    const r = runOkr(['status', '--tree', ...AS_OF], { cwd: makeProject({ 'okrs/chain.yaml': text }) });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3000);
+    expect(lines[2999]).toContain('o2999');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(400);
+  });
+});
+
 describe('okr rules', () => {
   it('lists every rule with its default severity and description', () => {
     const r = runOkr(['rules'], { cwd: CHECKOUT });
