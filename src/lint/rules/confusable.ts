@@ -56,42 +56,56 @@ export const rule: Rule = {
     options: {},
   },
   check(ctx) {
-    const first = new Map<string, Occurrence>();
     const report = (o: Occurrence, message: string) =>
       ctx.report({ file: o.file, path: o.path, target: o.objective, message });
+    const groups = new Map<string, Occurrence[]>();
     for (const o of occurrences(ctx)) {
       const key = `${o.kind}\u0000${skeleton(o.text)}`;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, o);
-        const plain = skeleton(o.text);
-        if (o.kind === 'cycle' && plain !== o.text && cycleWindow(plain, ctx.config.cycles))
-          report(
-            o,
-            `cycle "${o.text}" looks like the cycle "${plain}" but is not: ${why(o.text, '')}; type it in plain characters`,
-          );
-        else if (o.kind === 'owner' && onlyInvisible(o.text))
-          report(
-            o,
-            `owner "${o.text}" contains characters that cannot be seen: ${why(o.text, '')}; remove them`,
-          );
-        continue;
-      }
-      if (earlier.text === o.text) continue;
-      report(
-        o,
-        `${describe(o)} looks the same as ${describe(earlier)} at ${whereIs(ctx, earlier)} but is a different string: ${why(o.text, earlier.text)}; write both the same way`,
-      );
+      const group = groups.get(key) ?? [];
+      group.push(o);
+      groups.set(key, group);
     }
-    for (const root of ctx.config.roots) {
-      const match = [...first.values()].find(
-        (o) => o.kind === 'owner' && o.text !== root && skeleton(o.text) === skeleton(root),
-      );
-      if (match)
+    for (const group of groups.values()) {
+      const model = canonical(group);
+      for (const o of group) {
+        if (o.text === model.text) continue;
         report(
-          match,
-          `owner "${match.text}" looks the same as "${root}" of "roots" in the config but is a different string: ${why(match.text, root)}; write both the same way`,
+          o,
+          `${describe(o)} looks the same as ${describe(model)} at ${whereIs(ctx, model)} but is a different string: ${why(o.text, model.text)}; write both the same way`,
         );
+      }
+      if (model.text !== skeleton(model.text)) lone(ctx, model, report);
     }
+    const owners = [...groups.values()].map(canonical).filter((o) => o.kind === 'owner');
+    for (const root of ctx.config.roots)
+      for (const o of owners)
+        if (o.text !== root && skeleton(o.text) === skeleton(root))
+          report(
+            o,
+            `owner "${o.text}" looks the same as "${root}" of "roots" in the config but is a different string: ${why(o.text, root)}; write both the same way`,
+          );
   },
 };
+
+/**
+ * The spelling the others of a group are measured against: the most used one, then one in plain
+ * characters, then the first.
+ */
+function canonical(group: readonly Occurrence[]): Occurrence {
+  const counts = new Map<string, number>();
+  for (const o of group) counts.set(o.text, (counts.get(o.text) ?? 0) + 1);
+  const score = (o: Occurrence) => counts.get(o.text)! * 2 + (o.text === skeleton(o.text) ? 1 : 0);
+  return group.reduce((best, o) => (score(o) > score(best) ? o : best));
+}
+
+/** A look-alike spelling with no twin: a cycle that reads as a known one, an owner with invisible characters. */
+function lone(ctx: RuleContext, o: Occurrence, report: (o: Occurrence, message: string) => void): void {
+  const plain = skeleton(o.text);
+  if (o.kind === 'cycle' && cycleWindow(plain, ctx.config.cycles))
+    report(
+      o,
+      `cycle "${o.text}" looks like the cycle "${plain}" but is not: ${why(o.text, '')}; type it in plain characters`,
+    );
+  else if (o.kind === 'owner' && onlyInvisible(o.text))
+    report(o, `owner "${o.text}" contains characters that cannot be seen: ${why(o.text, '')}; remove them`);
+}
