@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
 import { discoverFiles, insideRoot } from './discover.js';
-import { parseSource } from './parse.js';
+import { MAX_ALIAS_COUNT, parseSource } from './parse.js';
 import { schemaIssues, schemaProblems, targetOf } from './schema.js';
 
 export interface LoadResult {
@@ -92,10 +92,16 @@ function unsafePath(config: Config, path: string): Problem | null {
     const reason =
       code === 'ELOOP'
         ? 'it is a symbolic link that leads back to itself (a link loop); point it at a real file or remove it'
-        : code === 'ENOENT'
+        : code === 'ENOENT' && isLink(absolute)
           ? `it is a symbolic link to "${readlinkSafe(absolute)}", which does not exist; fix or remove the link`
-          : `cannot resolve the path (${code ?? (error as Error).message})`;
-    return fileProblem(path, 'file-unreadable', `cannot read the file: ${reason}`);
+          : null;
+    return fileProblem(
+      path,
+      'file-unreadable',
+      reason
+        ? `cannot read the file: ${reason}`
+        : `cannot read the file (${code ?? (error as Error).message})`,
+    );
   }
   if (!insideRoot(realpathSync(config.root), real))
     return fileProblem(
@@ -110,6 +116,14 @@ function unsafePath(config: Config, path: string): Problem | null {
       'cannot read the file: it is a folder; rename it, or exclude it in okr.config.yaml',
     );
   return null;
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function readlinkSafe(path: string): string {
@@ -189,6 +203,21 @@ function declared(objective: unknown): { ids: string[]; parent: string | null } 
   return { ids, parent: typeof o?.parent === 'string' ? o.parent : null };
 }
 
+/**
+ * What a file with YAML problems still recognisably declares, so that links to it from other files
+ * are not reported as missing on top of its own syntax problem.
+ */
+function declaredDespiteErrors(source: SourceFile): { ids: string[]; parent: string | null }[] {
+  try {
+    const objectives = (
+      source.doc?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as { objectives?: unknown } | null
+    )?.objectives;
+    return Array.isArray(objectives) ? objectives.map(declared) : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface LoadedSource {
   source: SourceFile;
   file: OkrFile | null;
@@ -203,7 +232,7 @@ export interface LoadedSource {
  */
 export function loadOkrSource(path: string, text: string): LoadedSource {
   const { source, problems } = parseSource(path, text);
-  if (problems.length > 0) return { source, file: null, problems, dropped: [] };
+  if (problems.length > 0) return { source, file: null, problems, dropped: declaredDespiteErrors(source) };
   const issues = schemaIssues('okr-file', source);
   const objectives = (source.data as { objectives?: unknown } | null)?.objectives;
   const objectiveIndex = (p: YamlPath) => (p[0] === 'objectives' && typeof p[1] === 'number' ? p[1] : null);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
-import { loadConfig } from '../../src/config/config.js';
-import { parseDay } from '../../src/dates.js';
-import { makeProject } from '../helpers.js';
+import { analyze } from '../../../src/analyze.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { parseDay } from '../../../src/dates.js';
+import { makeProject } from '../../helpers.js';
 
 const file = (owner: string, cycle: string, objectives: string) =>
   `owner: ${JSON.stringify(owner)}\ncycle: ${JSON.stringify(cycle)}\nobjectives:\n${objectives}`;
