@@ -1,5 +1,7 @@
 // User text reaches terminals, markdown and JSON: each output keeps it from acting as anything but
 // text, and JSON keeps it exactly.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatStatusMarkdown } from '../../src/format/status.js';
 import { markdownInline, terminalLine, terminalSafe } from '../../src/format/text.js';
@@ -137,5 +139,39 @@ describe('JSON output keeps user text exactly', () => {
     const orphan = json.problems.find((p) => p.ruleId === 'orphan-objective');
     expect(orphan?.message).toContain(`"${OWNER}"`);
     expect(r.stdout).not.toContain('\x1b');
+  });
+});
+
+describe('CI and report formats keep user text inert', () => {
+  const INJECT_OWNER = 'evil::error::pwned%0A\n::warning file=x::injected';
+  const INJECT_TITLE = 'Grow <script>alert(1)</script> ]]></x> & "q" --> \n::set-output name=x::y';
+  const dir = makeProject({
+    'okrs/evil.yaml': `owner: ${yamlQuoted(INJECT_OWNER)}\ncycle: 2026-Q4\nobjectives:\n  - id: grow\n    title: ${yamlQuoted(INJECT_TITLE)}\n    key_results:\n      - { id: k, title: Judged, progress: 0.5 }\n`,
+  });
+
+  it('--format github: one workflow command a problem, none started by user text', () => {
+    const r = runOkr(['check', '--format', 'github', ...AS_OF], { cwd: dir });
+    const json = JSON.parse(runOkr(['check', '--format', 'json', ...AS_OF], { cwd: dir }).stdout) as {
+      problems: unknown[];
+    };
+    const commands = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(commands.filter((l) => /^::(error|warning) /.test(l))).toHaveLength(json.problems.length);
+    expect(commands.every((l) => /^::(error|warning|notice)[ :]/.test(l))).toBe(true);
+    expect(r.stdout).not.toMatch(/^::(set-output|warning file=x)/m);
+  });
+
+  it('--format sarif keeps the message text exactly', () => {
+    const r = runOkr(['check', '--format', 'sarif', ...AS_OF], { cwd: dir });
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { message: { text: string } }[] }[] };
+    expect(sarif.runs[0]!.results.some((res) => res.message.text.includes(`"${INJECT_OWNER}"`))).toBe(true);
+  });
+
+  it('okr report escapes HTML', () => {
+    const r = runOkr(['report', '--out', 'report.html', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain(']]></x>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
