@@ -96,8 +96,10 @@ function expectHandled(
   expectNoCrash(status.stderr);
   expect(status.ms).toBeLessThan(TIME_LIMIT_MS);
   expect(status.code).toBe(0);
-  // Files the loader could not read in whole or in part are named; the rest is still shown.
-  const failed = problems.filter((p) => LOAD_RULES.has(p.ruleId) && p.severity === 'error');
+  // OKR files the loader could not read in whole or in part are named; the rest is still shown.
+  const failed = problems.filter(
+    (p) => LOAD_RULES.has(p.ruleId) && p.severity === 'error' && p.file.startsWith('okrs/'),
+  );
   for (const file of new Set(failed.map((p) => p.file))) expect(status.stderr).toContain(`okr: ${file} has`);
   expect(listing(dir)).toEqual(before);
   return { problems, status: JSON.parse(status.stdout), statusStderr: status.stderr };
@@ -442,6 +444,24 @@ describe('hostile input: the file system', () => {
       expect(r.stdout + r.stderr).not.toContain('SECRET-VALUE');
       expect(r.stdout + r.stderr).not.toContain('okrs/shared/');
     }
+  });
+
+  it('a strategy path in the config that leads out of the repository is not read', () => {
+    const outside = tempDir('okr-outside-');
+    writeFiles(outside, { 'strategy.yaml': 'vision: SECRET-VALUE\n' });
+    const dir = tempDir('okr-hostile-');
+    const escape = `${'../'.repeat(dir.split('/').length)}${outside.slice(1)}/strategy.yaml`;
+    writeFiles(dir, { 'okr.config.yaml': `strategy: ${escape}\n`, 'okrs/fine.yaml': valid });
+    const { problems } = expectHandled(dir, [
+      {
+        ruleId: 'file-unreadable',
+        file: escape,
+        line: 1,
+        column: 1,
+        message: /leads outside the repository/,
+      },
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('SECRET-VALUE');
   });
 
   it('a file that cannot be read (a dangling link) is reported', () => {

@@ -107,7 +107,9 @@ function unsafePath(config: Config, path: string): Problem | null {
     return fileProblem(
       path,
       'file-unreadable',
-      `the file is a symbolic link to "${readlinkSafe(absolute)}", outside the repository; okr does not follow links out of the repository: copy the file in instead`,
+      isLink(absolute)
+        ? `the file is a symbolic link to "${readlinkSafe(absolute)}", outside the repository; okr does not follow links out of the repository: copy the file in instead`
+        : 'the path leads outside the repository; okr reads only files inside it: check "include" and "strategy" in okr.config.yaml',
     );
   if (statSync(real).isDirectory())
     return fileProblem(
