@@ -450,12 +450,12 @@ describe('hostile input: the file system', () => {
     const outside = tempDir('okr-outside-');
     writeFiles(outside, { 'strategy.yaml': 'vision: SECRET-VALUE\n' });
     const dir = tempDir('okr-hostile-');
-    const escape = `${'../'.repeat(dir.split('/').length)}${outside.slice(1)}/strategy.yaml`;
-    writeFiles(dir, { 'okr.config.yaml': `strategy: ${escape}\n`, 'okrs/fine.yaml': valid });
+    const outsidePath = `${'../'.repeat(dir.split('/').length)}${outside.slice(1)}/strategy.yaml`;
+    writeFiles(dir, { 'okr.config.yaml': `strategy: ${outsidePath}\n`, 'okrs/fine.yaml': valid });
     const { problems } = expectHandled(dir, [
       {
         ruleId: 'file-unreadable',
-        file: escape,
+        file: outsidePath,
         line: 1,
         column: 1,
         message: /leads outside the repository/,
