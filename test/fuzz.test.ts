@@ -10,7 +10,14 @@ import { parse, stringify } from 'yaml';
 import { analyze } from '../src/analyze.js';
 import { loadConfig } from '../src/config/config.js';
 import { parseDay } from '../src/dates.js';
+import { formatCheckSummary } from '../src/format/check-summary.js';
+import { formatDot } from '../src/format/dot.js';
+import { formatGithub } from '../src/format/github.js';
+import { formatGitlab } from '../src/format/gitlab.js';
 import { formatJson } from '../src/format/json.js';
+import { formatJunit } from '../src/format/junit.js';
+import { formatMermaid } from '../src/format/mermaid.js';
+import { formatSarif } from '../src/format/sarif.js';
 import {
   formatStatusJson,
   formatStatusMarkdown,
@@ -18,13 +25,15 @@ import {
   formatStatusTree,
 } from '../src/format/status.js';
 import { formatStylish } from '../src/format/stylish.js';
-import { RULES } from '../src/lint/registry.js';
+import { RULES, ruleMetas } from '../src/lint/registry.js';
+import { alignmentGraph } from '../src/report/alignment.js';
+import { renderHtmlReport } from '../src/report/html.js';
 import { statusReport } from '../src/report/status.js';
 import { REPO_ROOT, runOkr, tempDir } from './helpers.js';
 
-const RUNS = Number(process.env.OKR_FUZZ_RUNS ?? 100);
+const RUNS = Number(process.env.OKR_FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.OKR_FUZZ_SEED ?? 20261115);
-const CLI_RUNS = Number(process.env.OKR_FUZZ_CLI_RUNS ?? 4);
+const CLI_RUNS = Number(process.env.OKR_FUZZ_CLI_RUNS ?? 6);
 const BASE = join(REPO_ROOT, 'test', 'fixtures', 'checkout');
 const AS_OF = parseDay('2026-11-15')!;
 
@@ -183,7 +192,7 @@ const color = new Chalk({ level: 1 });
 
 describe('fuzzing: mutated OKR files never crash okr', () => {
   it(
-    `in process: load, graph, rollup, lint, status and every formatter (${RUNS} runs, seed ${SEED})`,
+    `in process: load, graph, rollup, lint, status, every formatter and the HTML report (${RUNS} runs, seed ${SEED})`,
     () => {
       const dir = tempDir('okr-fuzz-');
       cpSync(BASE, dir, { recursive: true });
@@ -200,6 +209,14 @@ describe('fuzzing: mutated OKR files never crash okr', () => {
             formatStatusMarkdown(report, { krs: true }),
             formatStatusTable(report, { krs: true, color }),
             formatStatusTree(report, { krs: true, color }),
+            formatGithub(analysis.diagnostics),
+            formatGitlab(analysis.diagnostics),
+            formatSarif(analysis.diagnostics, { version: '0.0.0', rules: ruleMetas() }),
+            formatJunit(analysis.diagnostics, { files: analysis.load.files.map((f) => f.source.path) }),
+            formatCheckSummary(analysis.diagnostics, { fileCount: analysis.load.fileCount }),
+            formatMermaid(alignmentGraph(report), { direction: 'BT' }),
+            formatDot(alignmentGraph(report)),
+            renderHtmlReport(analysis),
           ];
           for (const out of outputs) expect(typeof out).toBe('string');
           for (const d of analysis.diagnostics) {
