@@ -161,6 +161,9 @@ function describeYamlError(error: YAMLError, doc: Document.Parsed): string {
     case 'TAG_RESOLVE_FAILED':
       return `${error.message.replace(/\.$/, '')}: okr reads plain YAML only; remove the tag`;
     default:
+      // The parser catches its own stack overflow on nesting the depth scan did not see as deep.
+      if (error.message.includes('Maximum call stack'))
+        return 'the YAML nests too deeply to read; remove the extra nesting';
       return error.message.replace(/\s+at line \d+, column \d+.*$/s, '');
   }
 }
