@@ -1,4 +1,4 @@
-import { compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
+import { boundMessage, compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { Graph } from '../graph/graph.js';
 import { yaml } from '../load/yaml.js';
 import { locate } from '../locate.js';
@@ -79,7 +79,13 @@ export function lint(input: LintInput): Diagnostic[] {
       unavailableParents: input.unavailableParents,
       sources: input.sources,
       options: { ...rule.meta.options, ...setting.options },
-      forward: (problem) => diagnostics.push({ ...problem, ruleId: rule.meta.id, severity }),
+      forward: (problem) =>
+        diagnostics.push({
+          ...problem,
+          message: boundMessage(problem.message),
+          ruleId: rule.meta.id,
+          severity,
+        }),
       report(report) {
         const source = input.sources.get(report.file);
         const position = source
@@ -88,7 +94,7 @@ export function lint(input: LintInput): Diagnostic[] {
         diagnostics.push({
           ruleId: rule.meta.id,
           severity,
-          message: report.message,
+          message: boundMessage(report.message),
           file: report.file,
           target: report.target,
           ...position,
