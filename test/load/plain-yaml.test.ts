@@ -347,6 +347,15 @@ describe('the fast path and the Document path', () => {
       expect(fast.dropped).toEqual(full.dropped);
     });
 
+  it('leave characters YAML forbids to the full parser, which reports them', () => {
+    for (const bad of ['\ufffe', '\ud800', '\u0007']) {
+      const text = `owner: team${bad}\ncycle: 2026\nobjectives: []\n`;
+      const lazily = parseSourceLazily('okrs/t.yaml', text);
+      expect(lazily.problems.map((p) => p.ruleId)).toEqual(['yaml-syntax']);
+      expect(lazily.problems).toEqual(parseSource('okrs/t.yaml', text).problems);
+    }
+  });
+
   it('builds a Document only for a file with problems', () => {
     let touched = 0;
     const watching: typeof parseSourceLazily = (path, text) => {
