@@ -1,4 +1,5 @@
 import { compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
+import type { FieldChange } from '../diff/changes.js';
 import type { Graph } from '../graph/graph.js';
 import { locate } from '../locate.js';
 import type { Config, OkrFile, SourceFile, StrategyData } from '../model.js';
@@ -18,6 +19,7 @@ export interface LintInput {
   unavailableIds: ReadonlySet<string>;
   unavailableParents: ReadonlySet<string>;
   lastChanged?: ReadonlyMap<string, number>;
+  changes?: readonly FieldChange[];
 }
 
 const DIRECTIVE = /(?:^|\s)#\s*okr-disable-(next-)?line\b([^\n]*)$/;
@@ -60,6 +62,7 @@ export function lint(input: LintInput): Diagnostic[] {
       asOf: input.asOf,
       loadProblems: input.loadProblems,
       lastChanged: input.lastChanged ?? new Map(),
+      changes: input.changes ?? [],
       unavailableIds: input.unavailableIds,
       unavailableParents: input.unavailableParents,
       sources: input.sources,

@@ -5,10 +5,12 @@ import { toRepoPath } from '../../config/config.js';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { formatJson } from '../../format/json.js';
 import { formatStylish } from '../../format/stylish.js';
+import { gitLastChanged } from '../../history/last-changed.js';
 import { discoverFiles } from '../../load/discover.js';
 import { loadProject } from '../../load/load.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { baselineGraph } from '../git.js';
 import { writeFileAtomic } from '../io.js';
 
 export const CHECK_FORMATS = ['stylish', 'json'] as const;
@@ -18,6 +20,7 @@ export interface CheckOptions {
   output?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  base?: string;
 }
 
 function parseMaxWarnings(text: string | undefined): number {
@@ -59,7 +62,15 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
     );
     return 2;
   }
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf, load: loadProject(ctx.config, files) });
+  const load = loadProject(ctx.config, files);
+  const lastChanged = await gitLastChanged(ctx.config, { files: load.files, day: ctx.asOf });
+  const baseline = options.base === undefined ? undefined : await baselineGraph(ctx, options.base);
+  const analysis = analyze(ctx.config, {
+    asOf: ctx.asOf,
+    load,
+    ...(lastChanged ? { lastChanged } : {}),
+    ...(baseline ? { baseline } : {}),
+  });
   let problems: Diagnostic[] = analysis.diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
   const text =
