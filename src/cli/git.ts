@@ -1,9 +1,11 @@
 import { withBlobReader } from '../git/cat-file.js';
 import { GitError } from '../git/errors.js';
-import { requireCommit, requireRepository } from '../git/repo.js';
+import { gitTopLevel, requireCommit, requireRepository } from '../git/repo.js';
 import { loadRevision } from '../git/revision.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
+import { gitLastChanged } from '../history/last-changed.js';
 import type { LoadResult } from '../load/load.js';
+import type { OkrFile } from '../model.js';
 import type { CommandContext } from './context.js';
 import { FatalError } from './errors.js';
 
@@ -26,8 +28,34 @@ export async function loadAt(ctx: CommandContext, rev: string, command: string):
   });
 }
 
-/** The alignment graph of a base revision, for `okr check --base REF`. */
-export async function baselineGraph(ctx: CommandContext, rev: string): Promise<Graph> {
-  const load = await loadAt(ctx, rev, 'okr check --base');
-  return buildGraph(load.files, ctx.config.rollup);
+export interface CheckGitInputs {
+  lastChanged?: Map<string, number>;
+  baseline?: Graph;
+}
+
+/**
+ * What `okr check` reads from git, through one `git cat-file --batch`: the day each KR's value last
+ * changed (for stale-kr; nothing outside git) and, with `--base REF`, the base's graph (moved-goalpost).
+ */
+export async function checkGitInputs(
+  ctx: CommandContext,
+  worktree: readonly OkrFile[],
+  base: string | undefined,
+): Promise<CheckGitInputs> {
+  return gitCommand(async () => {
+    if (base !== undefined) await requireRepository(ctx.root, 'okr check --base');
+    else if ((await gitTopLevel(ctx.root)) === null) return {};
+    const baseSha = base === undefined ? null : await requireCommit(ctx.root, base);
+    return withBlobReader(ctx.root, async (reader) => {
+      const inputs: CheckGitInputs = {};
+      const lastChanged = await gitLastChanged(ctx.config, reader, { files: worktree, day: ctx.asOf });
+      if (lastChanged) inputs.lastChanged = lastChanged;
+      if (baseSha !== null)
+        inputs.baseline = buildGraph(
+          (await loadRevision(ctx.config, baseSha, reader)).files,
+          ctx.config.rollup,
+        );
+      return inputs;
+    });
+  });
 }

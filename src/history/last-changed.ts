@@ -1,6 +1,6 @@
-import { withBlobReader } from '../git/cat-file.js';
+import type { BlobReader } from '../git/cat-file.js';
 import { type LogCommit, okrLog } from '../git/log.js';
-import { gitTopLevel, isShallow } from '../git/repo.js';
+import { isShallow } from '../git/repo.js';
 import { parseSource } from '../load/parse.js';
 import type { Config, KeyResultData, OkrFile } from '../model.js';
 import { commitTexts, type ReadBlob } from './walk.js';
@@ -72,18 +72,16 @@ export async function lastChangedDays(
 }
 
 /**
- * The last-change days of the working tree's KRs from git (one `git log`, one `git cat-file --batch`),
- * or undefined outside git: staleness then rests on check-ins alone.
+ * The last-change days of the working tree's KRs from git: one `git log`, contents through the
+ * caller's `git cat-file --batch` reader. Undefined when there is no history yet.
  */
 export async function gitLastChanged(
   config: Config,
+  reader: BlobReader,
   worktree: { files: readonly OkrFile[]; day: number },
 ): Promise<Map<string, number> | undefined> {
-  if ((await gitTopLevel(config.root)) === null) return undefined;
   const commits = await okrLog(config);
   if (commits.length === 0) return undefined;
   const shallow = await isShallow(config.root);
-  return withBlobReader(config.root, (reader) =>
-    lastChangedDays(commits, (blob) => reader.read(blob), { shallow, worktree }),
-  );
+  return lastChangedDays(commits, (blob) => reader.read(blob), { shallow, worktree });
 }

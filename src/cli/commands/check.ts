@@ -5,12 +5,11 @@ import { toRepoPath } from '../../config/config.js';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { formatJson } from '../../format/json.js';
 import { formatStylish } from '../../format/stylish.js';
-import { gitLastChanged } from '../../history/last-changed.js';
 import { discoverFiles } from '../../load/discover.js';
 import { loadProject } from '../../load/load.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { baselineGraph } from '../git.js';
+import { checkGitInputs } from '../git.js';
 import { writeFileAtomic } from '../io.js';
 
 export const CHECK_FORMATS = ['stylish', 'json'] as const;
@@ -63,14 +62,8 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
     return 2;
   }
   const load = loadProject(ctx.config, files);
-  const lastChanged = await gitLastChanged(ctx.config, { files: load.files, day: ctx.asOf });
-  const baseline = options.base === undefined ? undefined : await baselineGraph(ctx, options.base);
-  const analysis = analyze(ctx.config, {
-    asOf: ctx.asOf,
-    load,
-    ...(lastChanged ? { lastChanged } : {}),
-    ...(baseline ? { baseline } : {}),
-  });
+  const fromGit = await checkGitInputs(ctx, load.files, options.base);
+  const analysis = analyze(ctx.config, { asOf: ctx.asOf, load, ...fromGit });
   let problems: Diagnostic[] = analysis.diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
   const text =
