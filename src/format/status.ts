@@ -124,14 +124,16 @@ export function formatStatusJson(report: StatusReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-interface TreeNode {
-  line: string;
-  children: TreeNode[];
-}
+const MAX_TREE_DEPTH = 40;
+
+type TreeItem =
+  | { kind: 'objective'; objective: ObjectiveStatus }
+  | { kind: 'kr'; objective: ObjectiveStatus; kr: KrStatus };
 
 /**
  * The alignment tree from the roots: each objective with its rolled-up progress, the objectives
- * aligned to it below it, and those aligned to one of its KRs below that KR.
+ * aligned to it below it, and those aligned to one of its KRs below that KR. Drawn with an explicit
+ * stack, so that a very deep alignment chain cannot exhaust the call stack.
  */
 export function formatStatusTree(report: StatusReport, options: StatusFormatOptions): string {
   const { color } = options;
@@ -141,32 +143,48 @@ export function formatStatusTree(report: StatusReport, options: StatusFormatOpti
     `${color.bold(terminalLine(o.id))}  ${truncate(terminalLine(o.title), 60)}  ${progressBar(o.progress, o.status, color)}  ${paintStatus(o.status, LABEL[o.status], color)}  ${color.dim(`${terminalLine(o.owner)} · ${terminalLine(o.cycle)}`)}`;
   const krLine = (o: ObjectiveStatus, kr: KrStatus) =>
     `${color.dim('KR')} ${terminalLine(kr.id.slice(o.id.length + 1))}  ${truncate(terminalLine(kr.title), 56)}  ${progressBar(kr.progress, kr.status, color)}  ${paintStatus(kr.status, LABEL[kr.status], color)}`;
-  const build = (o: ObjectiveStatus): TreeNode => {
-    const kids = o.children.map((id) => byId.get(id)).filter((c): c is ObjectiveStatus => c !== undefined);
-    const direct = kids.filter((c) => c.parent === o.id);
-    const nodes: TreeNode[] = [];
-    for (const kr of o.keyResults) {
-      const aligned = kids.filter((c) => c.parent === kr.id);
-      if (aligned.length === 0 && !options.krs) continue;
-      nodes.push({ line: krLine(o, kr), children: aligned.map(build) });
-    }
-    nodes.push(...direct.map(build));
-    return { line: objectiveLine(o), children: nodes };
-  };
-  const out: string[] = [];
-  const render = (node: TreeNode, prefix: string, childPrefix: string) => {
-    out.push(prefix + node.line);
-    node.children.forEach((child, i) => {
-      const last = i === node.children.length - 1;
-      render(
-        child,
-        childPrefix + color.gray(last ? '└─ ' : '├─ '),
-        childPrefix + color.gray(last ? '   ' : '│  '),
-      );
-    });
+  const kidsOf = (o: ObjectiveStatus) =>
+    o.children.map((id) => byId.get(id)).filter((c): c is ObjectiveStatus => c !== undefined);
+  const childrenOf = (item: TreeItem): TreeItem[] => {
+    const kids = kidsOf(item.objective);
+    if (item.kind === 'kr')
+      return kids
+        .filter((c) => c.parent === item.kr.id)
+        .map((objective) => ({ kind: 'objective', objective }));
+    const krs: TreeItem[] = item.objective.keyResults
+      .filter((kr) => options.krs || kids.some((c) => c.parent === kr.id))
+      .map((kr) => ({ kind: 'kr', objective: item.objective, kr }));
+    const direct: TreeItem[] = kids
+      .filter((c) => c.parent === item.objective.id)
+      .map((objective) => ({ kind: 'objective', objective }));
+    return [...krs, ...direct];
   };
   const roots = report.objectives.filter((o) => !isChild.has(o.id));
   if (roots.length === 0) return 'No objectives match.\n';
-  for (const root of roots) render(build(root), '', '');
+  const out: string[] = [];
+  const stack: { item: TreeItem; prefix: string; childPrefix: string; depth: number }[] = roots
+    .map((objective) => ({
+      item: { kind: 'objective', objective } as TreeItem,
+      prefix: '',
+      childPrefix: '',
+      depth: 0,
+    }))
+    .reverse();
+  while (stack.length > 0) {
+    const { item, prefix, childPrefix, depth } = stack.pop()!;
+    out.push(prefix + (item.kind === 'kr' ? krLine(item.objective, item.kr) : objectiveLine(item.objective)));
+    const children = childrenOf(item);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const last = i === children.length - 1;
+      // Past MAX_TREE_DEPTH the indentation stops growing, so that output stays linear in size.
+      const deep = depth >= MAX_TREE_DEPTH;
+      stack.push({
+        item: children[i]!,
+        prefix: childPrefix + color.gray(deep ? '⋯ ' : last ? '└─ ' : '├─ '),
+        childPrefix: deep ? childPrefix : childPrefix + color.gray(last ? '   ' : '│  '),
+        depth: depth + 1,
+      });
+    }
+  }
   return `${out.join('\n')}\n`;
 }

@@ -18,10 +18,13 @@ export function terminalLine(text: string): string {
   return terminalSafe(text).replace(/\n/g, '\\n').replace(/\t/g, ' ');
 }
 
-/** Markdown-safe inline text: characters with meaning in markdown or HTML are escaped. */
+/**
+ * Markdown-safe inline text (for table cells and lines that do not start a block): characters that
+ * make emphasis, code, links, tables or HTML are escaped.
+ */
 export function markdownInline(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/[\\`*_[\]#|~<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
     .replace(/&(?!lt;|gt;)/g, '&amp;')
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(UNSAFE, '');

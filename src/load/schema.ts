@@ -18,7 +18,7 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
     // verbose keeps each error's parentSchema, from which unknown keys get their list of allowed keys.
-    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
+    ajv ??= new Ajv({ allErrors: true, strict: false, strictNumbers: true, verbose: true });
     validate = ajv.compile(JSON.parse(readFileSync(schemaUrl(name), 'utf8')));
     validators.set(name, validate);
   }
