@@ -32,6 +32,8 @@ function textValues(path: string, text: string | null): Map<string, string> {
 export interface LastChangedOptions {
   /** The clone is shallow: its parentless commits are a cut in history, not the day files were added. */
   shallow: boolean;
+  /** Changes after this day are not known yet at it (`--as-of` in the past). */
+  until?: number;
   /** The working tree's files and the day to date a value edited but not yet committed. */
   worktree?: { files: readonly OkrFile[]; day: number };
 }
@@ -58,8 +60,9 @@ export async function lastChangedDays(
       for (const [id, key] of values) after.set(id, key);
     }
     const boundary = options.shallow && commit.parentless;
+    const known = options.until === undefined || commit.day <= options.until;
     for (const [id, key] of after) {
-      if (current.get(id) !== key && !boundary) changed.set(id, commit.day);
+      if (current.get(id) !== key && !boundary && known) changed.set(id, commit.day);
       current.set(id, key);
     }
     for (const id of before) if (!after.has(id)) current.delete(id);
@@ -83,5 +86,5 @@ export async function gitLastChanged(
   const commits = await okrLog(config);
   if (commits.length === 0) return undefined;
   const shallow = await isShallow(config.root);
-  return lastChangedDays(commits, (blob) => reader.read(blob), { shallow, worktree });
+  return lastChangedDays(commits, (blob) => reader.read(blob), { shallow, until: worktree.day, worktree });
 }
