@@ -1,5 +1,5 @@
 import type { LoadResult } from '../load/load.js';
-import { decodeFile, loadTexts, type ReadFile, selectOkrPaths } from '../load/texts.js';
+import { decodeFile, loadTexts, type ReadFile, type SourceCache, selectOkrPaths } from '../load/texts.js';
 import type { Config } from '../model.js';
 import type { BlobReader } from './cat-file.js';
 import { listTree } from './tree.js';
@@ -9,7 +9,12 @@ import { listTree } from './tree.js';
  * the paths, their contents through the shared `git cat-file --batch` reader. Paths are relative
  * to the config's root, which git runs in.
  */
-export async function loadRevision(config: Config, commit: string, reader: BlobReader): Promise<LoadResult> {
+export async function loadRevision(
+  config: Config,
+  commit: string,
+  reader: BlobReader,
+  cache?: SourceCache,
+): Promise<LoadResult> {
   const tree = await listTree(config.root, commit);
   const byPath = new Map(tree.map((entry) => [entry.path, entry]));
   const read = async (path: string): Promise<ReadFile> => {
@@ -23,5 +28,5 @@ export async function loadRevision(config: Config, commit: string, reader: BlobR
   const files = new Map(paths.map((path, i) => [path, contents[i]!]));
   const strategyPath = config.strategy.replace(/^\.\//, '');
   const strategy = byPath.has(strategyPath) ? await read(strategyPath) : null;
-  return loadTexts(config, files, strategy);
+  return loadTexts(config, files, strategy, cache);
 }

@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Problem } from '../diagnostics.js';
 import type { Config, StrategyData } from '../model.js';
+import { discoverFiles } from './discover.js';
 import { globToRegExp } from './glob.js';
-import { type LoadResult, loadOkrSource } from './load.js';
+import { type LoadedSource, type LoadResult, loadOkrSource, readSource } from './load.js';
 import { parseSource } from './parse.js';
 import { schemaProblems } from './schema.js';
 
@@ -44,6 +47,20 @@ export function selectOkrPaths(config: Config, paths: Iterable<string>): string[
 }
 
 /**
+ * Files already parsed, by path: two versions of a repository share most files, and a file whose
+ * text is unchanged is parsed once. What is parsed is never modified afterwards, so sharing is safe.
+ */
+export type SourceCache = Map<string, { text: string; loaded: LoadedSource }>;
+
+export function loadCached(path: string, text: string, cache: SourceCache | undefined): LoadedSource {
+  const hit = cache?.get(path);
+  if (hit && hit.text === text) return hit.loaded;
+  const loaded = loadOkrSource(path, text);
+  cache?.set(path, { text, loaded });
+  return loaded;
+}
+
+/**
  * Builds a LoadResult from files already read (for example from a git revision), exactly as
  * `loadProject` does from the working tree: the same parser, schemas and partial loading.
  */
@@ -51,6 +68,7 @@ export function loadTexts(
   config: Config,
   files: ReadonlyMap<string, ReadFile>,
   strategy: ReadFile | null,
+  cache?: SourceCache,
 ): LoadResult {
   const result: LoadResult = {
     files: [],
@@ -79,7 +97,7 @@ export function loadTexts(
       result.failed.push(path);
       continue;
     }
-    const { source, file, problems, dropped } = loadOkrSource(path, read.text);
+    const { source, file, problems, dropped } = loadCached(path, read.text, cache);
     result.sources.set(path, source);
     result.problems.push(...problems);
     if (file) result.files.push(file);
@@ -90,4 +108,13 @@ export function loadTexts(
     }
   }
   return result;
+}
+
+/** The working tree loaded as `loadProject` loads it, sharing unchanged files through `cache`. */
+export function loadWorktree(config: Config, cache: SourceCache): LoadResult {
+  const files = new Map(discoverFiles(config).map((path) => [path, readSource(config, path)]));
+  const strategy = existsSync(join(config.root, config.strategy))
+    ? readSource(config, config.strategy)
+    : null;
+  return loadTexts(config, files, strategy, cache);
 }

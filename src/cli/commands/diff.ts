@@ -6,7 +6,7 @@ import { formatDiffText } from '../../format/diff-text.js';
 import { withBlobReader } from '../../git/cat-file.js';
 import { defaultBase, requireCommit, requireRepository } from '../../git/repo.js';
 import { loadRevision } from '../../git/revision.js';
-import { loadProject } from '../../load/load.js';
+import { loadWorktree, type SourceCache } from '../../load/texts.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { gitCommand } from '../git.js';
@@ -24,9 +24,12 @@ export async function computeDiff(ctx: CommandContext, base?: string, head?: str
     await requireRepository(cwd, 'okr diff');
     const baseSha = base === undefined ? (await defaultBase(cwd)).sha : await requireCommit(cwd, base);
     const headSha = head === undefined ? null : await requireCommit(cwd, head);
+    const cache: SourceCache = new Map();
     const [baseLoad, headLoad] = await withBlobReader(cwd, async (reader) => [
-      await loadRevision(ctx.config, baseSha, reader),
-      headSha === null ? loadProject(ctx.config) : await loadRevision(ctx.config, headSha, reader),
+      await loadRevision(ctx.config, baseSha, reader, cache),
+      headSha === null
+        ? loadWorktree(ctx.config, cache)
+        : await loadRevision(ctx.config, headSha, reader, cache),
     ]);
     return diffAnalyses(
       analyze(ctx.config, { asOf: ctx.asOf, load: baseLoad }),

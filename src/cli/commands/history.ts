@@ -1,9 +1,8 @@
-import { analyze } from '../../analyze.js';
 import { formatHistoryJson, formatHistoryText } from '../../format/history.js';
 import { withBlobReader } from '../../git/cat-file.js';
 import { okrLog } from '../../git/log.js';
 import { isShallow, requireCommit, requireRepository } from '../../git/repo.js';
-import { checkinPoints, gitPoints, type History, mergePoints } from '../../history/history.js';
+import { checkinPoints, gitPoints, type History, mergePoints, worktreeGraph } from '../../history/history.js';
 import type { CommandContext } from '../context.js';
 import { FatalError, UsageError } from '../errors.js';
 import { gitCommand } from '../git.js';
@@ -24,9 +23,9 @@ export async function computeHistory(ctx: CommandContext, ref: string): Promise<
     const git = await withBlobReader(cwd, (reader) =>
       gitPoints(commits, (blob) => reader.read(blob), ref, ctx.config.rollup),
     );
-    const worktree = analyze(ctx.config, { asOf: ctx.asOf });
-    const kr = worktree.graph.krs.get(ref);
-    const known = kr !== undefined || worktree.graph.byId.has(ref) || git.length > 0;
+    const worktree = worktreeGraph(ctx.config, ref);
+    const kr = worktree.krs.get(ref);
+    const known = git.length > 0 || (ref.includes('/') ? kr !== undefined : worktree.byId.has(ref));
     if (!known)
       throw new FatalError(
         `no objective or key result "${ref}" in the working tree or in git history; use an objective id or "objective-id/kr-id" (see "okr status --krs")`,
