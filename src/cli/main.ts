@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { FatalError, UsageError } from './errors.js';
 import { processIo } from './io.js';
-
-export function version(): string {
-  return (
-    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
-}
+import { version } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -43,7 +37,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('load, validate and lint the OKR files; exit 1 on errors')
     .argument('[paths...]', 'files or folders to report on (default: every OKR file)')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['stylish', 'json']).default('stylish'),
+      new Option('--format <format>', 'output format')
+        .choices(['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'])
+        .default('stylish'),
     )
     .option('--output <file>', 'write the report to FILE instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
@@ -95,6 +91,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     );
 
   program
+    .command('graph')
+    .description('draw the alignment graph: objectives, and the KRs others align to')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'),
+    )
+    .addOption(new Option('--direction <dir>', 'mermaid: parents on top (BT) or top-down (TD)').default('BT'))
+    .option('--owner <owner>', 'only objectives of this owner (repeatable, comma-separated)', collect)
+    .option('--cycle <cycle>', 'only objectives of this cycle (repeatable, comma-separated)', collect)
+    .option('--output <file>', 'write the graph to FILE instead of stdout')
+    .action(
+      withContext(async () => {
+        const { runGraph } = await import('./commands/graph.js');
+        return (ctx: CommandContext, options: Parameters<typeof runGraph>[1]) => runGraph(ctx, options);
+      }),
+    );
+
+  program
     .command('history')
     .description('the value of a key result (or the progress of an objective) over time')
     .argument('<ref>', 'objective id, or objective-id/kr-id')
@@ -104,6 +117,17 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         const { runHistory } = await import('./commands/history.js');
         return (ctx: CommandContext, ref: string, options: { format: string }) =>
           runHistory(ctx, ref, options);
+      }),
+    );
+
+  program
+    .command('report')
+    .description('write a self-contained HTML dashboard of the OKRs')
+    .option('--out <file>', 'the HTML file to write (required)')
+    .action(
+      withContext(async () => {
+        const { runReport } = await import('./commands/report.js');
+        return (ctx: CommandContext, options: Parameters<typeof runReport>[1]) => runReport(ctx, options);
       }),
     );
 

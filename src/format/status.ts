@@ -9,7 +9,7 @@ export interface StatusFormatOptions {
   color: ChalkInstance;
 }
 
-const LABEL: Record<Status, string> = {
+export const LABEL: Record<Status, string> = {
   not_started: 'not started',
   done: 'done',
   on_track: 'on track',

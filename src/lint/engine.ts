@@ -1,3 +1,4 @@
+import { Lexer } from 'yaml';
 import { compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { FieldChange } from '../diff/changes.js';
 import type { Graph } from '../graph/graph.js';
@@ -22,16 +23,30 @@ export interface LintInput {
   changes?: readonly FieldChange[];
 }
 
-const DIRECTIVE = /(?:^|\s)#\s*okr-disable-(next-)?line\b([^\n]*)$/;
+const DIRECTIVE = /^#\s*okr-disable-(next-)?line\b(.*)$/s;
+// The lexer marks documents, scalars and flow errors with control characters that are not in the text.
+const MARKER_TOKENS = new Set(['\x02', '\x18', '\x1f']);
+
+/** The comments of a YAML text with their 1-based lines; a `#` inside a quoted or block scalar is none. */
+function comments(text: string): { line: number; text: string }[] {
+  const result: { line: number; text: string }[] = [];
+  let line = 1;
+  for (const token of new Lexer().lex(text)) {
+    if (MARKER_TOKENS.has(token)) continue;
+    if (token.startsWith('#')) result.push({ line, text: token });
+    for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) line++;
+  }
+  return result;
+}
 
 /** Lines on which rules are silenced by `# okr-disable-line` / `# okr-disable-next-line` comments. */
 function disabledLines(source: SourceFile): Map<number, Set<string>> {
   const result = new Map<number, Set<string>>();
   if (!source.text.includes('okr-disable')) return result;
-  source.text.split(/\r\n|\r|\n/).forEach((text, i) => {
-    const m = DIRECTIVE.exec(text);
-    if (!m) return;
-    const line = i + 1 + (m[1] ? 1 : 0);
+  for (const comment of comments(source.text)) {
+    const m = DIRECTIVE.exec(comment.text.trimEnd());
+    if (!m) continue;
+    const line = comment.line + (m[1] ? 1 : 0);
     const rules = m[2]!
       .replace(/\s--\s.*$/, '')
       .split(/[\s,]+/)
@@ -39,7 +54,7 @@ function disabledLines(source: SourceFile): Map<number, Set<string>> {
     const set = result.get(line) ?? new Set<string>();
     for (const r of rules.length ? rules : ['*']) set.add(r);
     result.set(line, set);
-  });
+  }
   return result;
 }
 

@@ -5,7 +5,7 @@ import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
 import { discoverFiles } from './discover.js';
-import { parseSource } from './parse.js';
+import { MAX_ALIAS_COUNT, parseSource } from './parse.js';
 import { schemaIssues, schemaProblems, targetOf } from './schema.js';
 
 export interface LoadResult {
@@ -98,6 +98,21 @@ function declared(objective: unknown): { ids: string[]; parent: string | null } 
   return { ids, parent: typeof o?.parent === 'string' ? o.parent : null };
 }
 
+/**
+ * What a file with YAML problems still recognisably declares, so that links to it from other files
+ * are not reported as missing on top of its own syntax problem.
+ */
+function declaredDespiteErrors(source: SourceFile): { ids: string[]; parent: string | null }[] {
+  try {
+    const objectives = (
+      source.doc?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as { objectives?: unknown } | null
+    )?.objectives;
+    return Array.isArray(objectives) ? objectives.map(declared) : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface LoadedSource {
   source: SourceFile;
   file: OkrFile | null;
@@ -112,7 +127,7 @@ export interface LoadedSource {
  */
 export function loadOkrSource(path: string, text: string): LoadedSource {
   const { source, problems } = parseSource(path, text);
-  if (problems.length > 0) return { source, file: null, problems, dropped: [] };
+  if (problems.length > 0) return { source, file: null, problems, dropped: declaredDespiteErrors(source) };
   const issues = schemaIssues('okr-file', source);
   const objectives = (source.data as { objectives?: unknown } | null)?.objectives;
   const objectiveIndex = (p: YamlPath) => (p[0] === 'objectives' && typeof p[1] === 'number' ? p[1] : null);

@@ -1,16 +1,32 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Document, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Problem } from '../diagnostics.js';
 import { positionAt } from '../locate.js';
 import type { SourceFile } from '../model.js';
 
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
-function describeYamlError(error: YAMLError): string {
+/** The text of the mapping key that starts at `offset`, to name a repeated key. */
+function keyAt(doc: Document.Parsed, offset: number): string | null {
+  let key: string | null = null;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
+}
+
+function describeYamlError(error: YAMLError, doc: Document.Parsed): string {
   switch (error.code) {
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one YAML document; okr reads one document a file: split it or remove the "---" separator';
-    case 'DUPLICATE_KEY':
-      return `${error.message.replace(/\.$/, '')}: each key may appear once in a mapping; remove or rename the repeated one`;
+    case 'DUPLICATE_KEY': {
+      const key = keyAt(doc, error.pos[0]);
+      const what = key === null ? error.message.replace(/\.$/, '') : `key ${JSON.stringify(key)} is repeated`;
+      return `${what}: each key may appear once in a mapping; remove or rename the repeated one`;
+    }
     case 'TAG_RESOLVE_FAILED':
       return `${error.message.replace(/\.$/, '')}: okr reads plain YAML only; remove the tag`;
     default:
@@ -49,7 +65,7 @@ export function parseSource(path: string, rawText: string): { source: SourceFile
   }
   source.doc = doc;
   for (const error of [...doc.errors, ...doc.warnings]) {
-    problems.push(yamlProblem(source, describeYamlError(error), error.pos[0], error.pos[1]));
+    problems.push(yamlProblem(source, describeYamlError(error, doc), error.pos[0], error.pos[1]));
   }
   if (problems.length > 0) return { source, problems };
   try {

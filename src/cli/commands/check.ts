@@ -3,16 +3,25 @@ import { resolve } from 'node:path';
 import { analyze } from '../../analyze.js';
 import { toRepoPath } from '../../config/config.js';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
+import { formatCheckSummary } from '../../format/check-summary.js';
+import { formatGithub } from '../../format/github.js';
+import { formatGitlab } from '../../format/gitlab.js';
 import { formatJson } from '../../format/json.js';
+import { formatJunit } from '../../format/junit.js';
+import { formatSarif } from '../../format/sarif.js';
 import { formatStylish } from '../../format/stylish.js';
+import { ruleMetas } from '../../lint/registry.js';
 import { discoverFiles } from '../../load/discover.js';
 import { loadProject } from '../../load/load.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkGitInputs } from '../git.js';
 import { writeFileAtomic } from '../io.js';
+import { appendStepSummary } from '../summary.js';
+import { version } from '../version.js';
 
-export const CHECK_FORMATS = ['stylish', 'json'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
+type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
   format: string;
@@ -43,6 +52,28 @@ function scopeOf(ctx: CommandContext, paths: readonly string[]): { scopes: strin
   return { scopes, extraFiles };
 }
 
+function formatProblems(
+  ctx: CommandContext,
+  format: CheckFormat,
+  problems: readonly Diagnostic[],
+  checked: readonly string[],
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(problems, checked.length);
+    case 'sarif':
+      return formatSarif(problems, { version: version(), rules: ruleMetas() });
+    case 'github':
+      return formatGithub(problems);
+    case 'gitlab':
+      return formatGitlab(problems);
+    case 'junit':
+      return formatJunit(problems, { files: checked });
+    case 'stylish':
+      return formatStylish(problems, ctx.color);
+  }
+}
+
 const inScope = (file: string, scopes: readonly string[]) =>
   scopes.length === 0 || scopes.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
 
@@ -66,8 +97,8 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
   const analysis = analyze(ctx.config, { asOf: ctx.asOf, load, ...fromGit });
   let problems: Diagnostic[] = analysis.diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
-  const text =
-    options.format === 'json' ? formatJson(problems, checked.length) : formatStylish(problems, ctx.color);
+  const text = formatProblems(ctx, options.format as CheckFormat, problems, checked);
+  appendStepSummary(ctx.io.env, formatCheckSummary(problems, { fileCount: checked.length }));
   if (options.output) writeFileAtomic(resolve(ctx.cwd, options.output), text);
   else ctx.io.out(text);
   const { errorCount, warningCount } = countBySeverity(problems);

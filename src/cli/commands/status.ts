@@ -24,7 +24,7 @@ export interface StatusOptions {
 }
 
 /** Values of a repeatable, comma-separable option. */
-function listOption(values: string[] | undefined): string[] {
+export function listOption(values: string[] | undefined): string[] {
   return (values ?? [])
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())

@@ -8,6 +8,8 @@ export const rule: Rule = {
     options: {},
   },
   check(ctx) {
+    // A strategy file that failed to load is reported on its own; its themes are unknown, not missing.
+    if (!ctx.strategy && ctx.loadProblems.some((p) => p.file === ctx.config.strategy)) return;
     const themes = new Set((ctx.strategy?.themes ?? []).map((t) => t.id));
     for (const objective of ctx.graph.objectives) {
       const theme = objective.data.theme;

@@ -1,0 +1,51 @@
+import { analyze } from '../../analyze.js';
+import { formatDot } from '../../format/dot.js';
+import { formatMermaid } from '../../format/mermaid.js';
+import { alignmentGraph } from '../../report/alignment.js';
+import { type ObjectiveStatus, statusReport } from '../../report/status.js';
+import type { CommandContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { writeOutput } from './report.js';
+import { listOption } from './status.js';
+
+export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
+export const GRAPH_DIRECTIONS = ['BT', 'TD'] as const;
+
+export interface GraphOptions {
+  format: string;
+  direction: string;
+  owner?: string[];
+  cycle?: string[];
+  output?: string;
+}
+
+export async function runGraph(ctx: CommandContext, options: GraphOptions): Promise<number> {
+  if (!(GRAPH_FORMATS as readonly string[]).includes(options.format))
+    throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}, not "${options.format}"`);
+  const direction = options.direction.toUpperCase();
+  if (direction !== 'BT' && direction !== 'TD')
+    throw new UsageError(
+      `--direction must be one of ${GRAPH_DIRECTIONS.join(', ')}, not "${options.direction}"`,
+    );
+  const owners = new Set(listOption(options.owner));
+  const cycles = new Set(listOption(options.cycle));
+  const analysis = analyze(ctx.config, { asOf: ctx.asOf });
+  if (analysis.load.fileCount === 0) {
+    ctx.io.err(
+      `okr: no OKR files matched ${ctx.config.include.join(', ')} in ${ctx.root}; run "okr init" to start\n`,
+    );
+    return 2;
+  }
+  for (const path of analysis.load.failed)
+    ctx.io.err(
+      `okr: ${path} has errors; what they concern is not drawn. Run "okr check ${path}" for details.\n`,
+    );
+  const report = statusReport(analysis);
+  const keep = (o: ObjectiveStatus) =>
+    (owners.size === 0 || owners.has(o.owner)) && (cycles.size === 0 || cycles.has(o.cycle));
+  const graph = alignmentGraph({ ...report, objectives: report.objectives.filter(keep) });
+  const text = options.format === 'dot' ? formatDot(graph) : formatMermaid(graph, { direction });
+  if (options.output === undefined) ctx.io.out(text);
+  else writeOutput(ctx, options.output, text);
+  return 0;
+}

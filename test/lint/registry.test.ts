@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_FILE } from '../../src/config/config.js';
+import { RULES } from '../../src/lint/registry.js';
+import { REPO_ROOT } from '../helpers.js';
+import { type LintOptions, lintRule } from './helpers.js';
+
+const ids = RULES.map((r) => r.meta.id);
+const ruleFiles = readdirSync(join(REPO_ROOT, 'src', 'lint', 'rules'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -'.ts'.length));
+
+/**
+ * The YAML files of a section of a docs page: each ```yaml block starts with `# path`, or with
+ * `# base: path` for a file of the base revision a rule compares with.
+ */
+function sectionFiles(
+  page: string,
+  heading: string,
+): { files: Record<string, string>; base: Record<string, string>; reported: string[] } {
+  const start = page.indexOf(`\n## ${heading}\n`);
+  if (start === -1) return { files: {}, base: {}, reported: [] };
+  const end = page.indexOf('\n## ', start + 1);
+  const section = page.slice(start, end === -1 ? undefined : end);
+  const files: Record<string, string> = {};
+  const base: Record<string, string> = {};
+  const reported: string[] = [];
+  for (const [, body] of section.matchAll(/```yaml\n([\s\S]*?)```/g)) {
+    const [first, ...rest] = body!.split('\n');
+    const basePath = /^# base: (\S+)$/.exec(first!)?.[1];
+    if (basePath) base[basePath] = rest.join('\n');
+    const path = /^# (\S+)$/.exec(first!)?.[1];
+    if (!path) continue;
+    files[path] = rest.join('\n');
+    rest.forEach((line, i) => {
+      if (/#.*\breported\b/.test(line)) reported.push(`${path}:${i + 1}`);
+    });
+  }
+  return { files, base, reported };
+}
+
+/** The files of an example, with its okr.config.yaml passed as the config and its base files as the baseline. */
+function withConfig(
+  files: Record<string, string>,
+  base: Record<string, string> = {},
+): [Record<string, string>, LintOptions] {
+  const { [CONFIG_FILE]: config, ...rest } = files;
+  return [
+    rest,
+    {
+      ...(config === undefined ? {} : { config }),
+      ...(Object.keys(base).length > 0 ? { baseline: base } : {}),
+    },
+  ];
+}
+
+describe('the rule registry', () => {
+  it('is sorted by id, and every id is unique', () => {
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('registers every rule file of src/lint/rules, each named as its id', () => {
+    expect([...ruleFiles].sort()).toEqual(ids);
+  });
+
+  it('lists every rule in docs/rules/README.md', () => {
+    const index = readFileSync(join(REPO_ROOT, 'docs', 'rules', 'README.md'), 'utf8');
+    for (const id of ids) expect(index, id).toContain(`[\`${id}\`](${id}.md)`);
+  });
+
+  describe.each(ids)('%s', (id) => {
+    const rule = RULES.find((r) => r.meta.id === id)!;
+    const docsPath = join(REPO_ROOT, 'docs', 'rules', `${id}.md`);
+    const testPath = join(REPO_ROOT, 'test', 'lint', 'rules', `${id}.test.ts`);
+
+    it('has a description and a severity', () => {
+      expect(rule.meta.description.trim().length).toBeGreaterThan(10);
+      expect(['error', 'warning']).toContain(rule.meta.severity);
+    });
+
+    it('has a docs page that names it, its default severity and each option', () => {
+      expect(existsSync(docsPath)).toBe(true);
+      const page = readFileSync(docsPath, 'utf8');
+      expect(page.startsWith(`# ${id}\n`)).toBe(true);
+      expect(page).toContain(`**Default severity:** ${rule.meta.severity}`);
+      for (const option of Object.keys(rule.meta.options)) expect(page).toContain(`\`${option}\``);
+      expect(page).toContain('## How to silence it');
+    });
+
+    it('has a test file with at least one valid and one invalid case', () => {
+      expect(existsSync(testPath)).toBe(true);
+      const source = readFileSync(testPath, 'utf8');
+      expect(source).toMatch(/\b(?:it|test|describe)\(\s*['"`]valid\b/);
+      expect(source).toMatch(/\b(?:it|test|describe)\(\s*['"`]invalid\b/);
+    });
+
+    it('fires on the invalid example of its docs page, at the lines marked "reported", and not on the valid one', () => {
+      const page = readFileSync(docsPath, 'utf8');
+      const invalid = sectionFiles(page, 'Invalid');
+      const valid = sectionFiles(page, 'Valid');
+      // file-unreadable cannot be shown with file contents; its page shows a terminal session instead.
+      if (id === 'file-unreadable') {
+        expect(Object.keys(invalid.files)).toEqual([]);
+        return;
+      }
+      const fired = lintRule(id, ...withConfig(invalid.files, invalid.base));
+      expect(fired.length).toBeGreaterThan(0);
+      if (invalid.reported.length > 0)
+        expect(fired.map((d) => `${d.file}:${d.line}`)).toEqual(invalid.reported);
+      expect(Object.keys(valid.files).filter((f) => f !== CONFIG_FILE).length).toBeGreaterThan(0);
+      expect(lintRule(id, ...withConfig(valid.files, valid.base))).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { brief, lint, lintRule, yaml } from '../helpers.js';
+
+describe('invalid-metric', () => {
+  it('valid: increasing and decreasing numeric KRs and non-zero weights do not fire', () => {
+    const diagnostics = lint({
+      'okrs/company.yaml': yaml(
+        'owner: company',
+        'cycle: 2026',
+        'objectives:',
+        '  - id: faster-support',
+        '    title: Answer every customer question quickly',
+        '    key_results:',
+        '      - id: first-reply',
+        '        title: Median first reply in hours',
+        '        start: 12',
+        '        target: 2',
+        '        weight: 0',
+        '      - id: solved',
+        '        title: Tickets solved on first contact in percent',
+        '        start: 40',
+        '        target: 70',
+      ),
+    });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('invalid: a numeric KR with start equal to target is reported at the KR mapping', () => {
+    const diagnostics = lintRule('invalid-metric', {
+      'okrs/company.yaml': yaml(
+        'owner: company',
+        'cycle: 2026',
+        'objectives:',
+        '  - id: faster-support',
+        '    title: Answer every customer question quickly',
+        '    key_results:',
+        '      - id: first-reply',
+        '        title: Median first reply in hours',
+        '        start: 2',
+        '        target: 2',
+      ),
+    });
+    expect(diagnostics.map(brief)).toEqual([
+      {
+        ruleId: 'invalid-metric',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 7,
+        column: 9,
+        target: 'faster-support/first-reply',
+      },
+    ]);
+    expect(diagnostics[0]!.message).toContain('has start and target both 2');
+  });
+
+  it('invalid: KR weights that sum to 0 are reported at the objective mapping', () => {
+    const diagnostics = lintRule('invalid-metric', {
+      'okrs/company.yaml': yaml(
+        'owner: company',
+        'cycle: 2026',
+        'objectives:',
+        '  - id: faster-support',
+        '    title: Answer every customer question quickly',
+        '    key_results:',
+        '      - { id: first-reply, title: Median first reply in hours, start: 12, target: 2, weight: 0 }',
+        '      - { id: solved, title: Tickets solved on first contact, start: 40, target: 70, weight: 0 }',
+      ),
+    });
+    expect(diagnostics.map(brief)).toEqual([
+      {
+        ruleId: 'invalid-metric',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 4,
+        column: 5,
+        target: 'faster-support',
+      },
+    ]);
+    expect(diagnostics[0]!.message).toContain('sum to 0');
+  });
+
+  it('invalid: aligned objectives whose weights sum to 0 are reported at the KR they roll into', () => {
+    const diagnostics = lintRule('invalid-metric', {
+      'okrs/company.yaml': yaml(
+        'owner: company',
+        'cycle: 2026',
+        'objectives:',
+        '  - id: faster-support',
+        '    title: Answer every customer question quickly',
+        '    key_results:',
+        '      - id: teams-deliver',
+        '        title: The support teams reach their objectives',
+      ),
+      'okrs/team.yaml': yaml(
+        'owner: support',
+        'cycle: 2026-Q4',
+        'objectives:',
+        '  - id: night-shift',
+        '    title: Staff a night shift for urgent questions',
+        '    parent: faster-support/teams-deliver',
+        '    weight: 0',
+        '    key_results: [{ id: staffed, title: Nights staffed by the team, start: 0, target: 90 }]',
+      ),
+    });
+    expect(diagnostics.map(brief)).toEqual([
+      {
+        ruleId: 'invalid-metric',
+        severity: 'error',
+        file: 'okrs/company.yaml',
+        line: 7,
+        column: 9,
+        target: 'faster-support/teams-deliver',
+      },
+    ]);
+    expect(diagnostics[0]!.message).toContain(
+      'aligned objectives of "faster-support/teams-deliver" sum to 0',
+    );
+  });
+});
