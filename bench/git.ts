@@ -3,7 +3,7 @@
 //   git adds to okr check. Run with `npm run bench:git` (builds first). Not part of CI; no asserts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateOrg } from './generate.js';
 
@@ -29,23 +29,39 @@ function git(cwd: string, args: string[], date = '2026-10-01T12:00:00Z'): string
   });
 }
 
-/** Median wall time in ms of RUNS runs of `okr args` in `cwd`, after one warm-up run. */
-function time(cwd: string, args: string[]): { median: number; stdoutBytes: number } {
+/** CPU time (user + system, ms) of the children this process has waited for, from /proc. */
+function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of stat (cutime, cstime), in clock ticks of 10 ms.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Median wall and CPU time in ms of RUNS runs of `okr args` in `cwd`, after one warm-up run. */
+function time(cwd: string, args: string[]): { wall: number; cpu: number; stdoutBytes: number } {
   const run = () => {
+    const cpu = childrenCpuMs();
     const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, [OKR, ...args], {
       cwd,
       encoding: 'utf8',
+      maxBuffer: 1 << 30,
       env: { ...process.env, NO_COLOR: '1' },
     });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
     if (r.status !== 0 && r.status !== 1)
-      throw new Error(`okr ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    return { ms, bytes: r.stdout.length };
+      throw new Error(`okr ${args.join(' ')} exited ${r.status}: ${r.stderr} ${r.error ?? ''}`);
+    return { wall, cpu: childrenCpuMs() - cpu, bytes: r.stdout.length };
   };
   const first = run();
-  const times = Array.from({ length: RUNS }, () => run().ms).sort((a, b) => a - b);
-  return { median: times[Math.floor(RUNS / 2)]!, stdoutBytes: first.bytes };
+  const runs = Array.from({ length: RUNS }, run);
+  return {
+    wall: median(runs.map((r) => r.wall)),
+    cpu: median(runs.map((r) => r.cpu)),
+    stdoutBytes: first.bytes,
+  };
 }
 
 /** Changes one KR's target (a moved goalpost) and current value in a team file. */
@@ -60,11 +76,11 @@ function editTeam(dir: string, rel: string, current: string): void {
   );
 }
 
-const rows: [string, number, string][] = [];
+const rows: [string, number, number, string][] = [];
 const record = (what: string, args: string[], cwd: string) => {
-  const { median, stdoutBytes } = time(cwd, args);
-  rows.push([what, median, `okr ${args.join(' ')}`]);
-  process.stderr.write(`${what}: ${median.toFixed(0)} ms (${stdoutBytes} bytes out)\n`);
+  const { wall, cpu, stdoutBytes } = time(cwd, args);
+  rows.push([what, wall, cpu, `okr ${args.join(' ')}`]);
+  process.stderr.write(`${what}: ${wall.toFixed(0)} ms wall, ${cpu} ms CPU (${stdoutBytes} bytes out)\n`);
 };
 
 const root = mkdtempSync(join(tmpdir(), 'okr-bench-git-'));
@@ -144,7 +160,15 @@ const cpuModel = (() => {
 console.log(
   `Machine: ${availableParallelism()} CPUs (nproc), ${cpuModel}, Node ${process.version}, ${git(tmpdir(), ['--version']).trim()}`,
 );
-console.log(`Median of ${RUNS} runs (after one warm-up), whole process, wall time.\n`);
-console.log('| What | Median | Command |');
-console.log('|---|---:|---|');
-for (const [what, ms, command] of rows) console.log(`| ${what} | ${ms.toFixed(0)} ms | \`${command}\` |`);
+console.log(
+  `Load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  `Median of ${RUNS} runs (after one warm-up), whole process: wall time, and CPU time (user + system, okr and the git it runs).\n`,
+);
+console.log('| What | Wall | CPU | Command |');
+console.log('|---|---:|---:|---|');
+for (const [what, wall, cpu, command] of rows)
+  console.log(`| ${what} | ${wall.toFixed(0)} ms | ${cpu} ms | \`${command}\` |`);

@@ -5,6 +5,7 @@ import { loadRevision } from '../git/revision.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
 import { gitLastChanged } from '../history/last-changed.js';
 import type { LoadResult } from '../load/load.js';
+import type { SourceCache } from '../load/texts.js';
 import type { OkrFile } from '../model.js';
 import type { CommandContext } from './context.js';
 import { FatalError } from './errors.js';
@@ -41,6 +42,7 @@ export async function checkGitInputs(
   ctx: CommandContext,
   worktree: readonly OkrFile[],
   base: string | undefined,
+  cache?: SourceCache,
 ): Promise<CheckGitInputs> {
   return gitCommand(async () => {
     if (base !== undefined) await requireRepository(ctx.root, 'okr check --base');
@@ -52,7 +54,7 @@ export async function checkGitInputs(
       if (lastChanged) inputs.lastChanged = lastChanged;
       if (baseSha !== null)
         inputs.baseline = buildGraph(
-          (await loadRevision(ctx.config, baseSha, reader)).files,
+          (await loadRevision(ctx.config, baseSha, reader, cache)).files,
           ctx.config.rollup,
         );
       return inputs;

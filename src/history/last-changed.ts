@@ -23,8 +23,13 @@ function krValues(data: unknown): Map<string, string> {
   return values;
 }
 
-function textValues(path: string, text: string | null): Map<string, string> {
+function textValues(
+  path: string,
+  text: string | null,
+  parsed: ReadonlyMap<string, unknown>,
+): Map<string, string> {
   if (text === null) return new Map();
+  if (parsed.has(text)) return krValues(parsed.get(text));
   const { source, problems } = parseSource(path, text);
   return problems.length > 0 ? new Map() : krValues(source.data);
 }
@@ -50,12 +55,15 @@ export async function lastChangedDays(
   const byFile = new Map<string, Map<string, string>>();
   const current = new Map<string, string>();
   const changed = new Map<string, number>();
+  // Most files of the history's older commits are the working tree's files, already parsed.
+  const parsed = new Map<string, unknown>();
+  for (const file of options.worktree?.files ?? []) parsed.set(file.source.text, file.data);
   for await (const { commit, texts } of commitTexts(commits, read)) {
     const before = new Set<string>();
     const after = new Map<string, string>();
     for (const [path, text] of texts) {
       for (const id of byFile.get(path)?.keys() ?? []) before.add(id);
-      const values = textValues(path, text);
+      const values = textValues(path, text, parsed);
       byFile.set(path, values);
       for (const [id, key] of values) after.set(id, key);
     }

@@ -111,8 +111,8 @@ export function loadTexts(
 }
 
 /** The working tree loaded as `loadProject` loads it, sharing unchanged files through `cache`. */
-export function loadWorktree(config: Config, cache: SourceCache): LoadResult {
-  const files = new Map(discoverFiles(config).map((path) => [path, readSource(config, path)]));
+export function loadWorktree(config: Config, cache: SourceCache, paths = discoverFiles(config)): LoadResult {
+  const files = new Map(paths.map((path) => [path, readSource(config, path)]));
   const strategy = existsSync(join(config.root, config.strategy))
     ? readSource(config, config.strategy)
     : null;

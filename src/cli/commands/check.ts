@@ -12,7 +12,7 @@ import { formatSarif } from '../../format/sarif.js';
 import { formatStylish } from '../../format/stylish.js';
 import { ruleMetas } from '../../lint/registry.js';
 import { discoverFiles } from '../../load/discover.js';
-import { loadProject } from '../../load/load.js';
+import { loadWorktree, type SourceCache } from '../../load/texts.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkGitInputs } from '../git.js';
@@ -92,8 +92,10 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
     );
     return 2;
   }
-  const load = loadProject(ctx.config, files);
-  const fromGit = await checkGitInputs(ctx, load.files, options.base);
+  // The base shares most files with the working tree: each is parsed once.
+  const cache: SourceCache = new Map();
+  const load = loadWorktree(ctx.config, cache, files);
+  const fromGit = await checkGitInputs(ctx, load.files, options.base, cache);
   const analysis = analyze(ctx.config, { asOf: ctx.asOf, load, ...fromGit });
   let problems: Diagnostic[] = analysis.diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
