@@ -197,6 +197,15 @@ describe('okr diff failure modes', () => {
     expect(runOkr(['diff'], { cwd: clone }).code).toBe(0);
   });
 
+  it('says a repository without commits has nothing to compare with, exit 2', () => {
+    const dir = tempDir('okr-git-');
+    gitInit(dir);
+    writeFiles(dir, { 'okrs/company.yaml': companyYaml() });
+    const r = runOkr(['diff'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('okr: the repository has no commits yet; commit the OKR files first\n');
+  });
+
   it('treats a base without OKR files as everything added, exit 0', () => {
     const dir = tempDir('okr-git-');
     gitInit(dir);
