@@ -91,6 +91,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     );
 
   program
+    .command('checkin')
+    .description("record a key result's new value: set it and append a check-in, keeping the file's layout")
+    .argument('<kr-ref>', 'the key result, objective-id/kr-id')
+    .argument('<value>', 'a number (numeric, threshold), true/false (milestone) or 0..1 (judged)')
+    .option('--confidence <c>', 'confidence of reaching the target, 0..1')
+    .option('--note <text>', 'what happened')
+    .option('--date <date>', 'day of the check-in, YYYY-MM-DD (default: --as-of, else today)')
+    .option('--dry-run', 'print the change as a diff and write nothing')
+    .action(
+      withContext(async () => {
+        const { runCheckin } = await import('./commands/checkin.js');
+        return (ctx: CommandContext, ref: string, value: string, options: Parameters<typeof runCheckin>[3]) =>
+          runCheckin(ctx, ref, value, options);
+      }),
+    );
+
+  program
     .command('graph')
     .description('draw the alignment graph: objectives, and the KRs others align to')
     .addOption(
@@ -119,6 +136,18 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           runHistory(ctx, ref, options);
       }),
     );
+
+  program
+    .command('init')
+    .description(
+      'scaffold a repository: config, strategy, an example OKR file, a CI workflow, editor schemas',
+    )
+    .option('--force', 'replace files that already exist')
+    .action(async (options: { force?: boolean }, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      const globals = command.optsWithGlobals() as GlobalOptions;
+      setExitCode(await runInit({ io: processIo, cwd: globals.C, asOf: globals.asOf }, options));
+    });
 
   program
     .command('report')

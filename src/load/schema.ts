@@ -90,7 +90,7 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${text.length > 40 ? `${text.slice(0, 37)}…` : text}`;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = dp[0]!;

@@ -134,6 +134,14 @@ describe('okr check on fixture folders', () => {
     expect(json.problems.map((p) => p.ruleId)).toEqual(['orphan-objective']);
   });
 
+  it('--output into a missing folder is one clear line, exit 2', () => {
+    const dir = makeProject({ 'okrs/t.yaml': TEAM(VALID_OBJECTIVE) });
+    const r = runOkr(['check', '--output', 'no/such/report.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write no/such/report.json: no such folder');
+    expect(r.stderr).not.toContain('internal error');
+  });
+
   it('-C runs as if started in DIR, and the root is found upwards from there', () => {
     const dir = makeProject({
       'okr.config.yaml': 'roots: [team]\n',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { companyYaml, okrRepo, okrYaml, teamYaml } from '../git/okr-repo.js';
 import { commitAll, git, gitInit, makeProject, runOkr, tempDir, writeFiles } from '../helpers.js';
@@ -246,6 +248,18 @@ describe('okr diff formats', () => {
     expect(out).toContain('Win \\| break &lt;b&gt;tables&lt;/b&gt; and \\*\\*bold\\*\\* claims');
     expect(out).not.toContain('<img');
     expect(out).not.toContain('<b>');
+  });
+
+  it('appends its markdown to the GitHub Actions job summary when GITHUB_STEP_SUMMARY names one', () => {
+    const dir = okrRepo({ 'okrs/company.yaml': companyYaml() });
+    writeFiles(dir, { 'okrs/company.yaml': companyYaml({ target: 180 }), 'summary.md': '# earlier step\n' });
+    const summary = join(dir, 'summary.md');
+    const r = runOkr(['diff', '--as-of', '2026-10-20'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('~ key result grow/buyers  target: 200 → 180');
+    const written = readFileSync(summary, 'utf8');
+    expect(written.startsWith('# earlier step\n### OKR changes\n')).toBe(true);
+    expect(written).toContain('| Moved goalposts | **1** ⚠️ |');
   });
 
   it('writes text with one section a kind of change and the moved goalpost marked', () => {

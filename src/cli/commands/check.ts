@@ -16,7 +16,7 @@ import { loadWorktree, type SourceCache } from '../../load/texts.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkGitInputs } from '../git.js';
-import { writeFileAtomic } from '../io.js';
+import { writeOutput } from '../output.js';
 import { appendStepSummary } from '../summary.js';
 import { version } from '../version.js';
 
@@ -101,7 +101,7 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
   const text = formatProblems(ctx, options.format as CheckFormat, problems, checked);
   appendStepSummary(ctx.io.env, formatCheckSummary(problems, { fileCount: checked.length }));
-  if (options.output) writeFileAtomic(resolve(ctx.cwd, options.output), text);
+  if (options.output) writeOutput(ctx, options.output, text);
   else ctx.io.out(text);
   const { errorCount, warningCount } = countBySeverity(problems);
   if (errorCount > 0) return 1;

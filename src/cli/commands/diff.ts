@@ -10,6 +10,7 @@ import { loadWorktree, type SourceCache } from '../../load/texts.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { gitCommand } from '../git.js';
+import { appendStepSummary } from '../summary.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -55,5 +56,6 @@ export async function runDiff(
         ? formatDiffMarkdown(diff)
         : formatDiffText(diff, ctx.color);
   ctx.io.out(output);
+  appendStepSummary(ctx.io.env, options.format === 'markdown' ? output : formatDiffMarkdown(diff));
   return 0;
 }

@@ -5,7 +5,7 @@ import { alignmentGraph } from '../../report/alignment.js';
 import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { writeOutput } from './report.js';
+import { writeOutput } from '../output.js';
 import { listOption } from './status.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;

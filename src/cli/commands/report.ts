@@ -1,30 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { analyze } from '../../analyze.js';
 import { renderHtmlReport } from '../../report/html.js';
 import type { CommandContext } from '../context.js';
-import { FatalError, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../io.js';
+import { UsageError } from '../errors.js';
+import { writeOutput } from '../output.js';
 
 export interface ReportOptions {
   out?: string;
-}
-
-/** Writes `text` to `path` (relative to where okr runs) atomically, or says clearly why it cannot. */
-export function writeOutput(ctx: CommandContext, path: string, text: string): string {
-  const absolute = resolve(ctx.cwd, path);
-  const folder = dirname(absolute);
-  if (!existsSync(folder) || !statSync(folder).isDirectory())
-    throw new FatalError(`cannot write ${path}: no such folder "${dirname(path)}"; create it first`);
-  if (existsSync(absolute) && statSync(absolute).isDirectory())
-    throw new FatalError(`cannot write ${path}: it is a folder; give a file name`);
-  try {
-    writeFileAtomic(absolute, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new FatalError(`cannot write ${path} (${code}); check that its folder is writable`);
-  }
-  return absolute;
 }
 
 export async function runReport(ctx: CommandContext, options: ReportOptions): Promise<number> {

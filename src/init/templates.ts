@@ -1,0 +1,130 @@
+import { formatDay } from '../dates.js';
+
+/** A file `okr init` writes: repository-relative path and content. */
+export interface InitFile {
+  path: string;
+  content: string;
+}
+
+/** The quarter (YYYY-Qn) that contains `day`. */
+export function quarterOf(day: number): string {
+  const date = formatDay(day);
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+}
+
+const CONFIG = `# okr configuration. Every key is optional; the values below are the defaults.
+include: ["okrs/**/*.{yaml,yml}"]
+exclude: []
+strategy: okrs/strategy.yaml
+# Owners whose objectives need no parent: the top of the alignment tree.
+roots: [company]
+# How an objective's progress is computed: krs, children or both.
+rollup: krs
+# Custom cycles besides YYYY, YYYY-H1, YYYY-Q1 and YYYY-MM, e.g.
+#   FY27: { start: 2026-07-01, end: 2027-06-30 }
+cycles: {}
+status: { at_risk: 0.10, off_track: 0.25 }
+# Rule severities, ESLint style: off | warn | error, or [severity, { options }]. See "okr rules".
+rules:
+  too-many-krs: [warn, { max: 5 }]
+`;
+
+const STRATEGY = `# Vision, mission, values and the strategic themes objectives align to (theme: <id>).
+vision: Say in one sentence the world you want your customers to live in
+mission: Say what you do, every day, to bring that world closer
+values: [Customers first, Transparency]
+themes:
+  - id: customer-love
+    title: Customers love buying from us and come back
+    description: Every team can align objectives to a theme, or to another objective with "parent".
+`;
+
+function exampleOkrs(cycle: string, today: string): string {
+  return `# Example OKRs of one owner for one cycle. Replace them with your own; "okr check" validates them.
+owner: company                  # the team or person that owns every objective in this file
+cycle: ${cycle}
+objectives:
+  - id: effortless-first-purchase   # unique across the repository: lower-case letters, digits, dashes
+    title: Make buying from us effortless for first-time customers
+    theme: customer-love        # or parent: another-objective[/its-kr]
+    type: aspirational          # aspirational (healthy at 70%) or committed (expected at 100%)
+    key_results:
+      - id: conversion          # numeric: start and target, current is updated by check-ins
+        title: Raise first-purchase conversion from 2.1% to 3.0%
+        start: 2.1
+        target: 3.0
+        current: 2.1
+        unit: "%"
+        checkins:               # okr checkin effortless-first-purchase/conversion 2.4 --note "..."
+          - { date: ${today}, value: 2.1, confidence: 0.5, note: "Baseline measured" }
+      - id: latency             # threshold: keep current below (or above) target
+        title: Keep p95 checkout latency below 300 ms
+        target: 300
+        keep: below
+        current: 280
+        unit: ms
+      - id: one-click-reorder   # milestone: done or not
+        title: Returning customers reorder in one click in every market
+        done: false
+      - id: support-quality     # judged: progress from 0 to 1, stated directly
+        title: Support quality judged excellent by the quarterly review
+        progress: 0.3
+`;
+}
+
+const WORKFLOW = `# Validates the OKRs on every push, and summarises what a pull request changes in them.
+name: okr
+on:
+  push:
+    branches: [main]
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  okr:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0        # okr diff and stale-kr read the history
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Install dependencies (okr, when it is one of them)
+        if: hashFiles('package-lock.json') != ''
+        run: npm ci
+      - name: Check the OKRs
+        run: npx okr check
+      - name: Summarise the OKR changes of this pull request
+        if: \${{ !cancelled() && github.event_name == 'pull_request' }}
+        env:
+          BASE: \${{ github.base_ref }}
+        run: npx okr diff "origin/$BASE" --format markdown >> "$GITHUB_STEP_SUMMARY"
+`;
+
+const SCHEMAS = './node_modules/okr/schemas';
+
+const VSCODE_SETTINGS = `${JSON.stringify(
+  {
+    'yaml.schemas': {
+      [`${SCHEMAS}/okr-file.schema.json`]: ['okrs/**/*.yaml', 'okrs/**/*.yml', '!okrs/strategy.yaml'],
+      [`${SCHEMAS}/strategy.schema.json`]: ['okrs/strategy.yaml'],
+      [`${SCHEMAS}/config.schema.json`]: ['okr.config.yaml'],
+    },
+  },
+  null,
+  2,
+)}\n`;
+
+/** The files of a new OKR repository, with an example OKR file for the quarter of `day`. */
+export function initFiles(day: number): InitFile[] {
+  const cycle = quarterOf(day);
+  return [
+    { path: 'okr.config.yaml', content: CONFIG },
+    { path: 'okrs/strategy.yaml', content: STRATEGY },
+    { path: `okrs/${cycle}/company.yaml`, content: exampleOkrs(cycle, formatDay(day)) },
+    { path: '.github/workflows/okr.yml', content: WORKFLOW },
+    { path: '.vscode/settings.json', content: VSCODE_SETTINGS },
+  ];
+}
