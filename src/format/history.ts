@@ -22,14 +22,20 @@ export function formatHistoryText(history: History, color: ChalkInstance): strin
   const first = history.points[0]!;
   const last = history.points[history.points.length - 1]!;
   const head = `${color.bold(terminalLine(history.ref))}  ${sparkline(history.points.map((p) => p.progress))}  ${percent(first.progress)} → ${percent(last.progress)} (${first.date} … ${last.date})`;
+  // An objective's value is its progress: one column says it.
+  const withValue = history.ref.includes('/');
   const table = new Table({
-    head: ['Date', 'Value', 'Progress', 'Source', 'Commit'].map((h) => color.bold(h)),
+    head: [...(withValue ? ['Date', 'Value'] : ['Date']), 'Progress', 'Source', 'Commit'].map((h) =>
+      color.bold(h),
+    ),
     style: { head: [], border: [] },
   });
   for (const p of history.points)
     table.push([
       p.date,
-      String(p.value),
+      ...(withValue
+        ? [typeof p.value === 'number' ? String(Number(p.value.toFixed(6))) : String(p.value)]
+        : []),
       percent(p.progress),
       p.source === 'git' ? 'commit' : 'check-in',
       p.commit ? p.commit.slice(0, 7) : '',

@@ -58,6 +58,18 @@ describe('okr history', () => {
     });
   });
 
+  it('stops at --as-of: what came later was not known on that day', () => {
+    const { dir, commits } = teamHistoryRepo();
+    const r = runOkr(['history', 'checkout/conversion', '--format', 'json', '--as-of', '2026-10-12'], {
+      cwd: dir,
+    });
+    expect((JSON.parse(r.stdout) as HistoryJson).points.map((p) => [p.date, p.commit])).toEqual([
+      ['2026-10-01', commits[0]],
+      ['2026-10-05', null],
+      ['2026-10-10', commits[1]],
+    ]);
+  });
+
   it("follows an objective's progress as its children change, across files", () => {
     const company = okrYaml('company', '2026', [
       { id: 'grow', title: 'Grow revenue through new buyers in every market', krs: [{ id: 'buyers' }] },

@@ -1,3 +1,4 @@
+import { formatDay } from '../../dates.js';
 import { formatHistoryJson, formatHistoryText } from '../../format/history.js';
 import { withBlobReader } from '../../git/cat-file.js';
 import { okrLog } from '../../git/log.js';
@@ -34,7 +35,10 @@ export async function computeHistory(ctx: CommandContext, ref: string): Promise<
       ctx.io.err(
         'okr: this is a shallow clone: history before its first commit is not shown; run "git fetch --unshallow" for all of it\n',
       );
-    return { ref, points: mergePoints(git, kr ? checkinPoints(kr) : []) };
+    // What happened after the day asked about (`--as-of`) is not known yet on that day.
+    const until = formatDay(ctx.asOf);
+    const points = mergePoints(git, kr ? checkinPoints(kr) : []).filter((p) => p.date <= until);
+    return { ref, points };
   });
 }
 
