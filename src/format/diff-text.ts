@@ -7,7 +7,7 @@ import { percent, terminalLine } from './text.js';
 const KIND: Record<DiffItem['kind'], string> = { objective: 'objective', kr: 'key result' };
 
 /** A commit id shortened as git shows it, or the working tree. */
-export function revisionLabel(rev: string): string {
+function revisionLabel(rev: string): string {
   return rev === 'WORKTREE' ? 'the working tree' : rev.slice(0, 7);
 }
 

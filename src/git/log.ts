@@ -22,7 +22,7 @@ export interface LogCommit {
 const ZERO_ID = /^0+$/;
 
 /** Parses `git log -z --raw --format=%x1e%H%x1f%ct%x1f%P` output. */
-export function parseRawLog(out: string, keep: (paths: string[]) => string[]): LogCommit[] {
+function parseRawLog(out: string, keep: (paths: string[]) => string[]): LogCommit[] {
   const commits: LogCommit[] = [];
   for (const chunk of out.split('\x1e')) {
     const headerEnd = chunk.indexOf('\0');

@@ -55,11 +55,6 @@ export async function requireCommit(cwd: string, rev: string): Promise<string> {
   );
 }
 
-export async function commitDay(cwd: string, sha: string): Promise<number> {
-  const seconds = await tryRaw(cwd, ['show', '-s', '--format=%ct', sha]);
-  return Math.floor(Number(seconds) / 86_400);
-}
-
 /** The default branch, as a ref: origin/HEAD, else origin/main, origin/master, main, master. */
 export async function defaultBranch(cwd: string): Promise<string | null> {
   const originHead = await tryRaw(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
