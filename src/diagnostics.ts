@@ -35,3 +35,24 @@ export function countBySeverity(problems: readonly Diagnostic[]): {
 
 /** A problem before the config gives it a severity (or turns it off). */
 export type Problem = Omit<Diagnostic, 'severity'>;
+
+/** Longest quoted user text a message keeps, and the longest message. */
+export const MAX_QUOTED = 80;
+export const MAX_MESSAGE = 1000;
+
+// A quoted string in a message, with JSON-style escapes inside.
+const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * A message with each quoted part longer than MAX_QUOTED characters cut to that length with "…", and
+ * the whole cut at MAX_MESSAGE: a 100,000-character title or id must not make every message that
+ * quotes it as long. The data itself (status JSON) keeps the text whole.
+ */
+export function boundMessage(message: string): string {
+  const bounded = message.replace(QUOTED, (whole, inner: string) => {
+    const chars = [...inner];
+    return chars.length <= MAX_QUOTED ? whole : `"${chars.slice(0, MAX_QUOTED - 1).join('')}…"`;
+  });
+  const chars = [...bounded];
+  return chars.length <= MAX_MESSAGE ? bounded : `${chars.slice(0, MAX_MESSAGE - 1).join('')}…`;
+}

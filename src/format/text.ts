@@ -1,7 +1,8 @@
-// Control characters and bidirectional overrides in user text could rewrite a terminal or hide text;
-// in terminal output they are shown as escapes instead.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Control characters, bidirectional overrides and zero-width spaces in user text could rewrite a
+// terminal or hide text; in terminal output they are shown as escapes instead.
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /** User text made safe to print in a terminal: control characters become visible escapes. */
 export function terminalSafe(text: string): string {

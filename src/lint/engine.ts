@@ -1,5 +1,5 @@
 import { Lexer } from 'yaml';
-import { compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
+import { boundMessage, compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { FieldChange } from '../diff/changes.js';
 import type { Graph } from '../graph/graph.js';
 import { locate } from '../locate.js';
@@ -82,7 +82,13 @@ export function lint(input: LintInput): Diagnostic[] {
       unavailableParents: input.unavailableParents,
       sources: input.sources,
       options: { ...rule.meta.options, ...setting.options },
-      forward: (problem) => diagnostics.push({ ...problem, ruleId: rule.meta.id, severity }),
+      forward: (problem) =>
+        diagnostics.push({
+          ...problem,
+          message: boundMessage(problem.message),
+          ruleId: rule.meta.id,
+          severity,
+        }),
       report(report) {
         const source = input.sources.get(report.file);
         const position = source
@@ -91,7 +97,7 @@ export function lint(input: LintInput): Diagnostic[] {
         diagnostics.push({
           ruleId: rule.meta.id,
           severity,
-          message: report.message,
+          message: boundMessage(report.message),
           file: report.file,
           target: report.target,
           ...position,

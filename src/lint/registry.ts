@@ -1,4 +1,5 @@
 import { rule as alignmentCycle } from './rules/alignment-cycle.js';
+import { rule as confusable } from './rules/confusable.js';
 import { rule as cycleMismatch } from './rules/cycle-mismatch.js';
 import { rule as duplicateId } from './rules/duplicate-id.js';
 import { rule as fileTooLarge } from './rules/file-too-large.js';
@@ -25,6 +26,7 @@ import type { Rule, RuleMeta } from './types.js';
 /** Every rule, sorted by id. */
 export const RULES: readonly Rule[] = [
   alignmentCycle,
+  confusable,
   cycleMismatch,
   duplicateId,
   fileTooLarge,

@@ -1,29 +1,34 @@
-import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Config } from '../model.js';
 import { globBase, globToRegExp } from './glob.js';
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
-function insideRoot(rootReal: string, target: string): boolean {
+/** Whether a real path lies in the (real) repository root. */
+export function insideRoot(rootReal: string, target: string): boolean {
   return target === rootReal || target.startsWith(rootReal + sep);
+}
+
+function linksToFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    // A dangling link or a link loop: listed, and reported when read.
+    return false;
+  }
 }
 
 /**
  * Lists the repository-relative paths of the OKR files: include minus exclude minus the strategy
- * file, sorted. Folders behind symlinks are not followed; a symlinked file is read only when it
- * points inside the repository.
+ * file, sorted. Folders behind symlinks are not followed. A link whose name matches is listed
+ * whatever it points at: the loader reads it only when it leads to a file inside the repository and
+ * otherwise reports why, so that a file is never skipped silently.
  */
 export function discoverFiles(config: Config): string[] {
   const include = config.include.map(globToRegExp);
   const exclude = config.exclude.map(globToRegExp);
   const found = new Set<string>();
-  let rootReal: string;
-  try {
-    rootReal = realpathSync(config.root);
-  } catch {
-    return [];
-  }
   const bases = [...new Set(config.include.map(globBase))].sort();
   const visited = new Set<string>();
   const walk = (relDir: string): void => {
@@ -42,13 +47,7 @@ export function discoverFiles(config: Config): string[] {
         continue;
       }
       if (entry.isSymbolicLink()) {
-        try {
-          const target = realpathSync(join(config.root, rel));
-          if (!insideRoot(rootReal, target) || !statSync(target).isFile()) continue;
-        } catch {
-          // A dangling link or a link loop names no file.
-          continue;
-        }
+        if (linksToFolder(join(config.root, rel))) continue;
       } else if (!entry.isFile()) continue;
       if (include.some((re) => re.test(rel)) && !exclude.some((re) => re.test(rel))) found.add(rel);
     }

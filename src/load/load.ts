@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, insideRoot } from './discover.js';
 import { MAX_ALIAS_COUNT, parseSource } from './parse.js';
 import { schemaIssues, schemaProblems, targetOf } from './schema.js';
 
@@ -29,10 +29,120 @@ function fileProblem(path: string, ruleId: string, message: string): Problem {
   return { ruleId, message, file: path, target: null, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1]!;
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    const [low, high] =
+      b === 0xe0
+        ? [0xa0, 0xbf]
+        : b === 0xed
+          ? [0x80, 0x9f]
+          : b === 0xf0
+            ? [0x90, 0xbf]
+            : b === 0xf4
+              ? [0x80, 0x8f]
+              : [0x80, 0xbf];
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/** A `yaml-syntax` problem at the first byte that is not UTF-8, with its line and column. */
+function notUtf8Problem(path: string, bytes: Uint8Array, offset: number): Problem {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  const lines = before.split(/\r\n|\r|\n/);
+  const line = lines.length;
+  const column = [...lines[lines.length - 1]!].length + 1;
+  const hex = bytes[offset]!.toString(16).padStart(2, '0');
+  return {
+    ...fileProblem(
+      path,
+      'yaml-syntax',
+      `byte 0x${hex} is not valid UTF-8; okr reads UTF-8 text: save the file as UTF-8`,
+    ),
+    line,
+    column,
+    endLine: line,
+    endColumn: column,
+  };
+}
+
+/**
+ * Why a path cannot be read safely, or null: links are followed only to files inside the repository,
+ * so an OKR file cannot make okr read, or print part of, a file elsewhere.
+ */
+function unsafePath(config: Config, path: string): Problem | null {
+  const absolute = join(config.root, path);
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ELOOP'
+        ? 'it is a symbolic link that leads back to itself (a link loop); point it at a real file or remove it'
+        : code === 'ENOENT' && isLink(absolute)
+          ? `it is a symbolic link to "${readlinkSafe(absolute)}", which does not exist; fix or remove the link`
+          : null;
+    return fileProblem(
+      path,
+      'file-unreadable',
+      reason
+        ? `cannot read the file: ${reason}`
+        : `cannot read the file (${code ?? (error as Error).message})`,
+    );
+  }
+  if (!insideRoot(realpathSync(config.root), real))
+    return fileProblem(
+      path,
+      'file-unreadable',
+      isLink(absolute)
+        ? `the file is a symbolic link to "${readlinkSafe(absolute)}", outside the repository; okr does not follow links out of the repository: copy the file in instead`
+        : 'the path leads outside the repository; okr reads only files inside it: check "include" and "strategy" in okr.config.yaml',
+    );
+  if (statSync(real).isDirectory())
+    return fileProblem(
+      path,
+      'file-unreadable',
+      'cannot read the file: it is a folder; rename it, or exclude it in okr.config.yaml',
+    );
+  return null;
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function readlinkSafe(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Reads a file's text, or says why it cannot be read as a problem. */
 export function readSource(config: Config, path: string): { text: string } | { problem: Problem } {
   const absolute = join(config.root, path);
   try {
+    const unsafe = unsafePath(config, path);
+    if (unsafe) return { problem: unsafe };
+    // The size comes from stat, before reading: a huge file costs nothing.
     const size = statSync(absolute).size;
     if (size > config.maxFileSize)
       return {
@@ -43,19 +153,16 @@ export function readSource(config: Config, path: string): { text: string } | { p
         ),
       };
     const bytes = readFileSync(absolute);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text };
+    const bad = invalidUtf8Offset(bytes);
+    if (bad !== -1) return { problem: notUtf8Problem(path, bytes, bad) };
+    return { text: new TextDecoder('utf-8').decode(bytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      error instanceof TypeError
-        ? 'the file is not valid UTF-8 text; save it as UTF-8'
-        : code === 'EACCES'
-          ? 'permission denied; make the file readable'
-          : `cannot read the file (${code ?? (error as Error).message})`;
-    return {
-      problem: fileProblem(path, error instanceof TypeError ? 'yaml-syntax' : 'file-unreadable', reason),
-    };
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied; make the file readable'
+        : `cannot read the file (${code ?? (error as Error).message})`;
+    return { problem: fileProblem(path, 'file-unreadable', reason) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { describeChar, skeleton } from '../confusables.js';
 import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { SourceFile, YamlPath } from '../model.js';
@@ -130,6 +131,22 @@ function describeMeasureMix(kr: Record<string, unknown>): string {
   return `must be measured by exactly one of ${KR_MEASURES}`;
 }
 
+/**
+ * What makes a string not a slug, naming the character: a look-alike such as Cyrillic "а" is
+ * invisible in the quoted value, so the message spells out its code point and what it looks like.
+ */
+function slugFlaw(value: unknown, ref: boolean): string {
+  if (typeof value !== 'string') return '';
+  const allowed = ref ? /[a-z0-9/-]/ : /[a-z0-9-]/;
+  for (const c of value) {
+    if (allowed.test(c)) continue;
+    const looks = skeleton(c);
+    const like = looks !== c && looks !== '' ? `, which looks like "${looks}"` : '';
+    return `it contains ${describeChar(c)}${like}; `;
+  }
+  return value.startsWith('-') || value.startsWith('/') ? `it starts with "${value[0]}"; ` : '';
+}
+
 function allowedKeys(error: ErrorObject): string[] {
   const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
   return Object.keys(schema?.properties ?? {});
@@ -171,9 +188,11 @@ function messageFor(
       if (path.length === 0 && (value === null || value === undefined))
         return { message: 'the file is empty; an OKR file needs "owner", "cycle" and "objectives"', path };
       const subject =
-        typeof path[path.length - 1] === 'number'
-          ? context
-          : `${field} of ${describeContext(data, path.slice(0, -1))}`;
+        path.length === 0
+          ? 'the file'
+          : typeof path[path.length - 1] === 'number'
+            ? context
+            : `${field} of ${describeContext(data, path.slice(0, -1))}`;
       return { message: `${subject} must be ${expected}, not ${describeValue(value)}`, path };
     }
     case 'enum': {
@@ -189,10 +208,10 @@ function messageFor(
         return { message: `${field} must be a date YYYY-MM-DD, not ${shown}`, path };
       if (pattern.includes('(/'))
         return {
-          message: `${field} ${shown} is not a valid reference: write objective-id or objective-id/kr-id; ${SLUG_HINT}`,
+          message: `${field} ${shown} is not a valid reference: ${slugFlaw(value, true)}write objective-id or objective-id/kr-id; ${SLUG_HINT}`,
           path,
         };
-      return { message: `${field} ${shown} is not a valid id: ${SLUG_HINT}`, path };
+      return { message: `${field} ${shown} is not a valid id: ${slugFlaw(value, false)}${SLUG_HINT}`, path };
     }
     case 'minimum':
     case 'maximum': {

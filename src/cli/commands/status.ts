@@ -5,6 +5,7 @@ import {
   formatStatusTable,
   formatStatusTree,
 } from '../../format/status.js';
+import { terminalLine } from '../../format/text.js';
 import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import { STATUSES, type Status } from '../../rollup/status.js';
 import type { CommandContext } from '../context.js';
@@ -56,7 +57,7 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   for (const path of analysis.load.failed) {
     const count = analysis.diagnostics.filter((d) => d.file === path && d.severity === 'error').length;
     ctx.io.err(
-      `okr: ${path} has ${count} error${count === 1 ? '' : 's'}; what they concern is not shown. Run "okr check ${path}" for details.\n`,
+      `okr: ${terminalLine(path)} has ${count} error${count === 1 ? '' : 's'}; what they concern is not shown. Run "okr check ${terminalLine(path)}" for details.\n`,
     );
   }
   const report = statusReport(analysis);

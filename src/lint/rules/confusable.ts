@@ -1,0 +1,111 @@
+import { explainLookAlikes, onlyInvisible, skeleton } from '../../confusables.js';
+import { cycleWindow } from '../../dates.js';
+import { locate } from '../../locate.js';
+import type { YamlPath } from '../../model.js';
+import type { Rule, RuleContext } from '../types.js';
+
+type Kind = 'owner' | 'cycle' | 'title';
+
+interface Occurrence {
+  kind: Kind;
+  text: string;
+  file: string;
+  path: YamlPath;
+  /** The objective whose value it is, or null for a file's own owner and cycle. */
+  objective: string | null;
+}
+
+/** Owners, cycles and objective titles in file order (files sorted by path). */
+function occurrences(ctx: RuleContext): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const { source, data, invalidObjectives } of ctx.files) {
+    const file = source.path;
+    found.push({ kind: 'owner', text: data.owner, file, path: ['owner'], objective: null });
+    found.push({ kind: 'cycle', text: data.cycle, file, path: ['cycle'], objective: null });
+    data.objectives.forEach((o, i) => {
+      if (invalidObjectives.has(i)) return;
+      const path: YamlPath = ['objectives', i];
+      if (o.owner !== undefined)
+        found.push({ kind: 'owner', text: o.owner, file, path: [...path, 'owner'], objective: o.id });
+      found.push({ kind: 'title', text: o.title, file, path: [...path, 'title'], objective: o.id });
+    });
+  }
+  return found;
+}
+
+function describe(o: Occurrence): string {
+  return o.kind === 'title' ? `the title of objective "${o.objective}"` : `${o.kind} "${o.text}"`;
+}
+
+function whereIs(ctx: RuleContext, o: Occurrence): string {
+  const source = ctx.sources.get(o.file);
+  return `${o.file}:${source ? locate(source, o.path).line : 1}`;
+}
+
+/** Which characters make the two strings differ while looking the same. */
+function why(a: string, b: string): string {
+  return [explainLookAlikes(a), explainLookAlikes(b)].filter(Boolean).join('; ');
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'confusable',
+    description:
+      'Owners, cycles or objective titles that differ only by look-alike characters (Cyrillic or Greek letters, fullwidth forms, invisible characters).',
+    severity: 'warning',
+    options: {},
+  },
+  check(ctx) {
+    const report = (o: Occurrence, message: string) =>
+      ctx.report({ file: o.file, path: o.path, target: o.objective, message });
+    const groups = new Map<string, Occurrence[]>();
+    for (const o of occurrences(ctx)) {
+      const key = `${o.kind}\u0000${skeleton(o.text)}`;
+      const group = groups.get(key) ?? [];
+      group.push(o);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      const model = canonical(group);
+      for (const o of group) {
+        if (o.text === model.text) continue;
+        report(
+          o,
+          `${describe(o)} looks the same as ${describe(model)} at ${whereIs(ctx, model)} but is a different string: ${why(o.text, model.text)}; write both the same way`,
+        );
+      }
+      if (model.text !== skeleton(model.text)) lone(ctx, model, report);
+    }
+    const owners = [...groups.values()].map(canonical).filter((o) => o.kind === 'owner');
+    for (const root of ctx.config.roots)
+      for (const o of owners)
+        if (o.text !== root && skeleton(o.text) === skeleton(root))
+          report(
+            o,
+            `owner "${o.text}" looks the same as "${root}" of "roots" in the config but is a different string: ${why(o.text, root)}; write both the same way`,
+          );
+  },
+};
+
+/**
+ * The spelling the others of a group are measured against: the most used one, then one in plain
+ * characters, then the first.
+ */
+function canonical(group: readonly Occurrence[]): Occurrence {
+  const counts = new Map<string, number>();
+  for (const o of group) counts.set(o.text, (counts.get(o.text) ?? 0) + 1);
+  const score = (o: Occurrence) => counts.get(o.text)! * 2 + (o.text === skeleton(o.text) ? 1 : 0);
+  return group.reduce((best, o) => (score(o) > score(best) ? o : best));
+}
+
+/** A look-alike spelling with no twin: a cycle that reads as a known one, an owner with invisible characters. */
+function lone(ctx: RuleContext, o: Occurrence, report: (o: Occurrence, message: string) => void): void {
+  const plain = skeleton(o.text);
+  if (o.kind === 'cycle' && cycleWindow(plain, ctx.config.cycles))
+    report(
+      o,
+      `cycle "${o.text}" looks like the cycle "${plain}" but is not: ${why(o.text, '')}; type it in plain characters`,
+    );
+  else if (o.kind === 'owner' && onlyInvisible(o.text))
+    report(o, `owner "${o.text}" contains characters that cannot be seen: ${why(o.text, '')}; remove them`);
+}
