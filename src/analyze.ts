@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostics.js';
+import { fieldChanges } from './diff/changes.js';
 import { buildGraph, type Graph } from './graph/graph.js';
 import { lint } from './lint/engine.js';
 import { type LoadResult, loadProject } from './load/load.js';
@@ -22,6 +23,8 @@ export interface AnalyzeOptions {
   load?: LoadResult;
   /** Folder of the cache of loaded files, when reading the working tree; null: no cache. */
   cacheDir?: string | null;
+  /** The graph of a base revision (`okr check --base REF`): changes since it feed moved-goalpost. */
+  baseline?: Graph;
 }
 
 /** The whole pipeline: load → graph → rollup → lint. */
@@ -41,6 +44,7 @@ export function analyze(config: Config, options: AnalyzeOptions): Analysis {
     unavailableIds: load.unavailableIds,
     unavailableParents: load.unavailableParents,
     ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
+    ...(options.baseline ? { changes: fieldChanges(options.baseline, graph, config, options.asOf) } : {}),
   });
   return { config, load, graph, rollup, diagnostics, asOf: options.asOf };
 }

@@ -49,6 +49,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--output <file>', 'write the report to FILE instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
     .option('--quiet', 'report errors only')
+    .option('--base <ref>', 'also report goalposts moved since this revision (moved-goalpost)')
     .action(
       withContext(async () => {
         const { runCheck } = await import('./commands/check.js');
@@ -70,10 +71,27 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         .choices(['table', 'json', 'markdown'])
         .default('table'),
     )
+    .option('--at <rev>', 'the status as it was at this git revision (read from git, not checked out)')
     .action(
       withContext(async () => {
         const { runStatus } = await import('./commands/status.js');
         return (ctx: CommandContext, options: Parameters<typeof runStatus>[1]) => runStatus(ctx, options);
+      }),
+    );
+
+  program
+    .command('diff')
+    .description('what a change does to the OKRs: added, removed, changed, progress, problems')
+    .argument('[base]', 'revision to compare with (default: the merge-base with the default branch)')
+    .argument('[head]', 'revision to compare (default: the working tree)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+    )
+    .action(
+      withContext(async () => {
+        const { runDiff } = await import('./commands/diff.js');
+        return (ctx: CommandContext, base?: string, head?: string, options?: { format: string }) =>
+          runDiff(ctx, base, head, options!);
       }),
     );
 
@@ -108,6 +126,19 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       withContext(async () => {
         const { runGraph } = await import('./commands/graph.js');
         return (ctx: CommandContext, options: Parameters<typeof runGraph>[1]) => runGraph(ctx, options);
+      }),
+    );
+
+  program
+    .command('history')
+    .description('the value of a key result (or the progress of an objective) over time')
+    .argument('<ref>', 'objective id, or objective-id/kr-id')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(
+      withContext(async () => {
+        const { runHistory } = await import('./commands/history.js');
+        return (ctx: CommandContext, ref: string, options: { format: string }) =>
+          runHistory(ctx, ref, options);
       }),
     );
 

@@ -1,4 +1,5 @@
 import { boundMessage, compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
+import type { FieldChange } from '../diff/changes.js';
 import type { Graph } from '../graph/graph.js';
 import { yaml } from '../load/yaml.js';
 import { locate } from '../locate.js';
@@ -19,6 +20,7 @@ export interface LintInput {
   unavailableIds: ReadonlySet<string>;
   unavailableParents: ReadonlySet<string>;
   lastChanged?: ReadonlyMap<string, number>;
+  changes?: readonly FieldChange[];
 }
 
 const DIRECTIVE = /^#\s*okr-disable-(next-)?line\b(.*)$/s;
@@ -75,6 +77,7 @@ export function lint(input: LintInput): Diagnostic[] {
       asOf: input.asOf,
       loadProblems: input.loadProblems,
       lastChanged: input.lastChanged ?? new Map(),
+      changes: input.changes ?? [],
       unavailableIds: input.unavailableIds,
       unavailableParents: input.unavailableParents,
       sources: input.sources,

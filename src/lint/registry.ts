@@ -6,6 +6,7 @@ import { rule as fileTooLarge } from './rules/file-too-large.js';
 import { rule as fileUnreadable } from './rules/file-unreadable.js';
 import { rule as invalidMetric } from './rules/invalid-metric.js';
 import { rule as metricInObjective } from './rules/metric-in-objective.js';
+import { rule as movedGoalpost } from './rules/moved-goalpost.js';
 import { rule as noKeyResults } from './rules/no-key-results.js';
 import { rule as orphanObjective } from './rules/orphan-objective.js';
 import { rule as outputKr } from './rules/output-kr.js';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   fileUnreadable,
   invalidMetric,
   metricInObjective,
+  movedGoalpost,
   noKeyResults,
   orphanObjective,
   outputKr,

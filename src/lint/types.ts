@@ -1,4 +1,5 @@
 import type { Problem, Severity } from '../diagnostics.js';
+import type { FieldChange } from '../diff/changes.js';
 import type { Graph } from '../graph/graph.js';
 import type { Config, OkrFile, SourceFile, StrategyData, YamlPath } from '../model.js';
 import type { Rollup } from '../rollup/rollup.js';
@@ -33,6 +34,8 @@ export interface RuleContext {
   loadProblems: readonly Problem[];
   /** Last day each KR's value changed, from git history, when known (full id → day). */
   lastChanged: ReadonlyMap<string, number>;
+  /** Changes from the baseline of `okr check --base REF`; empty without one. */
+  changes: readonly FieldChange[];
   /** Ids declared in files that failed to load: links to them are not reported again. */
   unavailableIds: ReadonlySet<string>;
   /** Parents named by objectives that failed to load: they may well have children. */

@@ -2,7 +2,10 @@ import { analyze } from '../../src/analyze.js';
 import { CONFIG_FILE, loadConfig } from '../../src/config/config.js';
 import { parseDay } from '../../src/dates.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import { buildGraph, type Graph } from '../../src/graph/graph.js';
 import { loadProject } from '../../src/load/load.js';
+import { loadTexts } from '../../src/load/texts.js';
+import type { Config } from '../../src/model.js';
 import { makeProject } from '../helpers.js';
 
 /** The date the rule tests run at, in the middle of 2026-Q4. */
@@ -15,6 +18,8 @@ export interface LintOptions {
   asOf?: string;
   /** Load exactly these repository paths instead of discovering the files from include/exclude. */
   paths?: string[];
+  /** Files of a base revision (path → text), for rules that compare with one (`okr check --base`). */
+  baseline?: Record<string, string>;
   /** Runs on the written folder before it is read, for what text files cannot express. */
   prepare?: (root: string) => void;
 }
@@ -37,8 +42,19 @@ export function lintProject(files: Record<string, string>, options: LintOptions 
   const asOf = parseDay(options.asOf ?? AS_OF);
   if (asOf === null) throw new Error(`not a date: ${options.asOf}`);
   const load = options.paths ? loadProject(config, options.paths) : undefined;
-  const { diagnostics } = analyze(config, { asOf, ...(load ? { load } : {}) });
+  const baseline = options.baseline && baselineGraph(config, options.baseline);
+  const { diagnostics } = analyze(config, {
+    asOf,
+    ...(load ? { load } : {}),
+    ...(baseline ? { baseline } : {}),
+  });
   return { root, diagnostics };
+}
+
+/** The alignment graph of a base revision's files, read as a revision is read from git. */
+function baselineGraph(config: Config, files: Record<string, string>): Graph {
+  const texts = new Map(Object.entries(files).map(([path, text]) => [path, { text }]));
+  return buildGraph(loadTexts(config, texts, null).files, config.rollup);
 }
 
 /** The diagnostics of `files`, sorted by file, line and column. */

@@ -11,16 +11,25 @@ const ruleFiles = readdirSync(join(REPO_ROOT, 'src', 'lint', 'rules'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => f.slice(0, -'.ts'.length));
 
-/** The YAML files of a section of a docs page: each ```yaml block starts with `# path`. */
-function sectionFiles(page: string, heading: string): { files: Record<string, string>; reported: string[] } {
+/**
+ * The YAML files of a section of a docs page: each ```yaml block starts with `# path`, or with
+ * `# base: path` for a file of the base revision a rule compares with.
+ */
+function sectionFiles(
+  page: string,
+  heading: string,
+): { files: Record<string, string>; base: Record<string, string>; reported: string[] } {
   const start = page.indexOf(`\n## ${heading}\n`);
-  if (start === -1) return { files: {}, reported: [] };
+  if (start === -1) return { files: {}, base: {}, reported: [] };
   const end = page.indexOf('\n## ', start + 1);
   const section = page.slice(start, end === -1 ? undefined : end);
   const files: Record<string, string> = {};
+  const base: Record<string, string> = {};
   const reported: string[] = [];
   for (const [, body] of section.matchAll(/```yaml\n([\s\S]*?)```/g)) {
     const [first, ...rest] = body!.split('\n');
+    const basePath = /^# base: (\S+)$/.exec(first!)?.[1];
+    if (basePath) base[basePath] = rest.join('\n');
     const path = /^# (\S+)$/.exec(first!)?.[1];
     if (!path) continue;
     files[path] = rest.join('\n');
@@ -28,13 +37,22 @@ function sectionFiles(page: string, heading: string): { files: Record<string, st
       if (/#.*\breported\b/.test(line)) reported.push(`${path}:${i + 1}`);
     });
   }
-  return { files, reported };
+  return { files, base, reported };
 }
 
-/** The files of an example, with its okr.config.yaml passed as the config. */
-function withConfig(files: Record<string, string>): [Record<string, string>, LintOptions] {
+/** The files of an example, with its okr.config.yaml passed as the config and its base files as the baseline. */
+function withConfig(
+  files: Record<string, string>,
+  base: Record<string, string> = {},
+): [Record<string, string>, LintOptions] {
   const { [CONFIG_FILE]: config, ...rest } = files;
-  return [rest, config === undefined ? {} : { config }];
+  return [
+    rest,
+    {
+      ...(config === undefined ? {} : { config }),
+      ...(Object.keys(base).length > 0 ? { baseline: base } : {}),
+    },
+  ];
 }
 
 describe('the rule registry', () => {
@@ -87,12 +105,12 @@ describe('the rule registry', () => {
         expect(Object.keys(invalid.files)).toEqual([]);
         return;
       }
-      const fired = lintRule(id, ...withConfig(invalid.files));
+      const fired = lintRule(id, ...withConfig(invalid.files, invalid.base));
       expect(fired.length).toBeGreaterThan(0);
       if (invalid.reported.length > 0)
         expect(fired.map((d) => `${d.file}:${d.line}`)).toEqual(invalid.reported);
       expect(Object.keys(valid.files).filter((f) => f !== CONFIG_FILE).length).toBeGreaterThan(0);
-      expect(lintRule(id, ...withConfig(valid.files))).toEqual([]);
+      expect(lintRule(id, ...withConfig(valid.files, valid.base))).toEqual([]);
     });
   });
 });

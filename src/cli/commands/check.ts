@@ -12,9 +12,10 @@ import { formatSarif } from '../../format/sarif.js';
 import { formatStylish } from '../../format/stylish.js';
 import { ruleMetas } from '../../lint/registry.js';
 import { discoverFiles } from '../../load/discover.js';
-import { loadProject } from '../../load/load.js';
+import { loadWorktree, type SourceCache } from '../../load/texts.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { checkGitInputs } from '../git.js';
 import { writeOutput } from '../output.js';
 import { appendStepSummary } from '../summary.js';
 import { version } from '../version.js';
@@ -27,6 +28,7 @@ export interface CheckOptions {
   output?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  base?: string;
 }
 
 function parseMaxWarnings(text: string | undefined): number {
@@ -90,10 +92,11 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
     );
     return 2;
   }
-  const analysis = analyze(ctx.config, {
-    asOf: ctx.asOf,
-    load: loadProject(ctx.config, files, { cacheDir: ctx.cacheDir }),
-  });
+  // The base shares most files with the working tree: each is parsed once.
+  const cache: SourceCache = new Map();
+  const load = loadWorktree(ctx.config, cache, files, ctx.cacheDir);
+  const fromGit = await checkGitInputs(ctx, load.files, options.base, cache);
+  const analysis = analyze(ctx.config, { asOf: ctx.asOf, load, ...fromGit });
   let problems: Diagnostic[] = analysis.diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
   const text = formatProblems(ctx, options.format as CheckFormat, problems, checked);

@@ -10,6 +10,7 @@ import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import { STATUSES, type Status } from '../../rollup/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { loadAt } from '../git.js';
 
 export const STATUS_FORMATS = ['table', 'json', 'markdown'] as const;
 
@@ -20,6 +21,7 @@ export interface StatusOptions {
   cycle?: string[];
   status?: string[];
   format: string;
+  at?: string;
 }
 
 /** Values of a repeatable, comma-separable option. */
@@ -44,7 +46,8 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const statuses = statusFilter(options.status);
   const owners = new Set(listOption(options.owner));
   const cycles = new Set(listOption(options.cycle));
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir });
+  const load = options.at === undefined ? undefined : await loadAt(ctx, options.at, 'okr status --at');
+  const analysis = analyze(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir, ...(load ? { load } : {}) });
   if (analysis.load.fileCount === 0) {
     ctx.io.err(
       `okr: no OKR files matched ${ctx.config.include.join(', ')} in ${ctx.root}; run "okr init" to start\n`,

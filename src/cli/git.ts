@@ -1,0 +1,63 @@
+import { withBlobReader } from '../git/cat-file.js';
+import { GitError } from '../git/errors.js';
+import { gitTopLevel, requireCommit, requireRepository } from '../git/repo.js';
+import { loadRevision } from '../git/revision.js';
+import { buildGraph, type Graph } from '../graph/graph.js';
+import { gitLastChanged } from '../history/last-changed.js';
+import type { LoadResult } from '../load/load.js';
+import type { SourceCache } from '../load/texts.js';
+import type { OkrFile } from '../model.js';
+import type { CommandContext } from './context.js';
+import { FatalError } from './errors.js';
+
+/** Runs a command's git work, turning a git state the user must change into exit 2 with its message. */
+export async function gitCommand<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GitError) throw new FatalError(error.message);
+    throw error;
+  }
+}
+
+/** The OKR files of a revision, read from git (not checked out) with the working tree's config. */
+export async function loadAt(ctx: CommandContext, rev: string, command: string): Promise<LoadResult> {
+  return gitCommand(async () => {
+    await requireRepository(ctx.root, command);
+    const sha = await requireCommit(ctx.root, rev);
+    return withBlobReader(ctx.root, (reader) => loadRevision(ctx.config, sha, reader));
+  });
+}
+
+export interface CheckGitInputs {
+  lastChanged?: Map<string, number>;
+  baseline?: Graph;
+}
+
+/**
+ * What `okr check` reads from git, through one `git cat-file --batch`: the day each KR's value last
+ * changed (for stale-kr; nothing outside git) and, with `--base REF`, the base's graph (moved-goalpost).
+ */
+export async function checkGitInputs(
+  ctx: CommandContext,
+  worktree: readonly OkrFile[],
+  base: string | undefined,
+  cache?: SourceCache,
+): Promise<CheckGitInputs> {
+  return gitCommand(async () => {
+    if (base !== undefined) await requireRepository(ctx.root, 'okr check --base');
+    else if ((await gitTopLevel(ctx.root)) === null) return {};
+    const baseSha = base === undefined ? null : await requireCommit(ctx.root, base);
+    return withBlobReader(ctx.root, async (reader) => {
+      const inputs: CheckGitInputs = {};
+      const lastChanged = await gitLastChanged(ctx.config, reader, { files: worktree, day: ctx.asOf });
+      if (lastChanged) inputs.lastChanged = lastChanged;
+      if (baseSha !== null)
+        inputs.baseline = buildGraph(
+          (await loadRevision(ctx.config, baseSha, reader, cache)).files,
+          ctx.config.rollup,
+        );
+      return inputs;
+    });
+  });
+}

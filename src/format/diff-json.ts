@@ -1,0 +1,32 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { OkrDiff } from '../diff/diff.js';
+
+const problem = (p: Diagnostic) => ({
+  ruleId: p.ruleId,
+  severity: p.severity,
+  message: p.message,
+  file: p.file,
+  line: p.line,
+  column: p.column,
+  target: p.target,
+});
+
+/** `okr diff --format json` (SPEC §9). */
+export function formatDiffJson(diff: OkrDiff): string {
+  const out = {
+    base: diff.base,
+    head: diff.head,
+    added: diff.added.map(({ id, kind }) => ({ id, kind })),
+    removed: diff.removed.map(({ id, kind }) => ({ id, kind })),
+    changed: diff.changed.map(({ id, field, from, to, movedGoalpost }) => ({
+      id,
+      field,
+      from,
+      to,
+      movedGoalpost,
+    })),
+    progress: diff.progress.map(({ id, from, to }) => ({ id, from, to })),
+    problems: { introduced: diff.problems.introduced.map(problem), fixed: diff.problems.fixed.map(problem) },
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

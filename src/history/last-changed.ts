@@ -1,0 +1,98 @@
+import type { BlobReader } from '../git/cat-file.js';
+import { type LogCommit, okrLog } from '../git/log.js';
+import { isShallow } from '../git/repo.js';
+import { parseSource } from '../load/parse.js';
+import type { Config, KeyResultData, OkrFile } from '../model.js';
+import { commitTexts, type ReadBlob } from './walk.js';
+
+/** What counts as a KR's value for staleness: what `okr checkin` and people edit. */
+function valueKey(kr: KeyResultData): string {
+  return JSON.stringify([kr.current ?? null, kr.done ?? null, kr.progress ?? null]);
+}
+
+/** KR full id → value key of every KR in a file's data (any shape: only well-formed KRs count). */
+function krValues(data: unknown): Map<string, string> {
+  const values = new Map<string, string>();
+  const objectives = (data as { objectives?: unknown } | null)?.objectives;
+  if (!Array.isArray(objectives)) return values;
+  for (const objective of objectives as { id?: unknown; key_results?: unknown }[]) {
+    if (typeof objective?.id !== 'string' || !Array.isArray(objective.key_results)) continue;
+    for (const kr of objective.key_results as KeyResultData[])
+      if (typeof kr?.id === 'string') values.set(`${objective.id}/${kr.id}`, valueKey(kr));
+  }
+  return values;
+}
+
+function textValues(
+  path: string,
+  text: string | null,
+  parsed: ReadonlyMap<string, unknown>,
+): Map<string, string> {
+  if (text === null) return new Map();
+  if (parsed.has(text)) return krValues(parsed.get(text));
+  const { source, problems } = parseSource(path, text);
+  return problems.length > 0 ? new Map() : krValues(source.data);
+}
+
+export interface LastChangedOptions {
+  /** The clone is shallow: its parentless commits are a cut in history, not the day files were added. */
+  shallow: boolean;
+  /** Changes after this day are not known yet at it (`--as-of` in the past). */
+  until?: number;
+  /** The working tree's files and the day to date a value edited but not yet committed. */
+  worktree?: { files: readonly OkrFile[]; day: number };
+}
+
+/**
+ * The day each KR's value (current, done or progress) last changed in git, following ids across files:
+ * moving a KR to another file is not a change. A value edited in the working tree counts as changed today.
+ */
+export async function lastChangedDays(
+  commits: readonly LogCommit[],
+  read: ReadBlob,
+  options: LastChangedOptions,
+): Promise<Map<string, number>> {
+  const byFile = new Map<string, Map<string, string>>();
+  const current = new Map<string, string>();
+  const changed = new Map<string, number>();
+  // Most files of the history's older commits are the working tree's files, already parsed.
+  const parsed = new Map<string, unknown>();
+  for (const file of options.worktree?.files ?? []) parsed.set(file.source.text, file.data);
+  for await (const { commit, texts } of commitTexts(commits, read)) {
+    const before = new Set<string>();
+    const after = new Map<string, string>();
+    for (const [path, text] of texts) {
+      for (const id of byFile.get(path)?.keys() ?? []) before.add(id);
+      const values = textValues(path, text, parsed);
+      byFile.set(path, values);
+      for (const [id, key] of values) after.set(id, key);
+    }
+    const boundary = options.shallow && commit.parentless;
+    const known = options.until === undefined || commit.day <= options.until;
+    for (const [id, key] of after) {
+      if (current.get(id) !== key && !boundary && known) changed.set(id, commit.day);
+      current.set(id, key);
+    }
+    for (const id of before) if (!after.has(id)) current.delete(id);
+  }
+  if (options.worktree)
+    for (const file of options.worktree.files)
+      for (const [id, key] of krValues(file.data))
+        if (current.get(id) !== key) changed.set(id, options.worktree.day);
+  return changed;
+}
+
+/**
+ * The last-change days of the working tree's KRs from git: one `git log`, contents through the
+ * caller's `git cat-file --batch` reader. Undefined when there is no history yet.
+ */
+export async function gitLastChanged(
+  config: Config,
+  reader: BlobReader,
+  worktree: { files: readonly OkrFile[]; day: number },
+): Promise<Map<string, number> | undefined> {
+  const commits = await okrLog(config);
+  if (commits.length === 0) return undefined;
+  const shallow = await isShallow(config.root);
+  return lastChangedDays(commits, (blob) => reader.read(blob), { shallow, until: worktree.day, worktree });
+}

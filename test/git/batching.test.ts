@@ -1,0 +1,79 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commitAll, git, runOkr, tempDir, writeFiles } from '../helpers.js';
+import { okrRepo, teamYaml } from './okr-repo.js';
+
+/**
+ * A folder with a `git` that records each run's arguments, then runs the real git: what okr asks
+ * of git, counted without changing what git does.
+ */
+function recordingGit(): { bin: string; calls: () => string[][] } {
+  const bin = tempDir('okr-gitlog-');
+  const log = join(bin, 'calls.log');
+  const real = execPathOfGit();
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${log}"\nexec "${real}" "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  return {
+    bin,
+    calls: () => {
+      try {
+        return readFileSync(log, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' '));
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+function execPathOfGit(): string {
+  const dirs = (process.env.PATH ?? '').split(':');
+  for (const dir of dirs) {
+    try {
+      readFileSync(join(dir, 'git'));
+      return join(dir, 'git');
+    } catch {}
+  }
+  throw new Error('git not found on PATH');
+}
+
+/** 25 team files, changed one by one over 25 more commits. */
+function busyRepo(): string {
+  const files: Record<string, string> = {};
+  for (let t = 0; t < 25; t++) files[`okrs/team-${t}.yaml`] = teamYaml().replaceAll('checkout', `team-${t}`);
+  const dir = okrRepo(files, '2026-10-01T12:00:00Z');
+  for (let t = 0; t < 25; t++) {
+    writeFiles(dir, {
+      [`okrs/team-${t}.yaml`]: teamYaml({ current: 2.6 }).replaceAll('checkout', `team-${t}`),
+    });
+    commitAll(dir, `check-in ${t}`, `2026-10-${String(2 + (t % 20)).padStart(2, '0')}T12:00:00Z`);
+  }
+  return dir;
+}
+
+describe('git is read in batches', () => {
+  it('runs one git log and one cat-file --batch whatever the number of files and commits', () => {
+    const dir = busyRepo();
+    const base = git(dir, ['rev-list', '--max-parents=0', 'HEAD']).trim();
+    for (const args of [
+      ['diff', base, 'HEAD', '--format', 'json'],
+      ['history', 'team-7/conversion', '--format', 'json'],
+      ['check', '--base', base, '--as-of', '2026-11-20'],
+    ]) {
+      const recorder = recordingGit();
+      const r = runOkr(args, { cwd: dir, env: { PATH: `${recorder.bin}:${process.env.PATH}` } });
+      expect(r.stderr).toBe('');
+      const calls = recorder.calls();
+      const named = (sub: string) => calls.filter((c) => c.includes(sub)).length;
+      expect(named('cat-file'), args.join(' ')).toBe(1);
+      expect(named('log'), args.join(' ')).toBeLessThanOrEqual(1);
+      expect(named('show'), args.join(' ')).toBe(0);
+      // A handful of ordinary calls (rev-parse, ls-tree, merge-base), never one per file or commit.
+      expect(calls.length, args.join(' ')).toBeLessThan(12);
+    }
+  });
+});
