@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze } from '../../analyze.js';
+import { readResults, resultKey, writeResults } from '../../check/result-cache.js';
 import { toRepoPath } from '../../config/config.js';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { formatCheckSummary } from '../../format/check-summary.js';
@@ -12,10 +12,9 @@ import { formatSarif } from '../../format/sarif.js';
 import { formatStylish } from '../../format/stylish.js';
 import { ruleMetas } from '../../lint/registry.js';
 import { discoverFiles } from '../../load/discover.js';
-import { loadWorktree, type SourceCache } from '../../load/texts.js';
+import type { SourceCache } from '../../load/texts.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { checkGitInputs } from '../git.js';
 import { writeOutput } from '../output.js';
 import { appendStepSummary } from '../summary.js';
 import { version } from '../version.js';
@@ -77,6 +76,24 @@ function formatProblems(
 const inScope = (file: string, scopes: readonly string[]) =>
   scopes.length === 0 || scopes.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
 
+/** The whole analysis of the working tree, its modules loaded only when it runs. */
+async function analyzeWorktree(
+  ctx: CommandContext,
+  files: string[],
+  base: string | undefined,
+): Promise<Diagnostic[]> {
+  const [{ analyze }, { loadWorktree }, { checkGitInputs }] = await Promise.all([
+    import('../../analyze.js'),
+    import('../../load/texts.js'),
+    import('../git.js'),
+  ]);
+  // The base shares most files with the working tree: each is parsed once.
+  const cache: SourceCache = new Map();
+  const load = loadWorktree(ctx.config, cache, files, ctx.cacheDir);
+  const fromGit = await checkGitInputs(ctx, load.files, base, cache);
+  return analyze(ctx.config, { asOf: ctx.asOf, load, ...fromGit }).diagnostics;
+}
+
 export async function runCheck(ctx: CommandContext, paths: string[], options: CheckOptions): Promise<number> {
   if (!(CHECK_FORMATS as readonly string[]).includes(options.format))
     throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not "${options.format}"`);
@@ -92,12 +109,18 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
     );
     return 2;
   }
-  // The base shares most files with the working tree: each is parsed once.
-  const cache: SourceCache = new Map();
-  const load = loadWorktree(ctx.config, cache, files, ctx.cacheDir);
-  const fromGit = await checkGitInputs(ctx, load.files, options.base, cache);
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf, load, ...fromGit });
-  let problems: Diagnostic[] = analysis.diagnostics.filter((d) => inScope(d.file, scopes));
+  // Nothing changed since the last check: its diagnostics are this one's (see result-cache.ts).
+  // With --base the results depend on another revision too: always computed.
+  const key =
+    ctx.cacheDir !== null && options.base === undefined
+      ? resultKey({ config: ctx.config, asOf: ctx.asOf, files, env: process.env })
+      : null;
+  let diagnostics = key === null ? null : readResults(ctx.cacheDir!, key);
+  if (diagnostics === null) {
+    diagnostics = await analyzeWorktree(ctx, files, options.base);
+    if (key !== null) writeResults(ctx.cacheDir!, key, diagnostics);
+  }
+  let problems: Diagnostic[] = diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
   const text = formatProblems(ctx, options.format as CheckFormat, problems, checked);
   appendStepSummary(ctx.io.env, formatCheckSummary(problems, { fileCount: checked.length }));

@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { gitStateKey, statKey } from '../git/state.js';
+import type { Config } from '../model.js';
+
+/**
+ * The cache of `okr check`'s results: the diagnostics of the last check, and a hash of everything
+ * they were computed from. When nothing changed, a check prints them again without loading a file.
+ *
+ * Files are compared as ESLint's and Prettier's caches compare them by default, by their metadata
+ * rather than their content: device, inode, mode, size, and the times of the last change of the
+ * content (mtime) and of the file's record (ctime), each to the nanosecond. Writing a file sets both
+ * times to now; ctime cannot be set back by a program, so an edit that leaves all of them unchanged
+ * would have to happen within the file system's time granularity of the previous write and keep the
+ * size. The cache is a convenience, never a source of truth: anything unexpected in it and it is
+ * ignored and rewritten.
+ */
+
+/** Bumped whenever what is stored or what the key covers changes. */
+const FORMAT = 1;
+const FILE_NAME = 'results.json';
+
+export interface ResultInputs {
+  config: Config;
+  asOf: number;
+  /** Every OKR file the check loads, sorted. */
+  files: readonly string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/** The id of the build that runs, or null when there is none (running from sources). */
+function buildId(): string | null {
+  try {
+    return readFileSync(new URL('../build-id', import.meta.url), 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A hash of every input of a check's diagnostics, or null when they cannot all be summarised (then
+ * the check runs in full). Options that only select or print diagnostics are not inputs.
+ */
+export function resultKey(inputs: ResultInputs): string | null {
+  const build = buildId();
+  if (build === null) return null;
+  const git = gitStateKey(inputs.config.root, inputs.env);
+  if (git === null) return null;
+  const { root } = inputs.config;
+  const hash = createHash('sha1');
+  hash.update(`${FORMAT}\0${build}\0${inputs.asOf}\0${JSON.stringify(inputs.config)}\0${git}\0`);
+  hash.update(`strategy\0${statKey(join(root, inputs.config.strategy))}\0`);
+  for (const file of inputs.files) hash.update(`${file}\0${statKey(join(root, file))}\0`);
+  return hash.digest('hex');
+}
+
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+function isDiagnostic(v: unknown): v is Diagnostic {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const d = v as Record<string, unknown>;
+  return (
+    Object.keys(d).length === 9 &&
+    typeof d.ruleId === 'string' &&
+    (d.severity === 'error' || d.severity === 'warning') &&
+    typeof d.message === 'string' &&
+    typeof d.file === 'string' &&
+    (d.target === null || typeof d.target === 'string') &&
+    [d.line, d.column, d.endLine, d.endColumn].every(isCount)
+  );
+}
+
+/** The diagnostics stored under `key`, or null when there are none, or they are not whole and ours. */
+export function readResults(dir: string, key: string): Diagnostic[] | null {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, FILE_NAME), 'utf8');
+  } catch {
+    return null;
+  }
+  const newline = text.indexOf('\n');
+  if (newline === -1) return null;
+  const body = text.slice(newline + 1);
+  if (createHash('sha1').update(body).digest('hex') !== text.slice(0, newline)) return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { format, key: storedKey, diagnostics } = stored as Record<string, unknown>;
+  if (format !== FORMAT || storedKey !== key || !Array.isArray(diagnostics)) return null;
+  return diagnostics.every(isDiagnostic) ? diagnostics : null;
+}
+
+/** Stores the diagnostics of a check under `key`, replacing what was there; failures only cost speed. */
+export function writeResults(dir: string, key: string, diagnostics: readonly Diagnostic[]): void {
+  // Only what reads back identically is stored: the diagnostics as they are, with nothing else.
+  if (!diagnostics.every(isDiagnostic)) return;
+  const body = JSON.stringify({ format: FORMAT, key, diagnostics });
+  const target = join(dir, FILE_NAME);
+  const temp = join(dir, `.${FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, `${createHash('sha1').update(body).digest('hex')}\n${body}`, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+
+/** A file's identity and times, exact to the nanosecond, or why it cannot be stat'ed. */
+export function statKey(path: string): string {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.mode}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch (error) {
+    return `!${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+  }
+}
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The git folder of the repository holding `root` and its common folder (differs in linked worktrees). */
+function gitDirs(root: string): { gitDir: string; commonDir: string } | null | 'none' {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    const dotGit = join(dir, '.git');
+    let gitDir: string | null = null;
+    try {
+      if (statSync(dotGit).isDirectory()) gitDir = dotGit;
+      else {
+        const link = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+        if (!link) return null;
+        gitDir = resolve(dir, link);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
+    }
+    if (gitDir !== null) {
+      const common = readText(join(gitDir, 'commondir'))?.trim();
+      return { gitDir, commonDir: common ? (isAbsolute(common) ? common : resolve(gitDir, common)) : gitDir };
+    }
+    if (dirname(dir) === dir) return 'none';
+  }
+}
+
+/** Git's environment variables that change neither which repository it reads nor what its history is. */
+const HARMLESS_ENV =
+  /^GIT_(AUTHOR_|COMMITTER_|SSL_|SSH|HTTP_|TRACE|TERMINAL_PROMPT$|ASKPASS$|EDITOR$|PAGER$|PROXY_|FLUSH$|PROGRESS_DELAY$)/;
+
+/** Files and folders of the common git folder whose change can change the history git reports. */
+const GIT_FILES = [
+  'packed-refs',
+  'shallow',
+  'info/grafts',
+  'refs/replace',
+  'config',
+  'objects/info/alternates',
+];
+
+/**
+ * A cheap summary of the git state that the history of the OKR files depends on, read from the git
+ * folder without running git: HEAD, the commit its branch points at (loose or packed), and what can
+ * rewrite history as git sees it (shallow boundary, grafts, replace refs, the repository's config).
+ * "none" outside a repository; null when the state cannot be summarised with confidence (an
+ * unusual layout, an environment variable that moves git's folders): then nothing may be reused.
+ */
+export function gitStateKey(root: string, env: NodeJS.ProcessEnv): string | null {
+  if (Object.keys(env).some((name) => name.startsWith('GIT_') && !HARMLESS_ENV.test(name))) return null;
+  const dirs = gitDirs(root);
+  if (dirs === null || dirs === 'none') return dirs;
+  const { gitDir, commonDir } = dirs;
+  const head = readText(join(gitDir, 'HEAD'));
+  if (head === null) return null;
+  const parts = [`head=${head.trim()}`];
+  const ref = /^ref: (refs\/\S+)\s*$/.exec(head)?.[1];
+  if (ref) {
+    const loose = readText(join(commonDir, ref)) ?? readText(join(gitDir, ref));
+    parts.push(`ref=${loose === null ? '-' : loose.trim()}`);
+  }
+  for (const name of GIT_FILES) parts.push(`${name}=${statKey(join(commonDir, name))}`);
+  return parts.join('\n');
+}
