@@ -1,6 +1,8 @@
 import { renderHtmlReport } from '../../report/html.js';
+import { checkinTrends, mergeTrends } from '../../report/trends.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { gitTrendSeries } from '../git.js';
 import { writeOutput } from '../output.js';
 import { analyzeForView } from '../view.js';
 
@@ -13,7 +15,8 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
     throw new UsageError('report needs --out FILE.html: the file to write the dashboard to');
   const analysis = analyzeForView(ctx);
   if (!analysis) return 2;
-  writeOutput(ctx, options.out, renderHtmlReport(analysis));
+  const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));
+  writeOutput(ctx, options.out, renderHtmlReport(analysis, { trends }));
   const count = analysis.graph.objectives.length;
   ctx.io.err(`okr: wrote ${options.out} (${count} objective${count === 1 ? '' : 's'})\n`);
   return 0;
