@@ -3,7 +3,7 @@ import { GitError } from '../git/errors.js';
 import { gitTopLevel, requireCommit, requireRepository } from '../git/repo.js';
 import { loadRevision } from '../git/revision.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
-import { gitLastChanged } from '../history/last-changed.js';
+import { gitLastChanged, gitValueSeries } from '../history/last-changed.js';
 import type { LoadResult } from '../load/load.js';
 import type { SourceCache } from '../load/texts.js';
 import type { OkrFile } from '../model.js';
@@ -59,5 +59,15 @@ export async function checkGitInputs(
         );
       return inputs;
     });
+  });
+}
+
+/** Each KR's values over the commits that changed them, for trend lines; empty outside git. */
+export async function gitTrendSeries(
+  ctx: CommandContext,
+): Promise<Map<string, { day: number; value: number }[]>> {
+  return gitCommand(async () => {
+    if ((await gitTopLevel(ctx.root)) === null) return new Map();
+    return withBlobReader(ctx.root, (reader) => gitValueSeries(ctx.config, reader, ctx.asOf));
   });
 }

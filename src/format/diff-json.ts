@@ -1,15 +1,5 @@
-import type { Diagnostic } from '../diagnostics.js';
 import type { OkrDiff } from '../diff/diff.js';
-
-const problem = (p: Diagnostic) => ({
-  ruleId: p.ruleId,
-  severity: p.severity,
-  message: p.message,
-  file: p.file,
-  line: p.line,
-  column: p.column,
-  target: p.target,
-});
+import { problemJson } from './json.js';
 
 /** `okr diff --format json` (SPEC §9). */
 export function formatDiffJson(diff: OkrDiff): string {
@@ -26,7 +16,10 @@ export function formatDiffJson(diff: OkrDiff): string {
       movedGoalpost,
     })),
     progress: diff.progress.map(({ id, from, to }) => ({ id, from, to })),
-    problems: { introduced: diff.problems.introduced.map(problem), fixed: diff.problems.fixed.map(problem) },
+    problems: {
+      introduced: diff.problems.introduced.map(problemJson),
+      fixed: diff.problems.fixed.map(problemJson),
+    },
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

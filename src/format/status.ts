@@ -166,6 +166,9 @@ function drawInChunks(head: string[], rows: string[][]): string {
   return lines.join('\n');
 }
 
+// Long enough for any real title; a hostile 100,000-character one must not make a comment unreadable.
+const MARKDOWN_TITLE_WIDTH = 200;
+
 function markdownRow(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -185,7 +188,7 @@ export function formatStatusMarkdown(
     lines.push(
       markdownRow([
         `**${markdownInline(o.id)}**`,
-        markdownInline(o.title),
+        markdownInline(truncate(o.title, MARKDOWN_TITLE_WIDTH)),
         markdownInline(o.owner),
         markdownInline(o.cycle),
         percent(o.progress),
@@ -198,7 +201,7 @@ export function formatStatusMarkdown(
       lines.push(
         markdownRow([
           `↳ ${markdownInline(kr.id)}`,
-          markdownInline(kr.title),
+          markdownInline(truncate(kr.title, MARKDOWN_TITLE_WIDTH)),
           '',
           '',
           percent(kr.progress),

@@ -52,12 +52,34 @@ export async function lastChangedDays(
   read: ReadBlob,
   options: LastChangedOptions,
 ): Promise<Map<string, number>> {
+  const changed = new Map<string, number>();
+  const current = await walkValues(commits, read, options.worktree?.files ?? [], (commit, id) => {
+    const boundary = options.shallow && commit.parentless;
+    const known = options.until === undefined || commit.day <= options.until;
+    if (!boundary && known) changed.set(id, commit.day);
+  });
+  if (options.worktree)
+    for (const file of options.worktree.files)
+      for (const [id, key] of krValues(file.data))
+        if (current.get(id) !== key) changed.set(id, options.worktree.day);
+  return changed;
+}
+
+/**
+ * Walks the commits oldest first and calls `onChange` for every KR whose value (current, done or
+ * progress) a commit changes, following ids across files. Returns the value keys after the last commit.
+ */
+async function walkValues(
+  commits: readonly LogCommit[],
+  read: ReadBlob,
+  known: readonly OkrFile[],
+  onChange: (commit: LogCommit, id: string, key: string) => void,
+): Promise<Map<string, string>> {
   const byFile = new Map<string, Map<string, string>>();
   const current = new Map<string, string>();
-  const changed = new Map<string, number>();
   // Most files of the history's older commits are the working tree's files, already parsed.
   const parsed = new Map<string, unknown>();
-  for (const file of options.worktree?.files ?? []) parsed.set(file.source.text, file.data);
+  for (const file of known) parsed.set(file.source.text, file.data);
   for await (const { commit, texts } of commitTexts(commits, read)) {
     const before = new Set<string>();
     const after = new Map<string, string>();
@@ -67,19 +89,46 @@ export async function lastChangedDays(
       byFile.set(path, values);
       for (const [id, key] of values) after.set(id, key);
     }
-    const boundary = options.shallow && commit.parentless;
-    const known = options.until === undefined || commit.day <= options.until;
     for (const [id, key] of after) {
-      if (current.get(id) !== key && !boundary && known) changed.set(id, commit.day);
+      if (current.get(id) !== key) onChange(commit, id, key);
       current.set(id, key);
     }
     for (const id of before) if (!after.has(id)) current.delete(id);
   }
-  if (options.worktree)
-    for (const file of options.worktree.files)
-      for (const [id, key] of krValues(file.data))
-        if (current.get(id) !== key) changed.set(id, options.worktree.day);
-  return changed;
+  return current;
+}
+
+/** The value of a KR as a number for a trend: current, done as 0/1, or progress. */
+function trendValue(key: string): number | null {
+  const [current, done, progress] = JSON.parse(key) as [unknown, unknown, unknown];
+  const value = typeof current === 'number' ? current : typeof done === 'boolean' ? Number(done) : progress;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Each KR's value at the commits that changed it, up to day `until`: one point a day (the day's last
+ * value), oldest first. From one `git log` and the caller's `git cat-file --batch` reader.
+ */
+export async function gitValueSeries(
+  config: Config,
+  reader: BlobReader,
+  until: number,
+): Promise<Map<string, { day: number; value: number }[]>> {
+  const commits = (await okrLog(config)).filter((c) => c.day <= until);
+  const byDay = new Map<string, Map<number, number>>();
+  await walkValues(
+    commits,
+    (blob) => reader.read(blob),
+    [],
+    (commit, id, key) => {
+      const value = trendValue(key);
+      if (value === null) return;
+      const days = byDay.get(id) ?? new Map<number, number>();
+      days.set(commit.day, value);
+      byDay.set(id, days);
+    },
+  );
+  return new Map([...byDay].map(([id, days]) => [id, [...days].map(([day, value]) => ({ day, value }))]));
 }
 
 /**

@@ -1,27 +1,13 @@
-import { boundMessage, compareDiagnostics, type Diagnostic, type Problem } from '../diagnostics.js';
-import type { FieldChange } from '../diff/changes.js';
-import type { Graph } from '../graph/graph.js';
+import { boundMessage, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { yaml } from '../load/yaml.js';
 import { locate } from '../locate.js';
-import type { Config, OkrFile, SourceFile, StrategyData } from '../model.js';
-import type { Rollup } from '../rollup/rollup.js';
+import type { SourceFile } from '../model.js';
 import { RULES } from './registry.js';
 import type { RuleContext } from './types.js';
 
-export interface LintInput {
-  config: Config;
-  files: readonly OkrFile[];
-  graph: Graph;
-  rollup: Rollup;
-  strategy: StrategyData | null;
-  asOf: number;
-  loadProblems: readonly Problem[];
-  sources: ReadonlyMap<string, SourceFile>;
-  unavailableIds: ReadonlySet<string>;
-  unavailableParents: ReadonlySet<string>;
-  lastChanged?: ReadonlyMap<string, number>;
-  changes?: readonly FieldChange[];
-}
+/** What the rules read: the rule context without the per-rule parts, git inputs optional. */
+export type LintInput = Omit<RuleContext, 'options' | 'report' | 'forward' | 'lastChanged' | 'changes'> &
+  Partial<Pick<RuleContext, 'lastChanged' | 'changes'>>;
 
 const DIRECTIVE = /^#\s*okr-disable-(next-)?line\b(.*)$/s;
 // The lexer marks documents, scalars and flow errors with control characters that are not in the text.

@@ -1,4 +1,4 @@
-import { parseDay } from '../dates.js';
+import { formatDay, parseDay } from '../dates.js';
 import type { Graph } from '../graph/graph.js';
 
 export interface TrendPoint {
@@ -24,4 +24,27 @@ export function checkinTrends(graph: Graph): Map<string, TrendPoint[]> {
       );
   }
   return trends;
+}
+
+/**
+ * Check-in trends merged with the values a KR had in git history: one point a day, a check-in winning
+ * over a commit of the same day, oldest first.
+ */
+export function mergeTrends(
+  checkins: ReadonlyMap<string, readonly TrendPoint[]>,
+  git: ReadonlyMap<string, readonly { day: number; value: number }[]>,
+): Map<string, TrendPoint[]> {
+  const merged = new Map<string, TrendPoint[]>();
+  for (const id of new Set([...checkins.keys(), ...git.keys()])) {
+    const byDate = new Map<string, number>();
+    for (const point of git.get(id) ?? []) byDate.set(formatDay(point.day), point.value);
+    for (const point of checkins.get(id) ?? []) byDate.set(point.date, point.value);
+    merged.set(
+      id,
+      [...byDate]
+        .map(([date, value]) => ({ date, value }))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    );
+  }
+  return merged;
 }

@@ -61,7 +61,7 @@ describe('okr report', () => {
     const dir = makeProject({ ...PROJECT, 'okrs/2026-Q4/broken.yaml': 'owner: [unclosed\n' });
     const r = runOkr(['report', '--out', 'okrs.html'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('okrs/2026-Q4/broken.yaml has errors');
+    expect(r.stderr).toContain('okrs/2026-Q4/broken.yaml has 1 error');
     const html = readFileSync(join(dir, 'okrs.html'), 'utf8');
     expect(html).toContain('delight-buyers');
     expect(html).toMatch(

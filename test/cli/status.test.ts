@@ -103,6 +103,17 @@ describe('okr status', () => {
     expect(r.stdout).toContain('| Objective | Title | Owner | Cycle | Progress | Expected | Status |');
   });
 
+  it('--format markdown cuts a very long title', () => {
+    const dir = makeProject({
+      'okrs/t.yaml': `owner: company\ncycle: 2026\nobjectives:\n  - id: long\n    title: ${'Grow '.repeat(20_000)}\n    key_results:\n      - id: k\n        title: Judged\n        progress: 0.5\n`,
+    });
+    const r = runOkr(['status', '--format', 'markdown', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(0);
+    const row = r.stdout.split('\n').find((l) => l.includes('**long**'))!;
+    expect(row.length).toBeLessThan(400);
+    expect(row).toContain('Grow Grow');
+  });
+
   it('filters: --owner, --cycle, --status (repeatable and comma-separated)', () => {
     expect(statusJson(['--owner', 'dana']).objectives.map((o) => o.id)).toEqual(['effortless-checkout']);
     expect(statusJson(['--cycle', '2026']).objectives.map((o) => o.id)).toEqual(['grow-revenue']);

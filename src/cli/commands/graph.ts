@@ -1,4 +1,3 @@
-import { analyze } from '../../analyze.js';
 import { formatDot } from '../../format/dot.js';
 import { formatMermaid } from '../../format/mermaid.js';
 import { alignmentGraph } from '../../report/alignment.js';
@@ -6,6 +5,7 @@ import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { writeOutput } from '../output.js';
+import { analyzeForView } from '../view.js';
 import { listOption } from './status.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
@@ -29,17 +29,8 @@ export async function runGraph(ctx: CommandContext, options: GraphOptions): Prom
     );
   const owners = new Set(listOption(options.owner));
   const cycles = new Set(listOption(options.cycle));
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf });
-  if (analysis.load.fileCount === 0) {
-    ctx.io.err(
-      `okr: no OKR files matched ${ctx.config.include.join(', ')} in ${ctx.root}; run "okr init" to start\n`,
-    );
-    return 2;
-  }
-  for (const path of analysis.load.failed)
-    ctx.io.err(
-      `okr: ${path} has errors; what they concern is not drawn. Run "okr check ${path}" for details.\n`,
-    );
+  const analysis = analyzeForView(ctx);
+  if (!analysis) return 2;
   const report = statusReport(analysis);
   const keep = (o: ObjectiveStatus) =>
     (owners.size === 0 || owners.has(o.owner)) && (cycles.size === 0 || cycles.has(o.cycle));

@@ -1,16 +1,15 @@
-import { analyze } from '../../analyze.js';
 import {
   formatStatusJson,
   formatStatusMarkdown,
   formatStatusTable,
   formatStatusTree,
 } from '../../format/status.js';
-import { terminalLine } from '../../format/text.js';
 import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import { STATUSES, type Status } from '../../rollup/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { loadAt } from '../git.js';
+import { analyzeForView } from '../view.js';
 
 export const STATUS_FORMATS = ['table', 'json', 'markdown'] as const;
 
@@ -47,19 +46,8 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const owners = new Set(listOption(options.owner));
   const cycles = new Set(listOption(options.cycle));
   const load = options.at === undefined ? undefined : await loadAt(ctx, options.at, 'okr status --at');
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir, ...(load ? { load } : {}) });
-  if (analysis.load.fileCount === 0) {
-    ctx.io.err(
-      `okr: no OKR files matched ${ctx.config.include.join(', ')} in ${ctx.root}; run "okr init" to start\n`,
-    );
-    return 2;
-  }
-  for (const path of analysis.load.failed) {
-    const count = analysis.diagnostics.filter((d) => d.file === path && d.severity === 'error').length;
-    ctx.io.err(
-      `okr: ${terminalLine(path)} has ${count} error${count === 1 ? '' : 's'}; what they concern is not shown. Run "okr check ${terminalLine(path)}" for details.\n`,
-    );
-  }
+  const analysis = analyzeForView(ctx, load);
+  if (!analysis) return 2;
   const report = statusReport(analysis);
   const keep = (o: ObjectiveStatus) =>
     (owners.size === 0 || owners.has(o.owner)) &&
