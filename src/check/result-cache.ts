@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { gitStateKey, statKey } from '../git/state.js';
 import type { Config } from '../model.js';
@@ -30,13 +31,26 @@ export interface ResultInputs {
   env: NodeJS.ProcessEnv;
 }
 
-/** The id of the build that runs, or null when there is none (running from sources). */
-function buildId(): string | null {
+/**
+ * What identifies the code that runs: every file of the folder okr runs from (dist/ when built) and
+ * of its schemas, by path and metadata. A rebuild, an upgrade or an edited schema changes it, so
+ * results computed by one build are never reused by another. Null when it cannot be read.
+ */
+function buildKey(): string | null {
+  const parts: string[] = [];
   try {
-    return readFileSync(new URL('../build-id', import.meta.url), 'utf8').trim() || null;
+    for (const folder of ['..', '../../schemas']) {
+      const root = fileURLToPath(new URL(folder, import.meta.url));
+      const files = readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
+      for (const file of files) parts.push(`${file}\0${statKey(file)}`);
+    }
   } catch {
     return null;
   }
+  return parts.join('\0');
 }
 
 /**
@@ -44,7 +58,7 @@ function buildId(): string | null {
  * the check runs in full). Options that only select or print diagnostics are not inputs.
  */
 export function resultKey(inputs: ResultInputs): string | null {
-  const build = buildId();
+  const build = buildKey();
   if (build === null) return null;
   const git = gitStateKey(inputs.config.root, inputs.env);
   if (git === null) return null;
