@@ -1,13 +1,14 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
-import { openCache } from './cache.js';
 import { discoverFiles, insideRoot } from './discover.js';
 import { MAX_ALIAS_COUNT, parseSourceLazily } from './parse.js';
-import { schemaIssues, schemaProblems, targetOf } from './schema.js';
+import { schemaIssues, targetOf } from './schema.js';
+// texts.ts builds on this module's loadOkrSource; the cycle is only between functions called later.
+import { loadWorktree } from './texts.js';
 
 export interface LoadResult {
   /** Files that loaded cleanly, sorted by path. */
@@ -257,20 +258,6 @@ export function loadOkrSource(path: string, text: string, parse = parseSourceLaz
   };
 }
 
-function loadStrategy(config: Config, result: LoadResult): void {
-  if (!existsSync(join(config.root, config.strategy))) return;
-  const read = readSource(config, config.strategy);
-  if ('problem' in read) {
-    result.problems.push(read.problem);
-    return;
-  }
-  const { source, problems } = parseSourceLazily(config.strategy, read.text);
-  result.sources.set(source.path, source);
-  if (problems.length === 0) problems.push(...schemaProblems('strategy', source));
-  if (problems.length === 0) result.strategy = (source.data ?? {}) as StrategyData;
-  result.problems.push(...problems);
-}
-
 export interface LoadOptions {
   /** Folder of the cache of loaded files; null or absent: no cache. */
   cacheDir?: string | null;
@@ -282,40 +269,5 @@ export function loadProject(
   paths: string[] = discoverFiles(config),
   options: LoadOptions = {},
 ): LoadResult {
-  const cache = options.cacheDir ? openCache(options.cacheDir) : null;
-  const result: LoadResult = {
-    files: [],
-    sources: new Map(),
-    strategy: null,
-    failed: [],
-    unavailableIds: new Set(),
-    unavailableParents: new Set(),
-    problems: [],
-    fileCount: paths.length,
-  };
-  loadStrategy(config, result);
-  for (const path of paths) {
-    const read = readSource(config, path);
-    if ('problem' in read) {
-      result.problems.push(read.problem);
-      result.failed.push(path);
-      continue;
-    }
-    let loaded = cache?.get(path, read.text);
-    if (!loaded) {
-      loaded = loadOkrSource(path, read.text);
-      cache?.set(path, read.text, loaded);
-    }
-    const { source, file, problems, dropped } = loaded;
-    result.sources.set(path, source);
-    result.problems.push(...problems);
-    if (file) result.files.push(file);
-    if (problems.length > 0) result.failed.push(path);
-    for (const { ids, parent } of dropped) {
-      for (const id of ids) result.unavailableIds.add(id);
-      if (parent !== null) result.unavailableParents.add(parent);
-    }
-  }
-  cache?.save();
-  return result;
+  return loadWorktree(config, undefined, paths, options.cacheDir ?? null);
 }

@@ -127,7 +127,7 @@ export function loadTexts(
  */
 export function loadWorktree(
   config: Config,
-  cache: SourceCache,
+  cache: SourceCache | undefined,
   paths = discoverFiles(config),
   cacheDir: string | null = null,
 ): LoadResult {
