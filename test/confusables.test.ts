@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { describeChar, explainLookAlikes, lookAlikes, onlyInvisible, skeleton } from '../src/confusables.js';
 
 describe('skeleton', () => {
+  it('no ASCII character reads as another, so ASCII text is its own skeleton', () => {
+    for (let code = 0; code < 0x80; code++) {
+      const c = String.fromCharCode(code);
+      expect(lookAlikes(c), `U+${code.toString(16)}`).toEqual([]);
+    }
+    expect(skeleton('Grow revenue, 2026-Q4')).toBe('Grow revenue, 2026-Q4');
+  });
+
   it('folds Cyrillic and Greek look-alikes, fullwidth forms and invisible characters', () => {
     expect(skeleton('сheckout')).toBe('checkout');
     expect(skeleton('Αlpha')).toBe('Alpha');
