@@ -1,5 +1,6 @@
 import type { LoadResult } from '../load/load.js';
-import { decodeFile, loadTexts, type ReadFile, type SourceCache, selectOkrPaths } from '../load/texts.js';
+import { decodeFile } from '../load/load.js';
+import { loadTexts, type ReadFile, type SourceCache, selectOkrPaths } from '../load/texts.js';
 import type { Config } from '../model.js';
 import type { BlobReader } from './cat-file.js';
 import { listTree } from './tree.js';

@@ -138,6 +138,39 @@ function readlinkSafe(path: string): string {
   }
 }
 
+/** The problem of a file larger than okr reads, or null. */
+function tooLargeProblem(config: Config, path: string, size: number): Problem | null {
+  return size > config.maxFileSize
+    ? fileProblem(
+        path,
+        'file-too-large',
+        `the file is ${size} bytes, more than the ${config.maxFileSize} okr reads; split it, or raise maxFileSize in okr.config.yaml`,
+      )
+    : null;
+}
+
+/** A file's bytes as text, or a problem at the first byte that is not UTF-8. */
+function decodeUtf8(path: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
+  const bad = invalidUtf8Offset(bytes);
+  return bad === -1
+    ? { text: new TextDecoder('utf-8').decode(bytes) }
+    : { problem: notUtf8Problem(path, bytes, bad) };
+}
+
+/**
+ * Bytes read from somewhere other than the working tree (a git revision) as text, refused exactly as
+ * `readSource` refuses a working-tree file (too large, not UTF-8).
+ */
+export function decodeFile(
+  config: Config,
+  path: string,
+  bytes: Uint8Array,
+  size = bytes.length,
+): { text: string } | { problem: Problem } {
+  const tooLarge = tooLargeProblem(config, path, size);
+  return tooLarge ? { problem: tooLarge } : decodeUtf8(path, bytes);
+}
+
 /** Reads a file's text, or says why it cannot be read as a problem. */
 export function readSource(config: Config, path: string): { text: string } | { problem: Problem } {
   const absolute = join(config.root, path);
@@ -145,19 +178,9 @@ export function readSource(config: Config, path: string): { text: string } | { p
     const unsafe = unsafePath(config, path);
     if (unsafe) return { problem: unsafe };
     // The size comes from stat, before reading: a huge file costs nothing.
-    const size = statSync(absolute).size;
-    if (size > config.maxFileSize)
-      return {
-        problem: fileProblem(
-          path,
-          'file-too-large',
-          `the file is ${size} bytes, more than the ${config.maxFileSize} okr reads; split it, or raise maxFileSize in okr.config.yaml`,
-        ),
-      };
-    const bytes = readFileSync(absolute);
-    const bad = invalidUtf8Offset(bytes);
-    if (bad !== -1) return { problem: notUtf8Problem(path, bytes, bad) };
-    return { text: new TextDecoder('utf-8').decode(bytes) };
+    const tooLarge = tooLargeProblem(config, path, statSync(absolute).size);
+    if (tooLarge) return { problem: tooLarge };
+    return decodeUtf8(path, readFileSync(absolute));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

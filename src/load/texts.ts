@@ -6,34 +6,12 @@ import { type LoadCache, openCache } from './cache.js';
 import { discoverFiles } from './discover.js';
 import { globToRegExp } from './glob.js';
 import { type LoadedSource, type LoadResult, loadOkrSource, readSource } from './load.js';
+
 import { parseSourceLazily } from './parse.js';
 import { schemaProblems } from './schema.js';
 
 /** A file's content as read from somewhere other than the working tree (a git revision). */
 export type ReadFile = { text: string } | { problem: Problem };
-
-function fileProblem(path: string, ruleId: string, message: string): Problem {
-  return { ruleId, message, file: path, target: null, line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-
-/** Bytes of a file as text, refused as the working tree's loader refuses them (too large, not UTF-8). */
-export function decodeFile(config: Config, path: string, bytes: Buffer, size = bytes.length): ReadFile {
-  if (size > config.maxFileSize)
-    return {
-      problem: fileProblem(
-        path,
-        'file-too-large',
-        `the file is ${size} bytes, more than the ${config.maxFileSize} okr reads; split it, or raise maxFileSize in okr.config.yaml`,
-      ),
-    };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return {
-      problem: fileProblem(path, 'yaml-syntax', 'the file is not valid UTF-8 text; save it as UTF-8'),
-    };
-  }
-}
 
 /** The OKR files among `paths` (include minus exclude minus the strategy file), sorted. */
 export function selectOkrPaths(config: Config, paths: Iterable<string>): string[] {
