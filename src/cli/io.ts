@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Chalk, type ChalkInstance } from 'chalk';
+import { type Color, PLAIN } from '../format/color.js';
 
 export interface Io {
   out(text: string): void;
@@ -31,14 +31,16 @@ export const processIo: Io = {
 
 /**
  * Colour only on a TTY, unless forced: `--no-color` and NO_COLOR turn it off, FORCE_COLOR
- * (other than 0/false) turns it on.
+ * (other than 0/false) turns it on. Chalk is loaded only when there is colour to draw.
  */
-export function colorFor(io: Io, colorOption: boolean): ChalkInstance {
+export async function colorFor(io: Io, colorOption: boolean): Promise<Color> {
   const force = io.env.FORCE_COLOR;
   let level: 0 | 1 | 2 | 3 = io.stdoutIsTTY ? 1 : 0;
   if (force !== undefined)
     level = force === '0' || force === 'false' ? 0 : force === '2' ? 2 : force === '3' ? 3 : 1;
   if (!colorOption || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '')) level = 0;
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }
 

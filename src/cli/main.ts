@@ -16,7 +16,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const { commandContext } = await import('./context.js');
-      const ctx = commandContext(processIo, command.optsWithGlobals() as GlobalOptions);
+      const ctx = await commandContext(processIo, command.optsWithGlobals() as GlobalOptions);
       const run = await action();
       setExitCode(await run(ctx, ...(args.slice(0, -1) as never[])));
     };
@@ -172,7 +172,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (options: { format: string }, command: Command) => {
       const { runRules } = await import('./commands/rules.js');
       const { colorFor } = await import('./io.js');
-      const color = colorFor(processIo, (command.optsWithGlobals() as GlobalOptions).color);
+      const color = await colorFor(processIo, (command.optsWithGlobals() as GlobalOptions).color);
       setExitCode(await runRules({ io: processIo, color }, options));
     });
 
