@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Problem } from '../diagnostics.js';
 import type { OkrFileData } from '../model.js';
 import type { LoadedSource } from './load.js';
@@ -37,26 +38,21 @@ interface Entry {
   itemLines: Record<string, number> | null;
 }
 
-/** The modules whose code decides what loading a file gives. */
-const LOADER_MODULES = ['load.js', 'parse.js', 'plain-yaml.js', 'schema.js', 'cache.js'];
-
 /**
  * What the cached results depend on besides the files: the tool's version, and the schema and
  * loader code themselves, so that a build from a checkout between two versions does not reuse
- * the results of another.
+ * the results of another. The loader code is every module next to this one: dist/load/ as tsc
+ * builds it, or dist/bundle/, where the loader is bundled with the rest of okr.
  */
 function fingerprint(): { version: string; schema: string } {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
   const hash = createHash('sha1').update(readFileSync(schemaUrl('okr-file')));
-  for (const name of LOADER_MODULES) {
-    try {
-      hash.update(readFileSync(new URL(name, import.meta.url)));
-    } catch {
-      // Run from sources (tests), where the module names end in .ts: the version alone decides.
-    }
-  }
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  // Run from sources (tests), the modules end in .ts: the version alone decides.
+  const modules = readdirSync(here).filter((name) => name.endsWith('.js'));
+  for (const name of modules.sort()) hash.update(`${name}\0`).update(readFileSync(join(here, name)));
   return { version: pkg.version, schema: hash.digest('hex') };
 }
 

@@ -1,29 +1,48 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { commitAll, gitInit, makeProject, REPO_ROOT, runOkr, tempDir } from '../helpers.js';
+import { commitAll, gitInit, makeProject, OKR_BIN, REPO_ROOT, tempDir } from '../helpers.js';
 
 const RECORDER = pathToFileURL(join(REPO_ROOT, 'test', 'fixtures', 'startup', 'record-modules.mjs')).href;
+/** The modules tsc builds, one a source file, from which the build bundles what bin/okr runs. */
+const UNBUNDLED = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const ACME = join(REPO_ROOT, 'examples', 'acme');
 const AS_OF = ['--as-of', '2026-11-20'];
 
-/** Runs okr and returns, with its result, the URLs of the modules it loaded. */
-function runRecorded(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const file = join(tempDir(), 'modules.txt');
-  const result = runOkr(args, {
-    cwd,
-    env: { NODE_OPTIONS: `--import=${RECORDER}`, OKR_TEST_MODULES_FILE: file, ...env },
-  });
-  const modules = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  return { ...result, modules };
+interface Recorded {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** URLs of the modules loaded. */
+  modules: string[];
 }
 
-const loads = (modules: string[], part: string) => modules.some((url) => url.includes(part));
+/** Runs okr (bin/okr, or another entry) and records the modules it loads. */
+function runRecorded(
+  args: string[],
+  cwd: string,
+  options: { env?: Record<string, string>; entry?: string } = {},
+): Recorded {
+  const file = join(tempDir(), 'modules.txt');
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  if (options.env?.FORCE_COLOR === undefined) delete env.FORCE_COLOR;
+  Object.assign(env, { NODE_OPTIONS: `--import=${RECORDER}`, OKR_TEST_MODULES_FILE: file });
+  const result = spawnSync(process.execPath, [options.entry ?? OKR_BIN, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const modules = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, modules };
+}
+
+const loads = (r: Recorded, part: string) => r.modules.some((url) => url.includes(part));
 const SIMPLE_GIT = '/node_modules/simple-git/';
 const CHALK = '/node_modules/chalk/';
-// The rules' metadata loads with the configuration; running them is what status skips.
-const LINT = '/dist/lint/engine.js';
+const OWN = (path: string) => `/dist/${path}`;
 
 const TEAM = `owner: team
 cycle: 2026-Q4
@@ -37,39 +56,51 @@ objectives:
 `;
 
 describe('what okr loads at start-up', () => {
-  it('okr status loads neither git, nor chalk without colours, nor the lint engine', () => {
+  it('okr status loads neither simple-git nor, without colours, chalk', () => {
     const r = runRecorded(['status', ...AS_OF], ACME);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('grow-merchant-sales');
     // The recorder sees okr's own modules: an empty list would make the checks below pass vacuously.
-    expect(loads(r.modules, '/dist/cli/commands/status.js')).toBe(true);
-    expect(loads(r.modules, SIMPLE_GIT)).toBe(false);
-    expect(loads(r.modules, '/dist/git/')).toBe(false);
-    expect(loads(r.modules, CHALK)).toBe(false);
-    expect(loads(r.modules, LINT)).toBe(false);
+    expect(loads(r, OWN('bundle/main.js'))).toBe(true);
+    expect(loads(r, SIMPLE_GIT)).toBe(false);
+    expect(loads(r, CHALK)).toBe(false);
+  });
+
+  it('module by module, okr status loads neither the git modules nor the lint engine', () => {
+    const r = runRecorded(['status', ...AS_OF], ACME, { entry: UNBUNDLED });
+    expect(r.code).toBe(0);
+    expect(loads(r, OWN('cli/commands/status.js'))).toBe(true);
+    expect(loads(r, OWN('git/'))).toBe(false);
+    expect(loads(r, OWN('lint/engine.js'))).toBe(false);
+    expect(loads(r, SIMPLE_GIT)).toBe(false);
   });
 
   it('okr status --at loads git, and colours load chalk', () => {
     const dir = makeProject({ 'okrs/team.yaml': TEAM });
     gitInit(dir);
     commitAll(dir, 'OKRs');
-    const r = runRecorded(['status', '--at', 'HEAD', ...AS_OF], dir, { NO_COLOR: '', FORCE_COLOR: '1' });
+    const r = runRecorded(['status', '--at', 'HEAD', ...AS_OF], dir, {
+      env: { NO_COLOR: '', FORCE_COLOR: '1' },
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('\u001b[');
-    expect(loads(r.modules, SIMPLE_GIT)).toBe(true);
-    expect(loads(r.modules, CHALK)).toBe(true);
+    expect(loads(r, SIMPLE_GIT)).toBe(true);
+    expect(loads(r, CHALK)).toBe(true);
   });
 
-  it('okr --help and okr graph do not load git', () => {
+  it('okr --help and okr graph do not load git, nor graph the lint engine', () => {
     const help = runRecorded(['--help'], ACME);
     expect(help.code).toBe(0);
-    expect(loads(help.modules, '/dist/cli/main.js')).toBe(true);
-    expect(loads(help.modules, SIMPLE_GIT)).toBe(false);
+    expect(help.stdout).toContain('Usage: okr');
+    expect(loads(help, OWN('bundle/main.js'))).toBe(true);
+    expect(loads(help, SIMPLE_GIT)).toBe(false);
     const graph = runRecorded(['graph', ...AS_OF], ACME);
     expect(graph.code).toBe(0);
     expect(graph.stdout).toContain('o_grow_merchant_sales');
-    expect(loads(graph.modules, SIMPLE_GIT)).toBe(false);
-    expect(loads(graph.modules, LINT)).toBe(false);
+    expect(loads(graph, SIMPLE_GIT)).toBe(false);
+    const unbundled = runRecorded(['graph', ...AS_OF], ACME, { entry: UNBUNDLED });
+    expect(unbundled.stdout).toBe(graph.stdout);
+    expect(loads(unbundled, OWN('lint/engine.js'))).toBe(false);
   });
 
   it('a file that fails to load makes okr status run the rules to count its errors, as configured', () => {
@@ -82,12 +113,14 @@ describe('what okr loads at start-up', () => {
         .replace('fast-checkout', 'slow-checkout')
         .replace('    key_results:', '    wieght: 2\n    key_results:'),
     });
+    const expected =
+      'okr: okrs/broken.yaml has 2 errors; what they concern is not shown. Run "okr check okrs/broken.yaml" for details.\n';
     const r = runRecorded(['status', ...AS_OF], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('fast-checkout');
-    expect(r.stderr).toBe(
-      'okr: okrs/broken.yaml has 2 errors; what they concern is not shown. Run "okr check okrs/broken.yaml" for details.\n',
-    );
-    expect(loads(r.modules, LINT)).toBe(true);
+    expect(r.stderr).toBe(expected);
+    const unbundled = runRecorded(['status', ...AS_OF], dir, { entry: UNBUNDLED });
+    expect(unbundled.stderr).toBe(expected);
+    expect(loads(unbundled, OWN('lint/engine.js'))).toBe(true);
   });
 });
