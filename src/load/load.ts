@@ -88,7 +88,8 @@ function unsafePath(config: Config, path: string): Problem | null {
   const absolute = join(config.root, path);
   let real: string;
   try {
-    real = realpathSync(absolute);
+    // One realpath(3) call, where realpathSync looks at every folder of the path in turn.
+    real = realpathSync.native(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -105,7 +106,7 @@ function unsafePath(config: Config, path: string): Problem | null {
         : `cannot read the file (${code ?? (error as Error).message})`,
     );
   }
-  if (!insideRoot(realpathSync(config.root), real))
+  if (!insideRoot(realpathSync.native(config.root), real))
     return fileProblem(
       path,
       'file-unreadable',
@@ -151,10 +152,15 @@ function tooLargeProblem(config: Config, path: string, size: number): Problem | 
 
 /** A file's bytes as text, or a problem at the first byte that is not UTF-8. */
 function decodeUtf8(path: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
-  const bad = invalidUtf8Offset(bytes);
-  return bad === -1
-    ? { text: new TextDecoder('utf-8').decode(bytes) }
-    : { problem: notUtf8Problem(path, bytes, bad) };
+  // The native decoder checks the bytes far faster than the loop, which only locates a bad one.
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const bad = invalidUtf8Offset(bytes);
+    return bad === -1
+      ? { text: new TextDecoder('utf-8').decode(bytes) }
+      : { problem: notUtf8Problem(path, bytes, bad) };
+  }
 }
 
 /**
