@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
+import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import { AJV_OPTIONS } from '../dist/load/schema.js';
 
@@ -14,7 +15,10 @@ mkdirSync(out, { recursive: true });
 for (const name of ['okr-file', 'strategy', 'config']) {
   const text = readFileSync(join(root, 'schemas', `${name}.schema.json`));
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
-  const code = standalone.default(ajv, ajv.compile(JSON.parse(text.toString('utf8'))));
+  // ajv's one runtime helper is copied in: loading a validator then resolves no package.
+  const code = standalone
+    .default(ajv, ajv.compile(JSON.parse(text.toString('utf8'))))
+    .replaceAll(ucs2length.default.code, `(${ucs2length.default.toString()})`);
   const hash = createHash('sha1').update(text).digest('hex');
   writeFileSync(join(out, `${name}.cjs`), `${code}\nmodule.exports.schemaHash = ${JSON.stringify(hash)};\n`);
 }
