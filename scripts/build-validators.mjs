@@ -1,7 +1,7 @@
 // Build step, after tsc: compiles each JSON Schema into standalone validator code in dist/validators/, so that
-// okr does not load ajv nor compile schemas at start-up. Each file records the hash of the schema
-// it was made from; okr compiles the schema itself when they differ.
-import { createHash } from 'node:crypto';
+// okr does not load ajv nor compile schemas at start-up. Each file records the text of the schema
+// it was made from (a string compared at start-up costs less than loading node:crypto to hash it);
+// okr compiles the schema itself when the schema file differs.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -19,6 +19,5 @@ for (const name of ['okr-file', 'strategy', 'config']) {
   const code = standalone
     .default(ajv, ajv.compile(JSON.parse(text.toString('utf8'))))
     .replaceAll(ucs2length.default.code, `(${ucs2length.default.toString()})`);
-  const hash = createHash('sha1').update(text).digest('hex');
-  writeFileSync(join(out, `${name}.cjs`), `${code}\nmodule.exports.schemaHash = ${JSON.stringify(hash)};\n`);
+  writeFileSync(join(out, `${name}.cjs`), `${code}\nmodule.exports.schemaText = ${JSON.stringify(text.toString('utf8'))};\n`);
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -14,6 +13,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Color, PLAIN } from '../format/color.js';
+import { nodeCrypto } from '../node-crypto.js';
 
 export interface Io {
   out(text: string): void;
@@ -75,7 +75,10 @@ export function writeFileAtomic(
     typeof options === 'number' ? { mode: options, beforeRename: undefined } : options;
   const { target, stat } = existing(path);
   const keepMode = mode ?? (stat ? stat.mode & 0o7777 : undefined);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const fd = openSync(temp, 'wx', keepMode === undefined ? 0o666 : 0o600);
     try {

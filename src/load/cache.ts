@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../diagnostics.js';
 import type { OkrFileData } from '../model.js';
+import { nodeCrypto } from '../node-crypto.js';
 import type { LoadedSource } from './load.js';
 import { lazySource, withoutBom } from './parse.js';
 import { schemaUrl } from './schema.js';
@@ -48,7 +48,9 @@ function fingerprint(): { version: string; schema: string } {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
-  const hash = createHash('sha1').update(readFileSync(schemaUrl('okr-file')));
+  const hash = nodeCrypto()
+    .createHash('sha1')
+    .update(readFileSync(schemaUrl('okr-file')));
   const here = fileURLToPath(new URL('.', import.meta.url));
   // Run from sources (tests), the modules end in .ts: the version alone decides.
   const modules = readdirSync(here).filter((name) => name.endsWith('.js'));
@@ -57,7 +59,7 @@ function fingerprint(): { version: string; schema: string } {
 }
 
 function keyOf(path: string, rawText: string): string {
-  return createHash('sha1').update(path).update('\0').update(rawText).digest('hex');
+  return nodeCrypto().createHash('sha1').update(path).update('\0').update(rawText).digest('hex');
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -105,7 +107,7 @@ function readEntries(file: string, expected: { version: string; schema: string }
   }
   const newline = text.indexOf('\n');
   const body = text.slice(newline + 1);
-  if (newline === -1 || createHash('sha1').update(body).digest('hex') !== text.slice(0, newline))
+  if (newline === -1 || nodeCrypto().createHash('sha1').update(body).digest('hex') !== text.slice(0, newline))
     return entries;
   let stored: unknown;
   try {
@@ -141,7 +143,7 @@ function serialize(entry: Entry): string | null {
 
 function writeAtomically(dir: string, content: string): void {
   const target = join(dir, FILE_NAME);
-  const temp = join(dir, `.${FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${FILE_NAME}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temp, content, { flag: 'wx' });
@@ -207,7 +209,7 @@ export function openCache(dir: string): LoadCache {
         )
         .join(',');
       const body = `{"format":${FORMAT},"version":${JSON.stringify(expected.version)},"schema":"${expected.schema}","entries":{${entries}}}`;
-      writeAtomically(dir, `${createHash('sha1').update(body).digest('hex')}\n${body}`);
+      writeAtomically(dir, `${nodeCrypto().createHash('sha1').update(body).digest('hex')}\n${body}`);
     },
   };
 }
