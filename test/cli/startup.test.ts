@@ -56,7 +56,7 @@ objectives:
 `;
 
 describe('what okr loads at start-up', () => {
-  it('okr status loads neither simple-git nor, without colours, chalk', () => {
+  it('okr status loads neither simple-git, nor chalk without colours, nor node:crypto', () => {
     const r = runRecorded(['status', ...AS_OF], ACME);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('grow-merchant-sales');
@@ -64,6 +64,7 @@ describe('what okr loads at start-up', () => {
     expect(loads(r, OWN('bundle/main.js'))).toBe(true);
     expect(loads(r, SIMPLE_GIT)).toBe(false);
     expect(loads(r, CHALK)).toBe(false);
+    expect(r.modules).not.toContain('node:crypto');
   });
 
   it('module by module, okr status loads neither the git modules nor the lint engine', () => {
