@@ -1,7 +1,7 @@
 import type { Node, Pair } from 'yaml';
 import type { Position } from './diagnostics.js';
-import { yaml } from './load/yaml.js';
 import type { PlainSpans } from './load/plain-yaml.js';
+import { yaml } from './load/yaml.js';
 import type { SourceFile, YamlPath } from './model.js';
 
 export interface LocateOptions {

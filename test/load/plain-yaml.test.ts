@@ -38,7 +38,7 @@ function expectAgrees(text: string): boolean {
 function pathsOf(data: unknown, path: (string | number)[] = []): (string | number)[][] {
   const paths = [path];
   if (Array.isArray(data)) {
-    data.forEach((item, i) => paths.push(...pathsOf(item, [...path, i])));
+    for (const [i, item] of data.entries()) paths.push(...pathsOf(item, [...path, i]));
     paths.push([...path, data.length], [...path, 'id']);
   } else if (data !== null && typeof data === 'object') {
     for (const [key, value] of Object.entries(data)) paths.push(...pathsOf(value, [...path, key]));
@@ -55,7 +55,8 @@ let answeredBySpans = 0;
  */
 function expectSamePositions(text: string, full: SourceFile): void {
   const spans = readPlainSpans(text);
-  if (spans === UNSUPPORTED) throw new Error(`the fast path read the data but not the positions of:\n${text}`);
+  if (spans === UNSUPPORTED)
+    throw new Error(`the fast path read the data but not the positions of:\n${text}`);
   expect(spans.data).toEqual(full.data);
   let fallbacks = 0;
   const plain: SourceFile = {
