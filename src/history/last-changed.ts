@@ -1,7 +1,7 @@
 import type { BlobReader } from '../git/cat-file.js';
 import { type LogCommit, okrLog } from '../git/log.js';
 import { isShallow } from '../git/repo.js';
-import { parseSource } from '../load/parse.js';
+import { parseSourceLazily } from '../load/parse.js';
 import type { Config, KeyResultData, OkrFile } from '../model.js';
 import { commitTexts, type ReadBlob } from './walk.js';
 
@@ -30,7 +30,7 @@ function textValues(
 ): Map<string, string> {
   if (text === null) return new Map();
   if (parsed.has(text)) return krValues(parsed.get(text));
-  const { source, problems } = parseSource(path, text);
+  const { source, problems } = parseSourceLazily(path, text);
   return problems.length > 0 ? new Map() : krValues(source.data);
 }
 
