@@ -25,12 +25,24 @@ interface Line {
   text: string;
 }
 
-/** Characters the subset leaves to the full parser wherever they appear: controls (tabs and CR too), NEL, line and paragraph separators, byte-order marks. */
+/**
+ * Characters the subset leaves to the full parser wherever they appear: controls (tabs and CR too),
+ * NEL, line and paragraph separators, byte-order marks, the noncharacters U+FFFE and U+FFFF and
+ * unpaired surrogates: among them every character YAML forbids, which the full parser reports.
+ */
 function hasUnusualCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 ? c !== 0x0a : (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
-      return true;
+    if (c < 0x20) {
+      if (c !== 0x0a) return true;
+    } else if (c >= 0x7f) {
+      if (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe) return true;
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const next = text.charCodeAt(i + 1);
+        if (c >= 0xdc00 || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+        i++;
+      }
+    }
   }
   return false;
 }

@@ -399,7 +399,7 @@ describe('the fast path and the Document path', () => {
     });
 
   it('leave characters YAML forbids to the full parser, which reports them', () => {
-    for (const bad of ['\ufffe', '\ud800', '\u0007']) {
+    for (const bad of ['\ufffe', '\uffff', '\ud800', '\udc00', '\u0007']) {
       const text = `owner: team${bad}\ncycle: 2026\nobjectives: []\n`;
       const lazily = parseSourceLazily('okrs/t.yaml', text);
       expect(lazily.problems.map((p) => p.ruleId)).toEqual(['yaml-syntax']);
