@@ -13,7 +13,8 @@ const dist = join(resolve(import.meta.dirname, '..'), 'dist');
 const outdir = join(dist, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(dist, 'cli', 'main.js')],
+  // Besides the CLI, every module okr loads by its URL: the worker thread's (src/load/parallel.ts).
+  entryPoints: [join(dist, 'cli', 'main.js'), join(dist, 'load', 'load-worker.js')],
   outdir,
   bundle: true,
   splitting: true,
@@ -21,6 +22,7 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
+  entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
 });

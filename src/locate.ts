@@ -1,5 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import type { Position } from './diagnostics.js';
+import type { PlainSpans } from './load/plain-yaml.js';
 import { yaml } from './load/yaml.js';
 import type { SourceFile, YamlPath } from './model.js';
 
@@ -38,6 +39,11 @@ function rangeOf(
  * the mapping that lacks it).
  */
 export function locate(file: SourceFile, path: YamlPath, options: LocateOptions = {}): Position {
+  const spans = file.spans;
+  if (spans) {
+    const position = locateInSpans(spans, path, options);
+    if (position) return position;
+  }
   const doc = file.doc;
   if (!doc) return FILE_START;
   const { isPair, isSeq } = yaml();
@@ -67,6 +73,58 @@ export function locate(file: SourceFile, path: YamlPath, options: LocateOptions 
     found = rangeOf(file, node as Node) ?? found;
   }
   return found ?? FILE_START;
+}
+
+/** The line and column of an offset, as the full parser's LineCounter gives them. */
+function linePos(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, column: 1 };
+  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
+}
+
+function spanPosition(spans: PlainSpans, start: number, end: number): Position {
+  const from = linePos(spans.lineStarts, start);
+  const to = linePos(spans.lineStarts, Math.max(start, end));
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+/**
+ * `locate` over what the fast path recorded, following the same rules over the data; null when a
+ * node on the way has no recorded span (an empty value), which leaves the answer to the Document.
+ */
+function locateInSpans(spans: PlainSpans, path: YamlPath, options: LocateOptions): Position | null {
+  let node: unknown = spans.data;
+  let found = spans.root;
+  if (!found) return null;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (node === null || typeof node !== 'object') break;
+    const entries = spans.collections.get(node);
+    if (!entries) return null;
+    let entry: string | number;
+    if (Array.isArray(node)) {
+      if (typeof segment !== 'number' || node[segment] === undefined) break;
+      entry = segment;
+    } else {
+      entry = String(segment);
+      if (!Object.hasOwn(node, entry)) break;
+      if (options.key && i === path.length - 1) {
+        const key = entries.keys.get(entry);
+        return key ? spanPosition(spans, key[0], key[1]) : null;
+      }
+    }
+    const span = entries.values.get(entry);
+    if (!span) return null;
+    found = span;
+    node = (node as Record<string | number, unknown>)[entry];
+  }
+  return spanPosition(spans, found[0], found[1]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 import type { Severity } from './diagnostics.js';
+import type { PlainSpans } from './load/plain-yaml.js';
 
 /** A path into a YAML document: mapping keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -18,6 +19,11 @@ export interface SourceFile {
    * joined with "/", when the file was read without a Document: lines known without building one.
    */
   itemLines?: ReadonlyMap<string, number>;
+  /**
+   * Where the nodes of a file read without a Document are, read again by the fast path when a
+   * problem needs a position (null when the text is outside its subset): positions without a Document.
+   */
+  readonly spans?: PlainSpans | null;
 }
 
 export type CycleWindow = { start: number; end: number };

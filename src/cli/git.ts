@@ -1,7 +1,9 @@
 import { withBlobReader } from '../git/cat-file.js';
 import { GitError } from '../git/errors.js';
-import { gitTopLevel, requireCommit, requireRepository } from '../git/repo.js';
+import { okrLog } from '../git/log.js';
+import { gitTopLevel, isShallow, requireCommit, requireRepository } from '../git/repo.js';
 import { loadRevision } from '../git/revision.js';
+import { mayBeRepository } from '../git/state.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
 import { gitLastChanged, gitValueSeries } from '../history/last-changed.js';
 import type { LoadResult } from '../load/load.js';
@@ -37,29 +39,38 @@ export interface CheckGitInputs {
 /**
  * What `okr check` reads from git, through one `git cat-file --batch`: the day each KR's value last
  * changed (for stale-kr; nothing outside git) and, with `--base REF`, the base's graph (moved-goalpost).
+ * Git starts at once and is read once the working tree is loaded: `git log` runs on another core
+ * while okr parses. Call the returned function with the working tree's files.
  */
-export async function checkGitInputs(
+export function startCheckGitInputs(
   ctx: CommandContext,
-  worktree: readonly OkrFile[],
   base: string | undefined,
-  cache?: SourceCache,
-): Promise<CheckGitInputs> {
-  return gitCommand(async () => {
-    if (base !== undefined) await requireRepository(ctx.root, 'okr check --base');
-    else if ((await gitTopLevel(ctx.root)) === null) return {};
-    const baseSha = base === undefined ? null : await requireCommit(ctx.root, base);
-    return withBlobReader(ctx.root, async (reader) => {
-      const inputs: CheckGitInputs = {};
-      const lastChanged = await gitLastChanged(ctx.config, reader, { files: worktree, day: ctx.asOf });
-      if (lastChanged) inputs.lastChanged = lastChanged;
-      if (baseSha !== null)
-        inputs.baseline = buildGraph(
-          (await loadRevision(ctx.config, baseSha, reader, cache)).files,
-          ctx.config.rollup,
-        );
-      return inputs;
+): (worktree: readonly OkrFile[], cache?: SourceCache) => Promise<CheckGitInputs> {
+  // None of these rejects: each answers null, [] or false when git cannot tell.
+  const repository = base !== undefined || mayBeRepository(ctx.root, process.env);
+  const top = repository ? gitTopLevel(ctx.root) : Promise.resolve(null);
+  const commits = repository ? okrLog(ctx.config) : Promise.resolve([]);
+  const shallow = repository ? isShallow(ctx.root) : Promise.resolve(false);
+  return (worktree, cache) =>
+    gitCommand(async () => {
+      if (base !== undefined) await requireRepository(ctx.root, 'okr check --base');
+      else if ((await top) === null) return {};
+      const baseSha = base === undefined ? null : await requireCommit(ctx.root, base);
+      return withBlobReader(ctx.root, async (reader) => {
+        const inputs: CheckGitInputs = {};
+        const lastChanged = await gitLastChanged(await commits, await shallow, reader, {
+          files: worktree,
+          day: ctx.asOf,
+        });
+        if (lastChanged) inputs.lastChanged = lastChanged;
+        if (baseSha !== null)
+          inputs.baseline = buildGraph(
+            (await loadRevision(ctx.config, baseSha, reader, cache)).files,
+            ctx.config.rollup,
+          );
+        return inputs;
+      });
     });
-  });
 }
 
 /** Each KR's values over the commits that changed them, for trend lines; empty outside git. */

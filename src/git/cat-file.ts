@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { GitError } from './errors.js';
 
 interface Pending {
@@ -11,38 +12,42 @@ interface Pending {
  * answers come back in order as `<sha> <type> <size>\n<content>\n` or `<name> missing\n`.
  */
 export class BlobReader {
-  private readonly child: ChildProcessWithoutNullStreams;
+  /** Started on the first read: a command whose blobs are all known otherwise runs no cat-file. */
+  private child: ChildProcessWithoutNullStreams | null = null;
   private readonly queue: Pending[] = [];
   private buffer: Buffer = Buffer.alloc(0);
   private failure: Error | null = null;
 
-  constructor(cwd: string) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stdout.on('data', (chunk: Buffer) => {
+  constructor(private readonly cwd: string) {}
+
+  private start(): ChildProcessWithoutNullStreams {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();
     });
     let stderr = '';
-    this.child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     const fail = (error: Error) => {
       this.failure = error;
       for (const pending of this.queue.splice(0)) pending.reject(error);
     };
-    this.child.on('error', (error) => fail(new GitError(`cannot run git: ${error.message}`)));
-    this.child.on('close', (code) => {
+    child.on('error', (error) => fail(new GitError(`cannot run git: ${error.message}`)));
+    child.on('close', (code) => {
       if (this.queue.length > 0) fail(new GitError(`git cat-file stopped (exit ${code}): ${stderr.trim()}`));
     });
     // Nothing is waiting on an idle reader; it must not keep the process alive.
-    this.child.stdin.on('error', () => {});
+    child.stdin.on('error', () => {});
+    return child;
   }
 
-  /** The content of an object (a blob sha, or `rev:path`), or null when it does not exist. */
   read(object: string): Promise<Buffer | null> {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(object)) return Promise.resolve(null);
     return new Promise((resolve, reject) => {
+      this.child ??= this.start();
       this.queue.push({ resolve, reject });
       this.child.stdin.write(`${object}\n`);
     });
@@ -69,7 +74,7 @@ export class BlobReader {
   }
 
   close(): void {
-    this.child.stdin.end();
+    this.child?.stdin.end();
   }
 }
 
@@ -81,4 +86,30 @@ export async function withBlobReader<T>(cwd: string, use: (reader: BlobReader) =
   } finally {
     reader.close();
   }
+}
+
+/** The id git gives a blob of `text` (what `git hash-object` prints), with the repository's hash. */
+function blobId(text: string, algorithm: 'sha1' | 'sha256'): string {
+  return createHash(algorithm)
+    .update(`blob ${Buffer.byteLength(text)}\0`)
+    .update(text)
+    .digest('hex');
+}
+
+/**
+ * Texts okr already has (the working tree's files), found by the id git would give their blob, so
+ * that reading history does not read them again. The ids are computed on first use, with SHA-1 or
+ * SHA-256 as the repository's ids are long.
+ */
+export function knownBlobs(texts: readonly string[]): { text(blob: string): string | undefined } {
+  let byId: Map<string, string> | null = null;
+  return {
+    text(blob) {
+      if (byId === null) {
+        const algorithm = blob.length === 64 ? 'sha256' : 'sha1';
+        byId = new Map(texts.map((text) => [blobId(text, algorithm), text]));
+      }
+      return byId.get(blob);
+    },
+  };
 }

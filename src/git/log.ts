@@ -1,7 +1,7 @@
-import { simpleGit } from 'simple-git';
 import { globBase } from '../load/glob.js';
 import { selectOkrPaths } from '../load/texts.js';
 import type { Config } from '../model.js';
+import { runGit } from './run.js';
 
 export interface FileChange {
   /** Path relative to the config's root. */
@@ -60,7 +60,7 @@ export async function okrLog(config: Config): Promise<LogCommit[]> {
   const pathspecs = bases.includes('') ? [] : bases;
   let out: string;
   try {
-    out = await simpleGit({ baseDir: config.root }).raw([
+    out = await runGit(config.root, [
       'log',
       '-z',
       '--reverse',

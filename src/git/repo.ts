@@ -1,15 +1,11 @@
 import { existsSync } from 'node:fs';
-import { type SimpleGit, simpleGit } from 'simple-git';
 import { GitError, SHALLOW_HINT } from './errors.js';
-
-function gitAt(cwd: string): SimpleGit {
-  return simpleGit({ baseDir: cwd, trimmed: true });
-}
+import { runGit } from './run.js';
 
 /** Output of a git command, or null when git exits non-zero (an unknown ref, no merge base). */
 async function tryRaw(cwd: string, args: string[]): Promise<string | null> {
   try {
-    return (await gitAt(cwd).raw(args)).trim();
+    return (await runGit(cwd, args)).trim();
   } catch {
     return null;
   }

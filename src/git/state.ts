@@ -79,3 +79,12 @@ export function gitStateKey(root: string, env: NodeJS.ProcessEnv): string | null
   for (const name of GIT_FILES) parts.push(`${name}=${statKey(join(commonDir, name))}`);
   return parts.join('\n');
 }
+
+/**
+ * False only when no repository can hold `root`: no `.git` in it or above it, and nothing in the
+ * environment that points git elsewhere. Then okr knows without running git that there is no history.
+ */
+export function mayBeRepository(root: string, env: NodeJS.ProcessEnv): boolean {
+  if (Object.keys(env).some((name) => name.startsWith('GIT_') && !HARMLESS_ENV.test(name))) return true;
+  return gitDirs(root) !== 'none';
+}

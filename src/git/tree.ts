@@ -1,4 +1,4 @@
-import { simpleGit } from 'simple-git';
+import { runGit } from './run.js';
 
 export interface TreeEntry {
   /** Path relative to the folder git ran in, with `/` separators. */
@@ -13,7 +13,7 @@ export interface TreeEntry {
  * Symlinks and submodules are left out: they have no OKR content of their own.
  */
 export async function listTree(cwd: string, commit: string): Promise<TreeEntry[]> {
-  const out = await simpleGit({ baseDir: cwd }).raw(['ls-tree', '-r', '-l', '-z', commit]);
+  const out = await runGit(cwd, ['ls-tree', '-r', '-l', '-z', commit]);
   const entries: TreeEntry[] = [];
   for (const record of out.split('\0')) {
     const tab = record.indexOf('\t');

@@ -1,7 +1,6 @@
-import type { BlobReader } from '../git/cat-file.js';
+import { type BlobReader, knownBlobs } from '../git/cat-file.js';
 import { type LogCommit, okrLog } from '../git/log.js';
-import { isShallow } from '../git/repo.js';
-import { parseSource } from '../load/parse.js';
+import { parseSourceLazily } from '../load/parse.js';
 import type { Config, KeyResultData, OkrFile } from '../model.js';
 import { commitTexts, type ReadBlob } from './walk.js';
 
@@ -10,8 +9,23 @@ function valueKey(kr: KeyResultData): string {
   return JSON.stringify([kr.current ?? null, kr.done ?? null, kr.progress ?? null]);
 }
 
-/** KR full id → value key of every KR in a file's data (any shape: only well-formed KRs count). */
+const valuesOfData = new WeakMap<object, Map<string, string>>();
+
+/**
+ * KR full id → value key of every KR in a file's data (any shape: only well-formed KRs count).
+ * Remembered per data object: the working tree's files are asked for more than once.
+ */
 function krValues(data: unknown): Map<string, string> {
+  if (data === null || typeof data !== 'object') return new Map();
+  let values = valuesOfData.get(data);
+  if (!values) {
+    values = readKrValues(data);
+    valuesOfData.set(data, values);
+  }
+  return values;
+}
+
+function readKrValues(data: object): Map<string, string> {
   const values = new Map<string, string>();
   const objectives = (data as { objectives?: unknown } | null)?.objectives;
   if (!Array.isArray(objectives)) return values;
@@ -30,7 +44,7 @@ function textValues(
 ): Map<string, string> {
   if (text === null) return new Map();
   if (parsed.has(text)) return krValues(parsed.get(text));
-  const { source, problems } = parseSource(path, text);
+  const { source, problems } = parseSourceLazily(path, text);
   return problems.length > 0 ? new Map() : krValues(source.data);
 }
 
@@ -80,7 +94,8 @@ async function walkValues(
   // Most files of the history's older commits are the working tree's files, already parsed.
   const parsed = new Map<string, unknown>();
   for (const file of known) parsed.set(file.source.text, file.data);
-  for await (const { commit, texts } of commitTexts(commits, read)) {
+  const blobs = knownBlobs(known.map((file) => file.source.text));
+  for await (const { commit, texts } of commitTexts(commits, read, blobs)) {
     const before = new Set<string>();
     const after = new Map<string, string>();
     for (const [path, text] of texts) {
@@ -132,16 +147,15 @@ export async function gitValueSeries(
 }
 
 /**
- * The last-change days of the working tree's KRs from git: one `git log`, contents through the
+ * The last-change days of the working tree's KRs from the commits of `okrLog`, contents through the
  * caller's `git cat-file --batch` reader. Undefined when there is no history yet.
  */
 export async function gitLastChanged(
-  config: Config,
+  commits: readonly LogCommit[],
+  shallow: boolean,
   reader: BlobReader,
   worktree: { files: readonly OkrFile[]; day: number },
 ): Promise<Map<string, number> | undefined> {
-  const commits = await okrLog(config);
   if (commits.length === 0) return undefined;
-  const shallow = await isShallow(config.root);
   return lastChangedDays(commits, (blob) => reader.read(blob), { shallow, until: worktree.day, worktree });
 }

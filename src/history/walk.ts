@@ -21,15 +21,19 @@ function decode(bytes: Buffer | null): string | null {
 /**
  * The commits with the new texts of the files they change, oldest first. Every blob is asked for up
  * front so that the batch process streams them while earlier commits are being processed; a blob
- * seen twice (a value reverted, a file copied) is read once.
+ * seen twice (a value reverted, a file copied) is read once, and a blob whose text is `known` (a
+ * working-tree file git would store as that blob) is not read at all.
  */
 export async function* commitTexts(
   commits: readonly LogCommit[],
   read: ReadBlob,
+  known?: { text(blob: string): string | undefined },
 ): AsyncGenerator<CommitTexts> {
   const requested = new Map<string, Promise<string | null>>();
   const request = (change: FileChange): Promise<string | null> => {
     if (change.blob === null) return Promise.resolve(null);
+    const knownText = known?.text(change.blob);
+    if (knownText !== undefined) return Promise.resolve(knownText);
     let text = requested.get(change.blob);
     if (!text) {
       text = read(change.blob).then(decode);

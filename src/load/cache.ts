@@ -19,6 +19,8 @@ export interface LoadCache {
   /** What loading this file gave before, when its path and text are unchanged. */
   get(path: string, rawText: string): LoadedSource | null;
   set(path: string, rawText: string, loaded: LoadedSource): void;
+  /** Keeps what `entryJson` made of a file loaded elsewhere (a worker thread). */
+  setJson(path: string, rawText: string, json: string): void;
   /** Writes the entries of this run (and drops the others), when anything changed. */
   save(): void;
 }
@@ -136,9 +138,43 @@ function jsonExact(value: unknown): boolean {
   return true;
 }
 
-/** The JSON of an entry, or null when JSON cannot carry its data exactly. */
-function serialize(entry: Entry): string | null {
-  return jsonExact(entry.data) ? JSON.stringify(entry) : null;
+/** What loading a file gave, as the JSON of a cache entry; null when JSON cannot carry its data exactly. */
+export function entryJson(loaded: LoadedSource): string | null {
+  const data = loaded.file ? loaded.file.data : loaded.source.data;
+  if (!jsonExact(data)) return null;
+  const entry: Entry = {
+    data,
+    ok: loaded.file !== null,
+    invalid: [...(loaded.file?.invalidObjectives ?? [])],
+    problems: loaded.problems,
+    dropped: loaded.dropped,
+    itemLines: loaded.source.itemLines ? Object.fromEntries(loaded.source.itemLines) : null,
+  };
+  return JSON.stringify(entry);
+}
+
+/** The loaded file an entry stands for, when it has the shape okr writes; otherwise null. */
+function fromEntry(path: string, rawText: string, entry: unknown): LoadedSource | null {
+  if (!isEntry(entry, path)) return null;
+  const itemLines = entry.itemLines ? new Map(Object.entries(entry.itemLines)) : undefined;
+  const source = lazySource(path, withoutBom(rawText), entry.data, itemLines);
+  return {
+    source,
+    file: entry.ok
+      ? { source, data: entry.data as OkrFileData, invalidObjectives: new Set(entry.invalid) }
+      : null,
+    problems: entry.problems,
+    dropped: entry.dropped,
+  };
+}
+
+/** What `entryJson` wrote, read back; null when it is not an entry for this file. */
+export function loadedFromJson(path: string, rawText: string, json: string): LoadedSource | null {
+  try {
+    return fromEntry(path, rawText, JSON.parse(json));
+  } catch {
+    return null;
+  }
 }
 
 function writeAtomically(dir: string, content: string): void {
@@ -165,40 +201,32 @@ export function openCache(dir: string): LoadCache {
   // Entries of this run: stored ones as read, new ones already as JSON.
   const kept = new Map<string, unknown>();
   let changed = false;
-  // The key of the file last looked up, which is the one stored next after a miss.
-  let last: { path: string; rawText: string; key: string } | null = null;
+  // The key of each file looked up, which is the one stored after a miss.
+  const keys = new Map<string, { rawText: string; key: string }>();
   const keyFor = (path: string, rawText: string) => {
-    if (last?.path !== path || last.rawText !== rawText) last = { path, rawText, key: keyOf(path, rawText) };
-    return last.key;
+    let known = keys.get(path);
+    if (known?.rawText !== rawText) {
+      known = { rawText, key: keyOf(path, rawText) };
+      keys.set(path, known);
+    }
+    return known.key;
   };
   return {
     get(path, rawText) {
       const key = keyFor(path, rawText);
       const entry = stored.get(key);
-      if (!isEntry(entry, path)) return null;
-      kept.set(key, entry);
-      const itemLines = entry.itemLines ? new Map(Object.entries(entry.itemLines)) : undefined;
-      const source = lazySource(path, withoutBom(rawText), entry.data, itemLines);
-      return {
-        source,
-        file: entry.ok
-          ? { source, data: entry.data as OkrFileData, invalidObjectives: new Set(entry.invalid) }
-          : null,
-        problems: entry.problems,
-        dropped: entry.dropped,
-      };
+      const loaded = fromEntry(path, rawText, entry);
+      if (loaded) kept.set(key, entry);
+      return loaded;
     },
     set(path, rawText, loaded) {
-      const json = serialize({
-        data: loaded.file ? loaded.file.data : loaded.source.data,
-        ok: loaded.file !== null,
-        invalid: [...(loaded.file?.invalidObjectives ?? [])],
-        problems: loaded.problems,
-        dropped: loaded.dropped,
-        itemLines: loaded.source.itemLines ? Object.fromEntries(loaded.source.itemLines) : null,
-      });
+      const json = entryJson(loaded);
       changed = true;
       if (json !== null) kept.set(keyFor(path, rawText), json);
+    },
+    setJson(path, rawText, json) {
+      changed = true;
+      kept.set(keyFor(path, rawText), json);
     },
     save() {
       if (!changed && kept.size === stored.size) return;

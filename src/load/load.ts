@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDay } from '../dates.js';
@@ -84,11 +85,10 @@ function notUtf8Problem(path: string, bytes: Uint8Array, offset: number): Proble
  * Why a path cannot be read safely, or null: links are followed only to files inside the repository,
  * so an OKR file cannot make okr read, or print part of, a file elsewhere.
  */
-function unsafePath(config: Config, path: string): Problem | null {
+function unsafePath(config: Config, path: string): Problem | { size: number } {
   const absolute = join(config.root, path);
   let real: string;
   try {
-    // One realpath(3) call, where realpathSync looks at every folder of the path in turn.
     real = realpathSync.native(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -106,7 +106,7 @@ function unsafePath(config: Config, path: string): Problem | null {
         : `cannot read the file (${code ?? (error as Error).message})`,
     );
   }
-  if (!insideRoot(realpathSync.native(config.root), real))
+  if (!insideRoot(realRoot(config.root), real))
     return fileProblem(
       path,
       'file-unreadable',
@@ -114,13 +114,22 @@ function unsafePath(config: Config, path: string): Problem | null {
         ? `the file is a symbolic link to "${readlinkSafe(absolute)}", outside the repository; okr does not follow links out of the repository: copy the file in instead`
         : 'the path leads outside the repository; okr reads only files inside it: check "include" and "strategy" in okr.config.yaml',
     );
-  if (statSync(real).isDirectory())
+  const stat = statSync(real);
+  if (stat.isDirectory())
     return fileProblem(
       path,
       'file-unreadable',
       'cannot read the file: it is a folder; rename it, or exclude it in okr.config.yaml',
     );
-  return null;
+  return { size: stat.size };
+}
+
+let lastRoot: { root: string; real: string } | null = null;
+
+/** The real path of the repository's root, resolved once for all its files. */
+function realRoot(root: string): string {
+  if (lastRoot?.root !== root) lastRoot = { root, real: realpathSync.native(root) };
+  return lastRoot.real;
 }
 
 function isLink(path: string): boolean {
@@ -152,16 +161,12 @@ function tooLargeProblem(config: Config, path: string, size: number): Problem | 
 
 /** A file's bytes as text, or a problem at the first byte that is not UTF-8. */
 function decodeUtf8(path: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
-  // The native decoder checks the bytes far faster than the loop, which only locates a bad one.
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const bad = invalidUtf8Offset(bytes);
-    return bad === -1
-      ? { text: new TextDecoder('utf-8').decode(bytes) }
-      : { problem: notUtf8Problem(path, bytes, bad) };
-  }
+  // Node's own check first: it is many times faster, and most files are well formed.
+  const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes);
+  return bad === -1 ? { text: utf8.decode(bytes) } : { problem: notUtf8Problem(path, bytes, bad) };
 }
+
+const utf8 = new TextDecoder('utf-8');
 
 /**
  * Bytes read from somewhere other than the working tree (a git revision) as text, refused exactly as
@@ -181,10 +186,10 @@ export function decodeFile(
 export function readSource(config: Config, path: string): { text: string } | { problem: Problem } {
   const absolute = join(config.root, path);
   try {
-    const unsafe = unsafePath(config, path);
-    if (unsafe) return { problem: unsafe };
+    const checked = unsafePath(config, path);
+    if (!('size' in checked)) return { problem: checked };
     // The size comes from stat, before reading: a huge file costs nothing.
-    const tooLarge = tooLargeProblem(config, path, statSync(absolute).size);
+    const tooLarge = tooLargeProblem(config, path, checked.size);
     if (tooLarge) return { problem: tooLarge };
     return decodeUtf8(path, readFileSync(absolute));
   } catch (error) {

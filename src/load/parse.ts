@@ -3,7 +3,7 @@ import type { Document, YAMLError } from 'yaml';
 import type { Problem } from '../diagnostics.js';
 import { positionAt } from '../locate.js';
 import type { SourceFile } from '../model.js';
-import { parsePlainYaml, UNSUPPORTED } from './plain-yaml.js';
+import { type PlainSpans, parsePlainYaml, readPlainSpans, UNSUPPORTED } from './plain-yaml.js';
 import { yaml } from './yaml.js';
 
 // The yaml library is loaded on first use (see yaml.ts); these stand in for its exports.
@@ -279,11 +279,19 @@ export function lazySource(
     }
     return parsed;
   };
+  let spans: PlainSpans | null | undefined;
   return {
     path,
     text,
     data,
     ...(itemLines ? { itemLines } : {}),
+    get spans() {
+      if (spans === undefined) {
+        const read = readPlainSpans(text);
+        spans = read === UNSUPPORTED ? null : read;
+      }
+      return spans;
+    },
     get doc() {
       return build().doc;
     },
@@ -307,8 +315,7 @@ export function parseSourceLazily(
   rawText: string,
 ): { source: SourceFile; problems: Problem[] } {
   const text = withoutBom(rawText);
-  // What the full parser refuses before parsing, it reports: leave such texts to it.
-  if (nonPrintable(text)) return parseSource(path, rawText);
+  // The fast path declines every character the full parser refuses before parsing, which it reports.
   const plain = parsePlainYaml(text);
   if (plain === UNSUPPORTED) return parseSource(path, rawText);
   return { source: lazySource(path, text, plain.data, plain.itemLines), problems: [] };

@@ -25,12 +25,24 @@ interface Line {
   text: string;
 }
 
-/** Characters the subset leaves to the full parser wherever they appear: controls (tabs and CR too), NEL, line and paragraph separators, byte-order marks. */
+/**
+ * Characters the subset leaves to the full parser wherever they appear: controls (tabs and CR too),
+ * NEL, line and paragraph separators, byte-order marks, the noncharacters U+FFFE and U+FFFF and
+ * unpaired surrogates: among them every character YAML forbids, which the full parser reports.
+ */
 function hasUnusualCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 ? c !== 0x0a : (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
-      return true;
+    if (c < 0x20) {
+      if (c !== 0x0a) return true;
+    } else if (c >= 0x7f) {
+      if (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe) return true;
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const next = text.charCodeAt(i + 1);
+        if (c >= 0xdc00 || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+        i++;
+      }
+    }
   }
   return false;
 }
@@ -135,10 +147,40 @@ function expectEnd(rest: string): void {
   if (trimmed !== '' && !(trimmed[0] === '#' && (rest.length > trimmed.length || rest === ''))) give();
 }
 
+/**
+ * Where a node is in the text, as the full parser's `range`: its start, the end of its value, and
+ * the end of what trails it on its last line (comment, line break). Offsets into the text.
+ */
+export type Span = readonly [start: number, valueEnd: number, nodeEnd: number];
+
+/** Where the entries of one mapping or sequence are. */
+export interface CollectionSpans {
+  /** Each entry's value, by key or index; absent for an empty value (`key:` with nothing after it). */
+  values: Map<string | number, Span>;
+  /** Each mapping key, from its first character to its last. */
+  keys: Map<string, readonly [start: number, end: number]>;
+}
+
+/** Where spans are recorded while reading: by the data object each collection became. */
+type Collections = Map<object, CollectionSpans>;
+
+const newCollectionSpans = (): CollectionSpans => ({ values: new Map(), keys: new Map() });
+
 /** A flow collection written on one line, read from `text` at `pos`, nested ones included. */
 class FlowReader {
   pos = 0;
-  constructor(private readonly text: string) {}
+  /** The span of the node just read, when recording. */
+  last: Span | undefined;
+  constructor(
+    private readonly text: string,
+    /** Where to record spans, and the offset of `text` in the file; null when only data is wanted. */
+    private readonly recording: { collections: Collections; base: number } | null,
+  ) {}
+
+  private spanFrom(start: number, end = this.pos): void {
+    const base = this.recording?.base;
+    if (base !== undefined) this.last = [base + start, base + end, base + end];
+  }
 
   private spaces(): void {
     while (this.text[this.pos] === ' ') this.pos++;
@@ -146,29 +188,45 @@ class FlowReader {
 
   collection(depth: number): unknown {
     if (depth > MAX_DEPTH) give();
+    const start = this.pos;
     const open = this.text[this.pos];
     const close = open === '{' ? '}' : ']';
     this.pos++;
     const map: Record<string, unknown> = {};
     const list: unknown[] = [];
+    const collection = open === '{' ? map : list;
+    const spans = this.recording && newCollectionSpans();
+    this.recording?.collections.set(collection, spans!);
     this.spaces();
     if (this.text[this.pos] === close) {
       this.pos++;
-      return open === '{' ? map : list;
+      this.spanFrom(start);
+      return collection;
     }
     for (;;) {
       this.spaces();
       if (open === '{') {
         const key = /^[A-Za-z_][A-Za-z0-9_-]{0,200}(?=: )/.exec(this.text.slice(this.pos))?.[0];
         if (!key || SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) give();
+        if (spans) {
+          const at = this.recording!.base + this.pos;
+          spans.keys.set(key, [at, at + key.length]);
+        }
         this.pos += key.length + 2;
         this.spaces();
         map[key] = this.value(depth);
-      } else list.push(this.value(depth));
+        spans?.values.set(key, this.last!);
+      } else {
+        list.push(this.value(depth));
+        spans?.values.set(list.length - 1, this.last!);
+      }
       this.spaces();
       const c = this.text[this.pos];
       this.pos++;
-      if (c === close) return open === '{' ? map : list;
+      if (c === close) {
+        this.spanFrom(start);
+        return collection;
+      }
       if (c !== ',') give();
       this.spaces();
       // A trailing comma is left to the full parser.
@@ -177,44 +235,56 @@ class FlowReader {
   }
 
   private value(depth: number): unknown {
+    const start = this.pos;
     const c = this.text[this.pos];
     if (c === '[' || c === '{') return this.collection(depth + 1);
     if (c === '"' || c === "'") {
       const { value, rest } = quotedScalar(this.text.slice(this.pos));
       this.pos = this.text.length - rest.length;
+      this.spanFrom(start);
       return value;
     }
     let end = this.pos;
     while (end < this.text.length && !',[]{}'.includes(this.text[end]!)) end++;
     const plain = this.text.slice(this.pos, end).trimEnd();
-    this.pos = end;
     if (plain === '') give();
+    // A plain scalar ends at its last non-space character.
+    this.spanFrom(start, start + plain.length);
+    this.pos = end;
     return plainScalar(plain, true);
   }
 }
 
-/** A one-line flow mapping or sequence; returns it and the text after it. */
-function flowCollection(text: string): { value: unknown; rest: string } {
-  const reader = new FlowReader(text);
-  const value = reader.collection(0);
-  return { value, rest: text.slice(reader.pos) };
-}
-
-/** A value written on the same line as its key or dash. */
-function inlineValue(text: string): unknown {
+/**
+ * A value written on the same line as its key or dash, and how many characters of `text` it takes
+ * (its trailing comment not included). With `recording`, the spans of flow collections are recorded.
+ */
+function inlineValue(
+  text: string,
+  recording: { collections: Collections; base: number } | null,
+): { value: unknown; length: number } {
   const first = text[0];
   if (first === '"' || first === "'") {
     const { value, rest } = quotedScalar(text);
     expectEnd(rest);
-    return value;
+    return { value, length: text.length - rest.length };
   }
   if (first === '{' || first === '[') {
-    const { value, rest } = flowCollection(text);
-    expectEnd(rest);
-    return value;
+    const reader = new FlowReader(text, recording);
+    const value = reader.collection(0);
+    expectEnd(text.slice(reader.pos));
+    return { value, length: reader.pos };
   }
-  if (first === '#') return null;
-  return plainScalar(stripComment(text), false);
+  const plain = stripComment(text);
+  return { value: plainScalar(plain, false), length: plain.length };
+}
+
+/** What the reader records of where nodes are, and where each line of the text starts. */
+interface Recording {
+  collections: Collections;
+  /** The offset each line starts at (index 0 is line 1). */
+  lineStarts: readonly number[];
+  textLength: number;
 }
 
 class Reader {
@@ -223,10 +293,31 @@ class Reader {
   private readonly path: (string | number)[] = [];
   /** The line each mapping that is an item of a sequence starts on, by its path joined with "/". */
   readonly itemLines = new Map<string, number>();
+  /** When recording: the span of the node just read (undefined for an empty value). */
+  last: Span | undefined;
   constructor(
     private readonly lines: Line[],
     private readonly raw: readonly string[],
+    /** Where to record spans; null when only data is wanted. */
+    private readonly recording: Recording | null = null,
   ) {}
+
+  /** The offset line `lineNumber` (1-based) starts at; the end of the text past the last line. */
+  private lineStart(lineNumber: number): number {
+    const { lineStarts, textLength } = this.recording!;
+    return lineNumber <= lineStarts.length ? lineStarts[lineNumber - 1]! : textLength;
+  }
+
+  /** Records a block collection's entries, and its own span: from its first key or dash to the end of its last entry. */
+  private recordCollection(
+    collection: object,
+    spans: CollectionSpans,
+    start: number,
+    last: Span | undefined,
+  ): void {
+    this.recording!.collections.set(collection, spans);
+    this.last = last && [start, last[2], last[2]];
+  }
 
   private peek(): Line | undefined {
     return this.lines[this.i];
@@ -257,6 +348,9 @@ class Reader {
 
   private mapping(indent: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
+    const spans = this.recording && newCollectionSpans();
+    let start = -1;
+    let last: Span | undefined;
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       if (isDash(line.text)) give();
       const colon = line.text.indexOf(':');
@@ -267,20 +361,35 @@ class Reader {
       if (Object.hasOwn(map, key)) give();
       this.i++;
       const text = after.trimStart();
+      this.last = undefined;
       if (text === '' || text[0] === '#') {
         this.path.push(key);
         map[key] = this.below(indent, true);
         this.path.pop();
-      } else map[key] = this.valueOnLine(text, indent, line.line);
+      } else
+        map[key] = this.valueOnLine(text, indent, line.line, indent + colon + 1 + after.length - text.length);
+      if (spans) {
+        const at = this.lineStart(line.line) + indent;
+        spans.keys.set(key, [at, at + key.length]);
+        if (this.last) spans.values.set(key, this.last);
+        if (start < 0) start = at;
+        last = this.last;
+      }
     }
     const next = this.peek();
     if (next && next.indent > indent) give();
+    if (spans) this.recordCollection(map, spans, start, last);
     return map;
   }
 
   private sequence(indent: number): unknown[] {
     const items: unknown[] = [];
+    const spans = this.recording && newCollectionSpans();
+    let start = -1;
+    let last: Span | undefined;
     for (let line = this.peek(); line && line.indent === indent && isDash(line.text); line = this.peek()) {
+      if (spans && start < 0) start = this.lineStart(line.line) + indent;
+      this.last = undefined;
       this.path.push(items.length);
       const after = line.text.slice(1);
       const text = after.trimStart();
@@ -298,22 +407,40 @@ class Reader {
       } else {
         if (isDash(text)) give();
         this.i++;
-        item = this.valueOnLine(text, indent, line.line);
+        item = this.valueOnLine(text, indent, line.line, indent + 1 + after.length - text.length);
       }
       if (item !== null && typeof item === 'object' && !Array.isArray(item))
         this.itemLines.set(this.path.join('/'), startLine);
       this.path.pop();
+      if (spans) {
+        if (this.last) spans.values.set(items.length, this.last);
+        last = this.last;
+      }
       items.push(item);
     }
     const next = this.peek();
     if (next && next.indent > indent) give();
+    if (spans) this.recordCollection(items, spans, start, last);
     return items;
   }
 
-  /** A value that starts on the line of its key or dash, which belongs to a node indented by `indent`. */
-  private valueOnLine(text: string, indent: number, lineNumber: number): unknown {
-    const value =
-      text[0] === '|' || text[0] === '>' ? this.blockScalar(text, indent, lineNumber) : inlineValue(text);
+  /**
+   * A value that starts on the line of its key or dash, at `column` (0-based), and belongs to a node
+   * indented by `indent`.
+   */
+  private valueOnLine(text: string, indent: number, lineNumber: number, column: number): unknown {
+    const start = this.recording ? this.lineStart(lineNumber) + column : 0;
+    let value: unknown;
+    if (text[0] === '|' || text[0] === '>') value = this.blockScalar(text, indent, lineNumber, start);
+    else {
+      const inline = inlineValue(
+        text,
+        this.recording && { collections: this.recording.collections, base: start },
+      );
+      value = inline.value;
+      // What trails a value on its line belongs to it, up to and with the line break.
+      if (this.recording) this.last = [start, start + inline.length, this.lineStart(lineNumber + 1)];
+    }
     this.noContinuation(indent);
     return value;
   }
@@ -322,7 +449,7 @@ class Reader {
    * A literal (`|`) or folded (`>`) block scalar, clipped or stripped (`-`), whose lines are all
    * indented alike; the rest (kept trailing lines, more-indented lines…) is left to the full parser.
    */
-  private blockScalar(header: string, indent: number, headerLine: number): string {
+  private blockScalar(header: string, indent: number, headerLine: number, start: number): string {
     const m = /^([|>])(-?)(?: +#.*)?$/.exec(header);
     if (!m) give();
     const raw = this.raw;
@@ -352,6 +479,11 @@ class Reader {
     // Without a line break after its last line the block's value ends differently.
     if (last >= raw.length - 1) give();
     while (this.i < this.lines.length && this.lines[this.i]!.line <= last + 1) this.i++;
+    if (this.recording) {
+      // From the indicator to the line break of the last line.
+      const end = this.lineStart(last + 2);
+      this.last = [start, end, end];
+    }
     let body = '';
     if (m[1] === '|') body = lines.join('\n');
     else
@@ -404,13 +536,46 @@ export interface PlainYaml {
  * OKR, strategy and config files are.
  */
 export function parsePlainYaml(text: string): PlainYaml | typeof UNSUPPORTED {
+  const read = readPlain(text, null);
+  return read === UNSUPPORTED ? read : { data: read.data, itemLines: read.reader.itemLines };
+}
+
+/** What the fast path knows of where the nodes of a text are, as the full parser's ranges give them. */
+export interface PlainSpans {
+  data: unknown;
+  /** The span of the top mapping, unless it ends with an empty value. */
+  root: Span | undefined;
+  /** The spans of each collection's entries, by the data object it became. */
+  collections: ReadonlyMap<object, CollectionSpans>;
+  /** The offset each line starts at (index 0 is line 1). */
+  lineStarts: readonly number[];
+}
+
+/**
+ * The data of a text in the plain subset with the span of every node, or UNSUPPORTED: a second,
+ * slower reading, for a file where a problem needs a position, so that pointing at a node of a
+ * plain file needs no full parse. Empty values, and collections ending with one, have no span.
+ */
+export function readPlainSpans(text: string): PlainSpans | typeof UNSUPPORTED {
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const recording: Recording = { collections: new Map(), lineStarts, textLength: text.length };
+  const read = readPlain(text, recording);
+  if (read === UNSUPPORTED) return read;
+  return { data: read.data, root: read.reader.last, collections: recording.collections, lineStarts };
+}
+
+function readPlain(
+  text: string,
+  recording: Recording | null,
+): { data: unknown; reader: Reader } | typeof UNSUPPORTED {
   if (hasUnusualCharacter(text)) return UNSUPPORTED;
   try {
     const lines = contentLines(text);
     if (lines.length === 0 || lines[0]!.indent !== 0 || isDash(lines[0]!.text)) return UNSUPPORTED;
-    const reader = new Reader(lines, text.split('\n'));
+    const reader = new Reader(lines, text.split('\n'), recording);
     const data = reader.node(0);
-    return reader.done() ? { data, itemLines: reader.itemLines } : UNSUPPORTED;
+    return reader.done() ? { data, reader } : UNSUPPORTED;
   } catch (error) {
     if (error instanceof Unsupported) return UNSUPPORTED;
     throw error;

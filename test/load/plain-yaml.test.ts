@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateOrg } from '../../bench/generate.js';
 import { loadOkrSource } from '../../src/load/load.js';
 import { parseSource, parseSourceLazily } from '../../src/load/parse.js';
-import { parsePlainYaml, UNSUPPORTED } from '../../src/load/plain-yaml.js';
+import { parsePlainYaml, readPlainSpans, UNSUPPORTED } from '../../src/load/plain-yaml.js';
 import { locate } from '../../src/locate.js';
 import type { SourceFile } from '../../src/model.js';
 import { tempDir } from '../helpers.js';
@@ -30,7 +30,57 @@ function expectAgrees(text: string): boolean {
     const path = key.split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     expect(line, `line of ${key} in:\n${text}`).toBe(locate(full!, path).line);
   }
+  expectSamePositions(text, full!);
   return true;
+}
+
+/** Every path into the data, and paths one step past it (a missing key, an index past the end). */
+function pathsOf(data: unknown, path: (string | number)[] = []): (string | number)[][] {
+  const paths = [path];
+  if (Array.isArray(data)) {
+    for (const [i, item] of data.entries()) paths.push(...pathsOf(item, [...path, i]));
+    paths.push([...path, data.length], [...path, 'id']);
+  } else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) paths.push(...pathsOf(value, [...path, key]));
+    paths.push([...path, 'missing'], [...path, 0]);
+  } else paths.push([...path, 'missing']);
+  return paths;
+}
+
+let answeredBySpans = 0;
+
+/**
+ * What the fast path records of where nodes are gives `locate` the Document's positions, for every
+ * node, key and missing field; the Document is asked only for what it did not record.
+ */
+function expectSamePositions(text: string, full: SourceFile): void {
+  const spans = readPlainSpans(text);
+  if (spans === UNSUPPORTED)
+    throw new Error(`the fast path read the data but not the positions of:\n${text}`);
+  expect(spans.data).toEqual(full.data);
+  let fallbacks = 0;
+  const plain: SourceFile = {
+    path: full.path,
+    text,
+    data: spans.data,
+    spans,
+    get doc() {
+      fallbacks++;
+      return full.doc;
+    },
+    get lineCounter() {
+      return full.lineCounter;
+    },
+  };
+  for (const path of pathsOf(full.data)) {
+    for (const key of [false, true]) {
+      const before = fallbacks;
+      expect(locate(plain, path, { key }), `${key ? 'key of ' : ''}${path.join('/')} in:\n${text}`).toEqual(
+        locate(full, path, { key }),
+      );
+      if (fallbacks === before) answeredBySpans++;
+    }
+  }
 }
 
 const SUPPORTED: Record<string, string> = {
@@ -286,6 +336,7 @@ describe('parsePlainYaml', () => {
     );
     // The property says something only if the fast path took part of the texts.
     expect(read).toBeGreaterThan(100);
+    expect(answeredBySpans).toBeGreaterThan(1000);
   });
 });
 
@@ -348,7 +399,7 @@ describe('the fast path and the Document path', () => {
     });
 
   it('leave characters YAML forbids to the full parser, which reports them', () => {
-    for (const bad of ['\ufffe', '\ud800', '\u0007']) {
+    for (const bad of ['\ufffe', '\uffff', '\ud800', '\udc00', '\u0007']) {
       const text = `owner: team${bad}\ncycle: 2026\nobjectives: []\n`;
       const lazily = parseSourceLazily('okrs/t.yaml', text);
       expect(lazily.problems.map((p) => p.ruleId)).toEqual(['yaml-syntax']);
@@ -356,14 +407,17 @@ describe('the fast path and the Document path', () => {
     }
   });
 
-  it('builds a Document only for a file with problems', () => {
+  it('builds no Document for a plain file, even with problems, unless one points into an empty value', () => {
     let touched = 0;
     const watching: typeof parseSourceLazily = (path, text) => {
       const { source, problems } = parseSourceLazily(path, text);
-      const watched = {
+      const watched: SourceFile = {
         path: source.path,
         text: source.text,
         data: source.data,
+        get spans() {
+          return source.spans;
+        },
         get doc() {
           touched++;
           return source.doc;
@@ -376,10 +430,14 @@ describe('the fast path and the Document path', () => {
       return { source: watched, problems };
     };
     expect(loadOkrSource('okrs/t.yaml', SUPPORTED['an OKR file']!, watching).problems).toEqual([]);
+    for (const text of Object.values(WITH_PROBLEMS))
+      expect(loadOkrSource('okrs/t.yaml', text, watching).problems).not.toEqual([]);
     expect(touched).toBe(0);
-    expect(
-      loadOkrSource('okrs/t.yaml', WITH_PROBLEMS['a file-level problem']!, watching).problems,
-    ).not.toEqual([]);
+    // An empty value's position is the full parser's to say.
+    const empty = 'owner: team\ncycle: 2026-Q4\nobjectives:\n  - id: a\n    title:\n';
+    const problems = loadOkrSource('okrs/t.yaml', empty, watching).problems;
     expect(touched).toBeGreaterThan(0);
+    expect(problems).toEqual(loadOkrSource('okrs/t.yaml', empty, parseSource).problems);
+    expect(problems.map((p) => `${p.line}:${p.column}`)).toContain('5:11');
   });
 });

@@ -82,15 +82,16 @@ async function analyzeWorktree(
   files: string[],
   base: string | undefined,
 ): Promise<Diagnostic[]> {
-  const [{ analyze }, { loadWorktree }, { checkGitInputs }] = await Promise.all([
+  const [{ analyze }, { loadWorktree }, { startCheckGitInputs }] = await Promise.all([
     import('../../analyze.js'),
     import('../../load/texts.js'),
     import('../git.js'),
   ]);
+  const gitInputs = startCheckGitInputs(ctx, base);
   // The base shares most files with the working tree: each is parsed once.
   const cache: SourceCache = new Map();
   const load = loadWorktree(ctx.config, cache, files, ctx.cacheDir);
-  const fromGit = await checkGitInputs(ctx, load.files, base, cache);
+  const fromGit = await gitInputs(load.files, cache);
   return analyze(ctx.config, { asOf: ctx.asOf, load, ...fromGit }).diagnostics;
 }
 

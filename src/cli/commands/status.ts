@@ -44,7 +44,7 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const statuses = statusFilter(options.status);
   const owners = new Set(listOption(options.owner));
   const cycles = new Set(listOption(options.cycle));
-  // git (and simple-git with it) is loaded only for --at: plain status reads the working tree alone.
+  // okr's git modules are loaded only for --at: plain status reads the working tree alone.
   const load =
     options.at === undefined
       ? undefined
