@@ -15,9 +15,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     (action: () => Promise<Action>) =>
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
+      // The command's modules load while the context does: node reads their files meanwhile.
+      const loading = action();
+      // Awaited below; a context that fails first (a usage error) must not leave it unhandled.
+      loading.catch(() => {});
       const { commandContext } = await import('./context.js');
       const ctx = await commandContext(processIo, command.optsWithGlobals() as GlobalOptions);
-      const run = await action();
+      const run = await loading;
       setExitCode(await run(ctx, ...(args.slice(0, -1) as never[])));
     };
 
