@@ -236,4 +236,7 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
-process.exitCode = await main(process.argv);
+// Not awaited at the top level, so that the build can bundle the CLI as CommonJS (scripts/bundle.mjs).
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -55,7 +55,7 @@ function fingerprint(): { version: string; schema: string } {
     .update(readFileSync(schemaUrl('okr-file')));
   const here = fileURLToPath(new URL('.', import.meta.url));
   // Run from sources (tests), the modules end in .ts: the version alone decides.
-  const modules = readdirSync(here).filter((name) => name.endsWith('.js'));
+  const modules = readdirSync(here).filter((name) => /\.c?js$/.test(name));
   for (const name of modules.sort()) hash.update(`${name}\0`).update(readFileSync(join(here, name)));
   return { version: pkg.version, schema: hash.digest('hex') };
 }
