@@ -6,7 +6,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 /** Below this many files to load, starting a thread costs more than it saves. */
 const MIN_FILES = 200;
 /** The last resort against a worker that never answers: its files are then loaded in the main thread. */
-const WAIT_MS = 5 * 60_000;
+const WAIT_MS = 60_000;
 
 // Runs the worker module and always signals, even when the module cannot be loaded. A script (not a
 // module) so that a failing import is caught here rather than left unanswered.
