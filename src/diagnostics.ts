@@ -49,10 +49,13 @@ const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
  * quotes it as long. The data itself (status JSON) keeps the text whole.
  */
 export function boundMessage(message: string): string {
+  // A text has no more characters than UTF-16 units: short ones are counted no further.
   const bounded = message.replace(QUOTED, (whole, inner: string) => {
+    if (inner.length <= MAX_QUOTED) return whole;
     const chars = [...inner];
     return chars.length <= MAX_QUOTED ? whole : `"${chars.slice(0, MAX_QUOTED - 1).join('')}…"`;
   });
+  if (bounded.length <= MAX_MESSAGE) return bounded;
   const chars = [...bounded];
   return chars.length <= MAX_MESSAGE ? bounded : `${chars.slice(0, MAX_MESSAGE - 1).join('')}…`;
 }

@@ -39,6 +39,9 @@ function rangeOf(
  * the mapping that lacks it).
  */
 export function locate(file: SourceFile, path: YamlPath, options: LocateOptions = {}): Position {
+  // An objective or a key result (the most common place of a problem) is where the first reading put it.
+  const item = options.key || !file.itemSpans ? undefined : file.itemSpans.get(path.join('/'));
+  if (item && item[2] > 0) return { line: item[0], column: item[1], endLine: item[2], endColumn: item[3] };
   const spans = file.spans;
   if (spans) {
     const position = locateInSpans(spans, path, options);
@@ -132,7 +135,7 @@ function locateInSpans(spans: PlainSpans, path: YamlPath, options: LocateOptions
  * their lines when it has one, so that listing them builds no Document.
  */
 export function lineOf(file: SourceFile, path: YamlPath): number {
-  return file.itemLines?.get(path.join('/')) ?? locate(file, path).line;
+  return file.itemSpans?.get(path.join('/'))?.[0] ?? locate(file, path).line;
 }
 
 /** The position of a byte offset of the source text. */

@@ -1,6 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 import type { Severity } from './diagnostics.js';
-import type { PlainSpans } from './load/plain-yaml.js';
+import type { ItemSpan, PlainSpans } from './load/plain-yaml.js';
 
 /** A path into a YAML document: mapping keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -15,10 +15,10 @@ export interface SourceFile {
   /** The plain data of the document (null when it did not parse). */
   data: unknown;
   /**
-   * Start lines of the mappings that are sequence items (objectives, key results…), by their path
-   * joined with "/", when the file was read without a Document: lines known without building one.
+   * Where the mappings that are sequence items (objectives, key results…) are, by their path joined
+   * with "/", when the file was read without a Document: positions known without building one.
    */
-  itemLines?: ReadonlyMap<string, number>;
+  itemSpans?: ReadonlyMap<string, ItemSpan>;
   /**
    * Where the nodes of a file read without a Document are, read again by the fast path when a
    * problem needs a position (null when the text is outside its subset): positions without a Document.

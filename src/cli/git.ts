@@ -1,4 +1,4 @@
-import { withBlobReader } from '../git/cat-file.js';
+import { knownBlobs, withBlobReader } from '../git/cat-file.js';
 import { GitError } from '../git/errors.js';
 import { okrLog } from '../git/log.js';
 import { gitTopLevel, isShallow, requireCommit, requireRepository } from '../git/repo.js';
@@ -65,7 +65,15 @@ export function startCheckGitInputs(
         if (lastChanged) inputs.lastChanged = lastChanged;
         if (baseSha !== null)
           inputs.baseline = buildGraph(
-            (await loadRevision(ctx.config, baseSha, reader, cache)).files,
+            (
+              await loadRevision(
+                ctx.config,
+                baseSha,
+                reader,
+                cache,
+                knownBlobs(worktree.map((file) => file.source.text)),
+              )
+            ).files,
             ctx.config.rollup,
           );
         return inputs;

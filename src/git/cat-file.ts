@@ -96,12 +96,17 @@ function blobId(text: string, algorithm: 'sha1' | 'sha256'): string {
     .digest('hex');
 }
 
+export interface KnownBlobs {
+  /** The text of a blob, when it is one of the known texts. */
+  text(blob: string): string | undefined;
+}
+
 /**
  * Texts okr already has (the working tree's files), found by the id git would give their blob, so
  * that reading history does not read them again. The ids are computed on first use, with SHA-1 or
  * SHA-256 as the repository's ids are long.
  */
-export function knownBlobs(texts: readonly string[]): { text(blob: string): string | undefined } {
+export function knownBlobs(texts: readonly string[]): KnownBlobs {
   let byId: Map<string, string> | null = null;
   return {
     text(blob) {

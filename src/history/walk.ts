@@ -1,3 +1,4 @@
+import type { KnownBlobs } from '../git/cat-file.js';
 import type { FileChange, LogCommit } from '../git/log.js';
 
 /** Reads a blob's content by id (through the one `git cat-file --batch` process). */
@@ -27,7 +28,7 @@ function decode(bytes: Buffer | null): string | null {
 export async function* commitTexts(
   commits: readonly LogCommit[],
   read: ReadBlob,
-  known?: { text(blob: string): string | undefined },
+  known?: KnownBlobs,
 ): AsyncGenerator<CommitTexts> {
   const requested = new Map<string, Promise<string | null>>();
   const request = (change: FileChange): Promise<string | null> => {

@@ -6,6 +6,7 @@ import type { OkrFileData } from '../model.js';
 import { nodeCrypto } from '../node-crypto.js';
 import type { LoadedSource } from './load.js';
 import { lazySource, withoutBom } from './parse.js';
+import type { ItemSpan } from './plain-yaml.js';
 import { schemaUrl } from './schema.js';
 
 /**
@@ -26,7 +27,7 @@ export interface LoadCache {
 }
 
 /** Bumped whenever the layout of an entry changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE_NAME = 'files.json';
 
 interface Entry {
@@ -36,8 +37,8 @@ interface Entry {
   invalid: number[];
   problems: Problem[];
   dropped: { ids: string[]; parent: string | null }[];
-  /** The fast path's start lines of sequence items, when it read the file. */
-  itemLines: Record<string, number> | null;
+  /** The fast path's positions of sequence items, when it read the file. */
+  itemSpans: Record<string, ItemSpan> | null;
 }
 
 /**
@@ -68,6 +69,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isItemSpan = (v: unknown) => Array.isArray(v) && v.length === 4 && v.every(isCount) && v[0] > 0;
 
 function isProblem(v: unknown, path: string): boolean {
   return (
@@ -92,7 +94,7 @@ function isEntry(v: unknown, path: string): v is Entry {
     )
   )
     return false;
-  if (v.itemLines !== null && !(isObject(v.itemLines) && Object.values(v.itemLines).every(isCount)))
+  if (v.itemSpans !== null && !(isObject(v.itemSpans) && Object.values(v.itemSpans).every(isItemSpan)))
     return false;
   if (v.ok) return isObject(v.data) && Array.isArray(v.data.objectives);
   return true;
@@ -148,7 +150,7 @@ export function entryJson(loaded: LoadedSource): string | null {
     invalid: [...(loaded.file?.invalidObjectives ?? [])],
     problems: loaded.problems,
     dropped: loaded.dropped,
-    itemLines: loaded.source.itemLines ? Object.fromEntries(loaded.source.itemLines) : null,
+    itemSpans: loaded.source.itemSpans ? Object.fromEntries(loaded.source.itemSpans) : null,
   };
   return JSON.stringify(entry);
 }
@@ -156,8 +158,8 @@ export function entryJson(loaded: LoadedSource): string | null {
 /** The loaded file an entry stands for, when it has the shape okr writes; otherwise null. */
 function fromEntry(path: string, rawText: string, entry: unknown): LoadedSource | null {
   if (!isEntry(entry, path)) return null;
-  const itemLines = entry.itemLines ? new Map(Object.entries(entry.itemLines)) : undefined;
-  const source = lazySource(path, withoutBom(rawText), entry.data, itemLines);
+  const itemSpans = entry.itemSpans ? new Map(Object.entries(entry.itemSpans)) : undefined;
+  const source = lazySource(path, withoutBom(rawText), entry.data, itemSpans);
   return {
     source,
     file: entry.ok

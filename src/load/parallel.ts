@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 /** Below this many files to load, starting a thread costs more than it saves. */
 const MIN_FILES = 200;
 /** The last resort against a worker that never answers: its files are then loaded in the main thread. */
-const WAIT_MS = 5 * 60_000;
+const WAIT_MS = 60_000;
 
 // Runs the worker module and always signals, even when the module cannot be loaded. A script (not a
 // module) so that a failing import is caught here rather than left unanswered.
@@ -16,9 +16,14 @@ const done = () => { Atomics.store(workerData.signal, 0, 1); Atomics.notify(work
 import(workerData.url).then((m) => m.run(workerData)).then(done, () => done());
 `;
 
-/** How many of `count` files to load in a worker thread: none when a thread would not pay. */
+/**
+ * How many of `count` files to load in a worker thread: none when a thread would not pay: few files,
+ * or no idle core (a thread competing for a busy core only adds its start-up and a second warm-up
+ * of the code). OKR_THREADS=1 never uses one, OKR_THREADS=2 always does for 200 files or more.
+ */
 export function workerShare(count: number, env: NodeJS.ProcessEnv = process.env): number {
-  if (count < MIN_FILES || env.OKR_THREADS === '1' || availableParallelism() < 2) return 0;
+  if (count < MIN_FILES || env.OKR_THREADS === '1') return 0;
+  if (env.OKR_THREADS !== '2' && availableParallelism() - loadavg()[0]! < 1) return 0;
   if (!existsSync(fileURLToPath(workerUrl()))) return 0;
   // The worker starts later than the main thread, which also reads the worker's results back.
   return Math.floor(count * 0.45);

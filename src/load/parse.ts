@@ -3,7 +3,7 @@ import type { Document, YAMLError } from 'yaml';
 import type { Problem } from '../diagnostics.js';
 import { positionAt } from '../locate.js';
 import type { SourceFile } from '../model.js';
-import { type PlainSpans, parsePlainYaml, readPlainSpans, UNSUPPORTED } from './plain-yaml.js';
+import { type ItemSpan, type PlainSpans, parsePlainYaml, readPlainSpans, UNSUPPORTED } from './plain-yaml.js';
 import { yaml } from './yaml.js';
 
 // The yaml library is loaded on first use (see yaml.ts); these stand in for its exports.
@@ -263,7 +263,7 @@ export function lazySource(
   path: string,
   text: string,
   data: unknown,
-  itemLines?: ReadonlyMap<string, number>,
+  itemSpans?: ReadonlyMap<string, ItemSpan>,
 ): SourceFile {
   let parsed: { doc: SourceFile['doc']; lineCounter: LineCounter } | null = null;
   const build = () => {
@@ -284,7 +284,7 @@ export function lazySource(
     path,
     text,
     data,
-    ...(itemLines ? { itemLines } : {}),
+    ...(itemSpans ? { itemSpans } : {}),
     get spans() {
       if (spans === undefined) {
         const read = readPlainSpans(text);
@@ -318,5 +318,5 @@ export function parseSourceLazily(
   // The fast path declines every character the full parser refuses before parsing, which it reports.
   const plain = parsePlainYaml(text);
   if (plain === UNSUPPORTED) return parseSource(path, rawText);
-  return { source: lazySource(path, text, plain.data, plain.itemLines), problems: [] };
+  return { source: lazySource(path, text, plain.data, plain.itemSpans), problems: [] };
 }

@@ -291,10 +291,14 @@ class Reader {
   private i = 0;
   /** Path of the node being read: kept as one stack rather than an array per node. */
   private readonly path: (string | number)[] = [];
-  /** The line each mapping that is an item of a sequence starts on, by its path joined with "/". */
-  readonly itemLines = new Map<string, number>();
+  /** Where each mapping that is an item of a sequence is, by its path joined with "/". */
+  readonly itemSpans = new Map<string, ItemSpan>();
   /** When recording: the span of the node just read (undefined for an empty value). */
   last: Span | undefined;
+  /** The last line of the value just read, whose line break ends it; 0 for an empty value. */
+  private endLine = 0;
+  /** How many characters the value just read on its key's or dash's line takes. */
+  private inlineLength = 0;
   constructor(
     private readonly lines: Line[],
     private readonly raw: readonly string[],
@@ -334,9 +338,9 @@ class Reader {
   /** A value given on the lines below a `key:` or `-` with nothing after it. */
   private below(indent: number, sequenceMayAlign: boolean): unknown {
     const next = this.peek();
-    if (!next || next.indent < indent) return null;
-    if (next.indent > indent) return this.node(next.indent);
-    if (sequenceMayAlign && isDash(next.text)) return this.sequence(indent);
+    if (next && next.indent > indent) return this.node(next.indent);
+    if (next && next.indent === indent && sequenceMayAlign && isDash(next.text)) return this.sequence(indent);
+    this.endLine = 0;
     return null;
   }
 
@@ -395,22 +399,25 @@ class Reader {
       const text = after.trimStart();
       let item: unknown;
       let startLine = line.line;
+      let column = indent + 1 + (after.length - text.length);
+      let inline = false;
       if (text === '' || text[0] === '#') {
         this.i++;
         startLine = this.peek()?.line ?? startLine;
+        column = this.peek()?.indent ?? column;
         item = this.below(indent + 1, false);
       } else if (/^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(text)) {
         // A mapping that starts on the dash's line: read it as if its first key began the line.
-        const column = indent + 1 + (after.length - text.length);
         this.lines[this.i] = { indent: column, text, line: line.line };
         item = this.mapping(column);
       } else {
         if (isDash(text)) give();
         this.i++;
-        item = this.valueOnLine(text, indent, line.line, indent + 1 + after.length - text.length);
+        item = this.valueOnLine(text, indent, line.line, column);
+        inline = true;
       }
       if (item !== null && typeof item === 'object' && !Array.isArray(item))
-        this.itemLines.set(this.path.join('/'), startLine);
+        this.itemSpans.set(this.path.join('/'), this.itemSpan(startLine, column, inline));
       this.path.pop();
       if (spans) {
         if (this.last) spans.values.set(items.length, this.last);
@@ -422,6 +429,19 @@ class Reader {
     if (next && next.indent > indent) give();
     if (spans) this.recordCollection(items, spans, start, last);
     return items;
+  }
+
+  /**
+   * Where a mapping item read just now is, as the full parser's range gives it: a flow mapping
+   * (`- { … }`) ends at its closing brace, a block mapping at the line break of its last value.
+   */
+  private itemSpan(line: number, column: number, inline: boolean): ItemSpan {
+    if (inline) return [line, column + 1, line, column + this.inlineLength + 1];
+    if (this.endLine === 0) return [line, column + 1, 0, 0];
+    // After the last line's break; at the end of a text without one, after its last character.
+    return this.endLine < this.raw.length
+      ? [line, column + 1, this.endLine + 1, 1]
+      : [line, column + 1, this.endLine, this.raw[this.endLine - 1]!.length + 1];
   }
 
   /**
@@ -438,6 +458,8 @@ class Reader {
         this.recording && { collections: this.recording.collections, base: start },
       );
       value = inline.value;
+      this.inlineLength = inline.length;
+      this.endLine = lineNumber;
       // What trails a value on its line belongs to it, up to and with the line break.
       if (this.recording) this.last = [start, start + inline.length, this.lineStart(lineNumber + 1)];
     }
@@ -479,6 +501,7 @@ class Reader {
     // Without a line break after its last line the block's value ends differently.
     if (last >= raw.length - 1) give();
     while (this.i < this.lines.length && this.lines[this.i]!.line <= last + 1) this.i++;
+    this.endLine = last + 1;
     if (this.recording) {
       // From the indicator to the line break of the last line.
       const end = this.lineStart(last + 2);
@@ -524,11 +547,18 @@ function contentLines(text: string): Line[] {
   return lines;
 }
 
-/** What the fast path reads: the data, and the line each mapping inside a sequence starts on. */
+/**
+ * Where a mapping that is a sequence item (an objective, a key result, a check-in) is: its line and
+ * column, and where it ends as the full parser's range says, when known (end line 0 when it ends
+ * with an empty value, which only the full parser places).
+ */
+export type ItemSpan = readonly [line: number, column: number, endLine: number, endColumn: number];
+
+/** What the fast path reads: the data, and where each mapping inside a sequence is. */
 export interface PlainYaml {
   data: unknown;
-  /** Line of each mapping that is a sequence item (objectives, key results…), by path joined with "/". */
-  itemLines: Map<string, number>;
+  /** Where each mapping that is a sequence item (objectives, key results…) is, by path joined with "/". */
+  itemSpans: Map<string, ItemSpan>;
 }
 
 /**
@@ -537,7 +567,7 @@ export interface PlainYaml {
  */
 export function parsePlainYaml(text: string): PlainYaml | typeof UNSUPPORTED {
   const read = readPlain(text, null);
-  return read === UNSUPPORTED ? read : { data: read.data, itemLines: read.reader.itemLines };
+  return read === UNSUPPORTED ? read : { data: read.data, itemSpans: read.reader.itemSpans };
 }
 
 /** What the fast path knows of where the nodes of a text are, as the full parser's ranges give them. */

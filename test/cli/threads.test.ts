@@ -32,7 +32,10 @@ describe('loading many files in a worker thread', () => {
   it('gives the same diagnostics, status and cache as loading them all in the main thread', () => {
     const dir = bigOrg();
     const threaded = (args: string[], cache: string) =>
-      runOkr([...AS_OF, '--cache-location', cache, ...args], { cwd: dir, env: { DEBUG: 'okr' } });
+      runOkr([...AS_OF, '--cache-location', cache, ...args], {
+        cwd: dir,
+        env: { OKR_THREADS: '2', DEBUG: 'okr' },
+      });
     const single = (args: string[], cache: string) =>
       runOkr([...AS_OF, '--cache-location', cache, ...args], {
         cwd: dir,

@@ -76,4 +76,23 @@ describe('git is read in batches', () => {
       expect(calls.length, args.join(' ')).toBeLessThan(12);
     }
   });
+
+  it('reads from git no blob whose text the working tree has', () => {
+    const run = (dir: string, args: string[]) => {
+      const recorder = recordingGit();
+      const r = runOkr(args, { cwd: dir, env: { PATH: `${recorder.bin}:${process.env.PATH}` } });
+      expect(r.stderr, args.join(' ')).toBe('');
+      return recorder.calls();
+    };
+    // The history of stale-kr: one commit, whose files are the working tree's.
+    const single = okrRepo({ 'okrs/checkout.yaml': teamYaml() });
+    const check = run(single, ['check', '--as-of', '2026-11-20']);
+    expect(check.filter((c) => c.includes('log'))).toHaveLength(1);
+    expect(check.filter((c) => c.includes('cat-file'))).toEqual([]);
+    // A diff against HEAD of a clean working tree: the base's files are the working tree's.
+    const busy = busyRepo();
+    const diff = run(busy, ['diff', 'HEAD', '--format', 'json']);
+    expect(diff.filter((c) => c.includes('ls-tree'))).toHaveLength(1);
+    expect(diff.filter((c) => c.includes('cat-file'))).toEqual([]);
+  });
 });

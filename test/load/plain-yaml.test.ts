@@ -16,6 +16,10 @@ function fullParse(text: string): SourceFile | null {
   return problems.length > 0 ? null : source;
 }
 
+/** How many positions the fast path's records gave without the Document, over all texts read. */
+let answeredBySpans = 0;
+let itemEnds = 0;
+
 /**
  * The fast path may decline any text, but where it gives data, it is the full parser's data, and
  * the lines it records are the lines `locate` finds in the Document.
@@ -26,9 +30,14 @@ function expectAgrees(text: string): boolean {
   const full = fullParse(text);
   expect(full, `the full parser rejects what the fast path read:\n${text}`).not.toBeNull();
   expect(fast.data).toEqual(full!.data);
-  for (const [key, line] of fast.itemLines) {
+  for (const [key, [line, column, endLine, endColumn]] of fast.itemSpans) {
     const path = key.split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    expect(line, `line of ${key} in:\n${text}`).toBe(locate(full!, path).line);
+    const where = locate(full!, path);
+    // Where the end is not known (an empty value last), the start still is.
+    const expected =
+      endLine === 0 ? { line: where.line, column: where.column, endLine: 0, endColumn: 0 } : where;
+    expect({ line, column, endLine, endColumn }, `position of ${key} in:\n${text}`).toEqual(expected);
+    if (endLine > 0) itemEnds++;
   }
   expectSamePositions(text, full!);
   return true;
@@ -46,8 +55,6 @@ function pathsOf(data: unknown, path: (string | number)[] = []): (string | numbe
   } else paths.push([...path, 'missing']);
   return paths;
 }
-
-let answeredBySpans = 0;
 
 /**
  * What the fast path records of where nodes are gives `locate` the Document's positions, for every
@@ -226,7 +233,7 @@ describe('parsePlainYaml', () => {
   it('records the start line of every objective, key result and check-in', () => {
     const plain = parsePlainYaml(SUPPORTED['an OKR file']!);
     if (plain === UNSUPPORTED) throw new Error('the OKR file was declined');
-    expect([...plain.itemLines.keys()]).toEqual([
+    expect([...plain.itemSpans.keys()]).toEqual([
       'objectives/0/key_results/0/checkins/0',
       'objectives/0/key_results/0/checkins/1',
       'objectives/0/key_results/0',
@@ -337,6 +344,7 @@ describe('parsePlainYaml', () => {
     // The property says something only if the fast path took part of the texts.
     expect(read).toBeGreaterThan(100);
     expect(answeredBySpans).toBeGreaterThan(1000);
+    expect(itemEnds).toBeGreaterThan(100);
   });
 });
 

@@ -4,13 +4,6 @@ import { readResults, resultKey, writeResults } from '../../check/result-cache.j
 import { toRepoPath } from '../../config/config.js';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { formatCheckSummary } from '../../format/check-summary.js';
-import { formatGithub } from '../../format/github.js';
-import { formatGitlab } from '../../format/gitlab.js';
-import { formatJson } from '../../format/json.js';
-import { formatJunit } from '../../format/junit.js';
-import { formatSarif } from '../../format/sarif.js';
-import { formatStylish } from '../../format/stylish.js';
-import { ruleMetas } from '../../lint/registry.js';
 import { discoverFiles } from '../../load/discover.js';
 import type { SourceCache } from '../../load/texts.js';
 import type { CommandContext } from '../context.js';
@@ -51,25 +44,31 @@ function scopeOf(ctx: CommandContext, paths: readonly string[]): { scopes: strin
   return { scopes, extraFiles };
 }
 
-function formatProblems(
+/** The report in the chosen format; only that format's module is loaded. */
+async function formatProblems(
   ctx: CommandContext,
   format: CheckFormat,
   problems: readonly Diagnostic[],
   checked: readonly string[],
-): string {
+): Promise<string> {
   switch (format) {
     case 'json':
-      return formatJson(problems, checked.length);
-    case 'sarif':
+      return (await import('../../format/json.js')).formatJson(problems, checked.length);
+    case 'sarif': {
+      const [{ formatSarif }, { ruleMetas }] = await Promise.all([
+        import('../../format/sarif.js'),
+        import('../../lint/registry.js'),
+      ]);
       return formatSarif(problems, { version: version(), rules: ruleMetas() });
+    }
     case 'github':
-      return formatGithub(problems);
+      return (await import('../../format/github.js')).formatGithub(problems);
     case 'gitlab':
-      return formatGitlab(problems);
+      return (await import('../../format/gitlab.js')).formatGitlab(problems);
     case 'junit':
-      return formatJunit(problems, { files: checked });
+      return (await import('../../format/junit.js')).formatJunit(problems, { files: checked });
     case 'stylish':
-      return formatStylish(problems, ctx.color);
+      return (await import('../../format/stylish.js')).formatStylish(problems, ctx.color);
   }
 }
 
@@ -123,7 +122,7 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
   }
   let problems: Diagnostic[] = diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
-  const text = formatProblems(ctx, options.format as CheckFormat, problems, checked);
+  const text = await formatProblems(ctx, options.format as CheckFormat, problems, checked);
   appendStepSummary(ctx.io.env, formatCheckSummary(problems, { fileCount: checked.length }));
   if (options.output) writeOutput(ctx, options.output, text);
   else ctx.io.out(text);

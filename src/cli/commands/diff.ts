@@ -3,7 +3,7 @@ import { diffAnalyses, type OkrDiff } from '../../diff/diff.js';
 import { formatDiffJson } from '../../format/diff-json.js';
 import { formatDiffMarkdown } from '../../format/diff-markdown.js';
 import { formatDiffText } from '../../format/diff-text.js';
-import { withBlobReader } from '../../git/cat-file.js';
+import { knownBlobs, withBlobReader } from '../../git/cat-file.js';
 import { defaultBase, requireCommit, requireRepository } from '../../git/repo.js';
 import { loadRevision } from '../../git/revision.js';
 import { loadWorktree, type SourceCache } from '../../load/texts.js';
@@ -26,12 +26,17 @@ export async function computeDiff(ctx: CommandContext, base?: string, head?: str
     const baseSha = base === undefined ? (await defaultBase(cwd)).sha : await requireCommit(cwd, base);
     const headSha = head === undefined ? null : await requireCommit(cwd, head);
     const cache: SourceCache = new Map();
-    const [baseLoad, headLoad] = await withBlobReader(cwd, async (reader) => [
-      await loadRevision(ctx.config, baseSha, reader, cache),
-      headSha === null
-        ? loadWorktree(ctx.config, cache)
-        : await loadRevision(ctx.config, headSha, reader, cache),
-    ]);
+    const [baseLoad, headLoad] = await withBlobReader(cwd, async (reader) => {
+      if (headSha !== null)
+        return [
+          await loadRevision(ctx.config, baseSha, reader, cache),
+          await loadRevision(ctx.config, headSha, reader, cache),
+        ];
+      // The working tree first: the base's files it still has are not read from git again.
+      const worktree = loadWorktree(ctx.config, cache);
+      const known = knownBlobs([...worktree.sources.values()].map((source) => source.text));
+      return [await loadRevision(ctx.config, baseSha, reader, cache, known), worktree];
+    });
     return diffAnalyses(
       analyze(ctx.config, { asOf: ctx.asOf, load: baseLoad }),
       analyze(ctx.config, { asOf: ctx.asOf, load: headLoad }),

@@ -65,8 +65,10 @@ export const rule: Rule = {
       group.push(o);
       groups.set(key, group);
     }
+    const models = new Map<Occurrence[], Occurrence>();
     for (const group of groups.values()) {
       const model = canonical(group);
+      models.set(group, model);
       for (const o of group) {
         if (o.text === model.text) continue;
         report(
@@ -76,7 +78,7 @@ export const rule: Rule = {
       }
       if (model.text !== skeleton(model.text)) lone(ctx, model, report);
     }
-    const owners = [...groups.values()].map(canonical).filter((o) => o.kind === 'owner');
+    const owners = [...models.values()].filter((o) => o.kind === 'owner');
     for (const root of ctx.config.roots)
       for (const o of owners)
         if (o.text !== root && skeleton(o.text) === skeleton(root))
@@ -92,10 +94,11 @@ export const rule: Rule = {
  * characters, then the first.
  */
 function canonical(group: readonly Occurrence[]): Occurrence {
-  const counts = new Map<string, number>();
-  for (const o of group) counts.set(o.text, (counts.get(o.text) ?? 0) + 1);
-  const score = (o: Occurrence) => counts.get(o.text)! * 2 + (o.text === skeleton(o.text) ? 1 : 0);
-  return group.reduce((best, o) => (score(o) > score(best) ? o : best));
+  if (group.length === 1) return group[0]!;
+  const scores = new Map<string, number>();
+  for (const o of group)
+    scores.set(o.text, (scores.get(o.text) ?? (o.text === skeleton(o.text) ? 1 : 0)) + 2);
+  return group.reduce((best, o) => (scores.get(o.text)! > scores.get(best.text)! ? o : best));
 }
 
 /** A look-alike spelling with no twin: a cycle that reads as a known one, an owner with invisible characters. */
