@@ -1,50 +1,44 @@
 import type { Diagnostic } from './diagnostics.js';
 import { fieldChanges } from './diff/changes.js';
-import { buildGraph, type Graph } from './graph/graph.js';
+import type { Graph } from './graph/graph.js';
 import { lint } from './lint/engine.js';
-import { type LoadResult, loadProject } from './load/load.js';
 import type { Config } from './model.js';
-import { type Rollup, rollUp } from './rollup/rollup.js';
+import { type Standing, type StandingOptions, standing } from './standing.js';
 
-export interface Analysis {
-  config: Config;
-  load: LoadResult;
-  graph: Graph;
-  rollup: Rollup;
+export interface Analysis extends Standing {
   diagnostics: Diagnostic[];
-  asOf: number;
 }
 
-export interface AnalyzeOptions {
-  asOf: number;
+export interface LintOptions {
   /** Last day each KR's value changed in git (full id → day), for stale-kr. */
   lastChanged?: ReadonlyMap<string, number>;
-  /** Load these already read results instead of reading the working tree. */
-  load?: LoadResult;
-  /** Folder of the cache of loaded files, when reading the working tree; null: no cache. */
-  cacheDir?: string | null;
   /** The graph of a base revision (`okr check --base REF`): changes since it feed moved-goalpost. */
   baseline?: Graph;
 }
 
-/** The whole pipeline: load → graph → rollup → lint. */
-export function analyze(config: Config, options: AnalyzeOptions): Analysis {
-  const load = options.load ?? loadProject(config, undefined, { cacheDir: options.cacheDir ?? null });
-  const graph = buildGraph(load.files, config.rollup);
-  const rollup = rollUp(graph);
-  const diagnostics = lint({
+export type AnalyzeOptions = StandingOptions & LintOptions;
+
+/** Every rule over what was loaded, graphed and rolled up. */
+export function lintStanding(s: Standing, options: LintOptions = {}): Diagnostic[] {
+  const { config, load, graph } = s;
+  return lint({
     config,
     files: load.files,
     graph,
-    rollup,
+    rollup: s.rollup,
     strategy: load.strategy,
-    asOf: options.asOf,
+    asOf: s.asOf,
     loadProblems: load.problems,
     sources: load.sources,
     unavailableIds: load.unavailableIds,
     unavailableParents: load.unavailableParents,
     ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
-    ...(options.baseline ? { changes: fieldChanges(options.baseline, graph, config, options.asOf) } : {}),
+    ...(options.baseline ? { changes: fieldChanges(options.baseline, graph, config, s.asOf) } : {}),
   });
-  return { config, load, graph, rollup, diagnostics, asOf: options.asOf };
+}
+
+/** The whole pipeline: load → graph → rollup → lint. */
+export function analyze(config: Config, options: AnalyzeOptions): Analysis {
+  const s = standing(config, options);
+  return { ...s, diagnostics: lintStanding(s, options) };
 }

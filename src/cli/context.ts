@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ChalkInstance } from 'chalk';
 import { findRoot, loadConfig } from '../config/config.js';
 import { parseDay, today } from '../dates.js';
+import type { Color } from '../format/color.js';
 import type { Config } from '../model.js';
 import { UsageError } from './errors.js';
 import { colorFor, type Io } from './io.js';
@@ -24,7 +24,7 @@ export interface CommandContext {
   root: string;
   config: Config;
   asOf: number;
-  color: ChalkInstance;
+  color: Color;
   /** Where loaded files are cached, or null with --no-cache. */
   cacheDir: string | null;
 }
@@ -46,7 +46,7 @@ function defaultCacheDir(root: string): string | null {
 }
 
 /** Resolves the global options into the folder, root, config, date and colours a command runs with. */
-export function commandContext(io: Io, options: GlobalOptions): CommandContext {
+export async function commandContext(io: Io, options: GlobalOptions): Promise<CommandContext> {
   const cwd = resolve(options.C ?? '.');
   if (!existsSync(cwd) || !statSync(cwd).isDirectory())
     throw new UsageError(`-C: no such folder "${options.C}"`);
@@ -59,5 +59,5 @@ export function commandContext(io: Io, options: GlobalOptions): CommandContext {
       : options.cacheLocation !== undefined
         ? resolve(cwd, options.cacheLocation)
         : defaultCacheDir(root);
-  return { io, cwd, root, config, asOf, color: colorFor(io, options.color), cacheDir };
+  return { io, cwd, root, config, asOf, color: await colorFor(io, options.color), cacheDir };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -13,7 +12,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Chalk, type ChalkInstance } from 'chalk';
+import { type Color, PLAIN } from '../format/color.js';
+import { nodeCrypto } from '../node-crypto.js';
 
 export interface Io {
   out(text: string): void;
@@ -31,14 +31,16 @@ export const processIo: Io = {
 
 /**
  * Colour only on a TTY, unless forced: `--no-color` and NO_COLOR turn it off, FORCE_COLOR
- * (other than 0/false) turns it on.
+ * (other than 0/false) turns it on. Chalk is loaded only when there is colour to draw.
  */
-export function colorFor(io: Io, colorOption: boolean): ChalkInstance {
+export async function colorFor(io: Io, colorOption: boolean): Promise<Color> {
   const force = io.env.FORCE_COLOR;
   let level: 0 | 1 | 2 | 3 = io.stdoutIsTTY ? 1 : 0;
   if (force !== undefined)
     level = force === '0' || force === 'false' ? 0 : force === '2' ? 2 : force === '3' ? 3 : 1;
   if (!colorOption || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '')) level = 0;
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }
 
@@ -73,7 +75,10 @@ export function writeFileAtomic(
     typeof options === 'number' ? { mode: options, beforeRename: undefined } : options;
   const { target, stat } = existing(path);
   const keepMode = mode ?? (stat ? stat.mode & 0o7777 : undefined);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const fd = openSync(temp, 'wx', keepMode === undefined ? 0o666 : 0o600);
     try {

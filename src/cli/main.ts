@@ -15,9 +15,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     (action: () => Promise<Action>) =>
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
+      // The command's modules load while the context does: node reads their files meanwhile.
+      const loading = action();
+      // Awaited below; a context that fails first (a usage error) must not leave it unhandled.
+      loading.catch(() => {});
       const { commandContext } = await import('./context.js');
-      const ctx = commandContext(processIo, command.optsWithGlobals() as GlobalOptions);
-      const run = await action();
+      const ctx = await commandContext(processIo, command.optsWithGlobals() as GlobalOptions);
+      const run = await loading;
       setExitCode(await run(ctx, ...(args.slice(0, -1) as never[])));
     };
 
@@ -172,7 +176,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (options: { format: string }, command: Command) => {
       const { runRules } = await import('./commands/rules.js');
       const { colorFor } = await import('./io.js');
-      const color = colorFor(processIo, (command.optsWithGlobals() as GlobalOptions).color);
+      const color = await colorFor(processIo, (command.optsWithGlobals() as GlobalOptions).color);
       setExitCode(await runRules({ io: processIo, color }, options));
     });
 
@@ -232,4 +236,7 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
-process.exitCode = await main(process.argv);
+// Not awaited at the top level, so that the build can bundle the CLI as CommonJS (scripts/bundle.mjs).
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,7 +1,7 @@
-import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FieldValue } from '../diff/changes.js';
 import type { DiffItem, OkrDiff } from '../diff/diff.js';
+import type { Color } from './color.js';
 import { percent, terminalLine } from './text.js';
 
 const KIND: Record<DiffItem['kind'], string> = { objective: 'objective', kr: 'key result' };
@@ -36,7 +36,7 @@ function problemLine(p: Diagnostic): string {
 }
 
 /** `okr diff` for a terminal: one section per kind of change, moved goalposts marked. */
-export function formatDiffText(diff: OkrDiff, color: ChalkInstance): string {
+export function formatDiffText(diff: OkrDiff, color: Color): string {
   const header = `OKR changes from ${revisionLabel(diff.base)} to ${revisionLabel(diff.head)}`;
   if (isEmptyDiff(diff)) return `${header}: none.\n`;
   const lines: string[] = [color.bold(header)];

@@ -1,6 +1,6 @@
-import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { History } from '../history/history.js';
+import type { Color } from './color.js';
 import { percent, terminalLine } from './text.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -16,7 +16,7 @@ export function formatHistoryJson(history: History): string {
 }
 
 /** A sparkline of progress, then one row a point. */
-export function formatHistoryText(history: History, color: ChalkInstance): string {
+export function formatHistoryText(history: History, color: Color): string {
   if (history.points.length === 0)
     return `${terminalLine(history.ref)}: no value recorded in git history or check-ins yet.\n`;
   const first = history.points[0]!;

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
-import type { ChalkInstance } from 'chalk';
 import type TableType from 'cli-table3';
 import type { KrStatus, ObjectiveStatus, StatusReport } from '../report/status.js';
 import type { Status } from '../rollup/status.js';
+import type { Color } from './color.js';
 import { markdownInline, percent, terminalLine, truncate } from './text.js';
 
 export interface StatusFormatOptions {
   krs: boolean;
-  color: ChalkInstance;
+  color: Color;
 }
 
 export const LABEL: Record<Status, string> = {
@@ -18,7 +18,7 @@ export const LABEL: Record<Status, string> = {
   off_track: 'off track',
 };
 
-export function paintStatus(status: Status, text: string, color: ChalkInstance): string {
+export function paintStatus(status: Status, text: string, color: Color): string {
   switch (status) {
     case 'done':
       return color.cyan(text);
@@ -35,7 +35,7 @@ export function paintStatus(status: Status, text: string, color: ChalkInstance):
 
 const BAR_WIDTH = 10;
 
-export function progressBar(progress: number, status: Status, color: ChalkInstance): string {
+export function progressBar(progress: number, status: Status, color: Color): string {
   const filled = Math.round(Math.min(1, Math.max(0, progress)) * BAR_WIDTH);
   const bar = paintStatus(status, '█'.repeat(filled), color) + color.gray('░'.repeat(BAR_WIDTH - filled));
   return `${bar} ${percent(progress).padStart(4)}`;

@@ -1,6 +1,6 @@
-import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics.js';
 import { countBySeverity } from '../diagnostics.js';
+import type { Color } from './color.js';
 import { terminalLine } from './text.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -9,7 +9,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * ESLint-style output: problems grouped by file, each line `file:line:col  severity  message  rule-id`,
  * then a summary line.
  */
-export function formatStylish(problems: readonly Diagnostic[], color: ChalkInstance): string {
+export function formatStylish(problems: readonly Diagnostic[], color: Color): string {
   if (problems.length === 0) return '';
   const lines: string[] = [];
   let currentFile: string | null = null;

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Problem } from '../diagnostics.js';
 import type { OkrFileData } from '../model.js';
+import { nodeCrypto } from '../node-crypto.js';
 import type { LoadedSource } from './load.js';
 import { lazySource, withoutBom } from './parse.js';
 import type { ItemSpan } from './plain-yaml.js';
@@ -40,31 +41,28 @@ interface Entry {
   itemSpans: Record<string, ItemSpan> | null;
 }
 
-/** The modules whose code decides what loading a file gives. */
-const LOADER_MODULES = ['load.js', 'parse.js', 'plain-yaml.js', 'schema.js', 'cache.js'];
-
 /**
  * What the cached results depend on besides the files: the tool's version, and the schema and
  * loader code themselves, so that a build from a checkout between two versions does not reuse
- * the results of another.
+ * the results of another. The loader code is every module next to this one: dist/load/ as tsc
+ * builds it, or dist/bundle/, where the loader is bundled with the rest of okr.
  */
 function fingerprint(): { version: string; schema: string } {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
-  const hash = createHash('sha1').update(readFileSync(schemaUrl('okr-file')));
-  for (const name of LOADER_MODULES) {
-    try {
-      hash.update(readFileSync(new URL(name, import.meta.url)));
-    } catch {
-      // Run from sources (tests), where the module names end in .ts: the version alone decides.
-    }
-  }
+  const hash = nodeCrypto()
+    .createHash('sha1')
+    .update(readFileSync(schemaUrl('okr-file')));
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  // Run from sources (tests), the modules end in .ts: the version alone decides.
+  const modules = readdirSync(here).filter((name) => /\.c?js$/.test(name));
+  for (const name of modules.sort()) hash.update(`${name}\0`).update(readFileSync(join(here, name)));
   return { version: pkg.version, schema: hash.digest('hex') };
 }
 
 function keyOf(path: string, rawText: string): string {
-  return createHash('sha1').update(path).update('\0').update(rawText).digest('hex');
+  return nodeCrypto().createHash('sha1').update(path).update('\0').update(rawText).digest('hex');
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -113,7 +111,7 @@ function readEntries(file: string, expected: { version: string; schema: string }
   }
   const newline = text.indexOf('\n');
   const body = text.slice(newline + 1);
-  if (newline === -1 || createHash('sha1').update(body).digest('hex') !== text.slice(0, newline))
+  if (newline === -1 || nodeCrypto().createHash('sha1').update(body).digest('hex') !== text.slice(0, newline))
     return entries;
   let stored: unknown;
   try {
@@ -183,7 +181,7 @@ export function loadedFromJson(path: string, rawText: string, json: string): Loa
 
 function writeAtomically(dir: string, content: string): void {
   const target = join(dir, FILE_NAME);
-  const temp = join(dir, `.${FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${FILE_NAME}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temp, content, { flag: 'wx' });
@@ -241,7 +239,7 @@ export function openCache(dir: string): LoadCache {
         )
         .join(',');
       const body = `{"format":${FORMAT},"version":${JSON.stringify(expected.version)},"schema":"${expected.schema}","entries":{${entries}}}`;
-      writeAtomically(dir, `${createHash('sha1').update(body).digest('hex')}\n${body}`);
+      writeAtomically(dir, `${nodeCrypto().createHash('sha1').update(body).digest('hex')}\n${body}`);
     },
   };
 }

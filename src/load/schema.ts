@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +28,13 @@ export const AJV_OPTIONS = { allErrors: true, strict: false, strictNumbers: true
  * when there is none or the schema changed since.
  */
 function prebuiltValidator(name: SchemaName, schemaText: string): ValidateFunction | null {
-  let prebuilt: ValidateFunction & { schemaHash?: string };
+  let prebuilt: ValidateFunction & { schemaText?: string };
   try {
     prebuilt = require(fileURLToPath(new URL(`../validators/${name}.cjs`, import.meta.url)));
   } catch {
     return null;
   }
-  const hash = createHash('sha1').update(schemaText).digest('hex');
-  return prebuilt.schemaHash === hash ? prebuilt : null;
+  return prebuilt.schemaText === schemaText ? prebuilt : null;
 }
 
 /** The compiled validator of a schema; each schema is compiled once per process, at build time when it can. */

@@ -1,8 +1,8 @@
-import type { Analysis } from '../analyze.js';
 import { formatDay } from '../dates.js';
 import { lineOf } from '../locate.js';
 import type { KeyResult, KrKind, Objective, ObjectiveType } from '../model.js';
 import { expectedProgress, type Status, statusOf } from '../rollup/status.js';
+import type { Standing } from '../standing.js';
 
 export interface KrStatus {
   id: string;
@@ -42,7 +42,7 @@ export interface StatusReport {
   objectives: ObjectiveStatus[];
 }
 
-function krStatus(analysis: Analysis, kr: KeyResult): KrStatus {
+function krStatus(analysis: Standing, kr: KeyResult): KrStatus {
   const progress = analysis.rollup.kr.get(kr) ?? 0;
   const d = kr.data;
   const measured: Partial<KrStatus> = {};
@@ -64,7 +64,7 @@ function krStatus(analysis: Analysis, kr: KeyResult): KrStatus {
   };
 }
 
-export function objectiveStatus(analysis: Analysis, objective: Objective): ObjectiveStatus {
+export function objectiveStatus(analysis: Standing, objective: Objective): ObjectiveStatus {
   const progress = analysis.rollup.objective.get(objective) ?? 0;
   const source = analysis.load.sources.get(objective.file);
   return {
@@ -85,7 +85,7 @@ export function objectiveStatus(analysis: Analysis, objective: Objective): Objec
 }
 
 /** The status of every objective, in file order (SPEC §9). */
-export function statusReport(analysis: Analysis): StatusReport {
+export function statusReport(analysis: Standing): StatusReport {
   return {
     asOf: formatDay(analysis.asOf),
     objectives: analysis.graph.objectives.map((o) => objectiveStatus(analysis, o)),

@@ -5,7 +5,7 @@ import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { writeOutput } from '../output.js';
-import { analyzeForView } from '../view.js';
+import { standingForView } from '../view.js';
 import { listOption } from './status.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
@@ -29,7 +29,7 @@ export async function runGraph(ctx: CommandContext, options: GraphOptions): Prom
     );
   const owners = new Set(listOption(options.owner));
   const cycles = new Set(listOption(options.cycle));
-  const analysis = analyzeForView(ctx);
+  const analysis = await standingForView(ctx);
   if (!analysis) return 2;
   const report = statusReport(analysis);
   const keep = (o: ObjectiveStatus) =>

@@ -13,7 +13,7 @@ export interface ReportOptions {
 export async function runReport(ctx: CommandContext, options: ReportOptions): Promise<number> {
   if (options.out === undefined || options.out === '')
     throw new UsageError('report needs --out FILE.html: the file to write the dashboard to');
-  const analysis = analyzeForView(ctx);
+  const analysis = await analyzeForView(ctx);
   if (!analysis) return 2;
   const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));
   writeOutput(ctx, options.out, renderHtmlReport(analysis, { trends }));

@@ -8,8 +8,7 @@ import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import { STATUSES, type Status } from '../../rollup/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { loadAt } from '../git.js';
-import { analyzeForView } from '../view.js';
+import { standingForView } from '../view.js';
 
 export const STATUS_FORMATS = ['table', 'json', 'markdown'] as const;
 
@@ -45,8 +44,12 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const statuses = statusFilter(options.status);
   const owners = new Set(listOption(options.owner));
   const cycles = new Set(listOption(options.cycle));
-  const load = options.at === undefined ? undefined : await loadAt(ctx, options.at, 'okr status --at');
-  const analysis = analyzeForView(ctx, load);
+  // okr's git modules are loaded only for --at: plain status reads the working tree alone.
+  const load =
+    options.at === undefined
+      ? undefined
+      : await (await import('../git.js')).loadAt(ctx, options.at, 'okr status --at');
+  const analysis = await standingForView(ctx, load);
   if (!analysis) return 2;
   const report = statusReport(analysis);
   const keep = (o: ObjectiveStatus) =>

@@ -1,0 +1,34 @@
+// Build step, after tsc: bundles okr's own modules (dist/**/*.js) into one CommonJS file,
+// dist/bundle/okr.cjs, which bin/okr runs. For a command as short as `okr status`, loading code was
+// most of the time, and ES modules cost node more to load than their code does to run: each is
+// resolved, read and linked on its own, and each node built-in it imports gets a module facade.
+// One CommonJS file is read and compiled once. Commands' code still runs only when the command does
+// (esbuild turns `import()` into a call of the module's initialiser), and packages stay outside the
+// bundle, required or imported from node_modules when the code that uses them runs.
+//
+// The bundle sits two folders below the package root, as every module of dist/ does, and
+// `import.meta.url` is the bundle's own URL, so paths relative to a module (../../package.json,
+// ../../schemas, ../validators) lead to the same files. The worker thread's module, which okr loads
+// by its URL (src/load/parallel.ts), is bundled next to it as an ES module.
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const dist = join(resolve(import.meta.dirname, '..'), 'dist');
+const outdir = join(dist, 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
+await build({
+  ...common,
+  entryPoints: [join(dist, 'cli', 'main.js')],
+  outfile: join(outdir, 'okr.cjs'),
+  format: 'cjs',
+  define: { 'import.meta.url': '__okrModuleUrl' },
+  banner: { js: "const __okrModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: [join(dist, 'load', 'load-worker.js')],
+  outfile: join(outdir, 'load-worker.js'),
+  format: 'esm',
+});

@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { commitAll, gitInit, makeProject, OKR_BIN, REPO_ROOT, tempDir } from '../helpers.js';
+
+const RECORDER = pathToFileURL(join(REPO_ROOT, 'test', 'fixtures', 'startup', 'record-modules.mjs')).href;
+/** The modules tsc builds, one a source file, from which the build bundles what bin/okr runs. */
+const UNBUNDLED = join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const ACME = join(REPO_ROOT, 'examples', 'acme');
+const AS_OF = ['--as-of', '2026-11-20'];
+
+interface Recorded {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** URLs of the modules loaded. */
+  modules: string[];
+}
+
+/** Runs okr (bin/okr, or another entry) and records the modules it loads. */
+function runRecorded(
+  args: string[],
+  cwd: string,
+  options: { env?: Record<string, string>; entry?: string } = {},
+): Recorded {
+  const file = join(tempDir(), 'modules.txt');
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  if (options.env?.FORCE_COLOR === undefined) delete env.FORCE_COLOR;
+  Object.assign(env, { NODE_OPTIONS: `--import=${RECORDER}`, OKR_TEST_MODULES_FILE: file });
+  const result = spawnSync(process.execPath, [options.entry ?? OKR_BIN, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const modules = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, modules };
+}
+
+/** Whether a module whose URL contains `part` was loaded. */
+const loads = (r: Recorded, part: string) => r.modules.some((line) => line.includes(part));
+/** Whether okr's own code (not a package's) loaded the node built-in `name`, however it did. */
+const usesBuiltin = (r: Recorded, name: string) =>
+  r.modules.some(
+    (line) => line === name || (line.startsWith(`require:${name} from `) && line.includes('/dist/')),
+  );
+// okr's git modules are the only ones of okr's to use node:child_process (commander requires it
+// too, which is told apart by the requiring file): in the bundle, it tells that git was loaded.
+const GIT = 'node:child_process';
+const CHALK = '/node_modules/chalk/';
+const BUNDLE = '/dist/bundle/okr.cjs';
+const OWN = (path: string) => `/dist/${path}`;
+
+const TEAM = `owner: team
+cycle: 2026-Q4
+objectives:
+  - id: fast-checkout
+    title: Make checkout effortless for buyers
+    key_results:
+      - id: judged
+        title: Buyers find checkout effortless
+        progress: 0.5
+`;
+
+describe('what okr loads at start-up', () => {
+  it('okr status loads neither git, nor chalk without colours, nor node:crypto', () => {
+    const r = runRecorded(['status', ...AS_OF], ACME);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('grow-merchant-sales');
+    // The recorder sees okr's own modules: an empty list would make the checks below pass vacuously.
+    expect(loads(r, BUNDLE)).toBe(true);
+    expect(usesBuiltin(r, GIT)).toBe(false);
+    expect(loads(r, CHALK)).toBe(false);
+    expect(usesBuiltin(r, 'node:crypto')).toBe(false);
+  });
+
+  it('module by module, okr status loads neither the git modules nor the lint engine', () => {
+    const r = runRecorded(['status', ...AS_OF], ACME, { entry: UNBUNDLED });
+    expect(r.code).toBe(0);
+    expect(loads(r, OWN('cli/commands/status.js'))).toBe(true);
+    expect(loads(r, OWN('git/'))).toBe(false);
+    expect(loads(r, OWN('lint/engine.js'))).toBe(false);
+    expect(usesBuiltin(r, GIT)).toBe(false);
+  });
+
+  it('okr status --at loads git, and colours load chalk', () => {
+    const dir = makeProject({ 'okrs/team.yaml': TEAM });
+    gitInit(dir);
+    commitAll(dir, 'OKRs');
+    const r = runRecorded(['status', '--at', 'HEAD', ...AS_OF], dir, {
+      env: { NO_COLOR: '', FORCE_COLOR: '1' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\u001b[');
+    expect(usesBuiltin(r, GIT)).toBe(true);
+    expect(loads(r, CHALK)).toBe(true);
+  });
+
+  it('okr --help and okr graph do not load git, nor graph the lint engine', () => {
+    const help = runRecorded(['--help'], ACME);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: okr');
+    expect(loads(help, BUNDLE)).toBe(true);
+    expect(usesBuiltin(help, GIT)).toBe(false);
+    const graph = runRecorded(['graph', ...AS_OF], ACME);
+    expect(graph.code).toBe(0);
+    expect(graph.stdout).toContain('o_grow_merchant_sales');
+    expect(usesBuiltin(graph, GIT)).toBe(false);
+    const unbundled = runRecorded(['graph', ...AS_OF], ACME, { entry: UNBUNDLED });
+    expect(unbundled.stdout).toBe(graph.stdout);
+    expect(loads(unbundled, OWN('lint/engine.js'))).toBe(false);
+  });
+
+  it('a file that fails to load makes okr status run the rules to count its errors, as configured', () => {
+    const dir = makeProject({
+      'okr.config.yaml': 'rules:\n  unknown-cycle: error\n',
+      'okrs/team.yaml': TEAM,
+      // A schema error (an unknown key) and an unknown cycle, an error by the config above.
+      'okrs/broken.yaml': TEAM.replace('team', 'other')
+        .replace('2026-Q4', '2027-Q9')
+        .replace('fast-checkout', 'slow-checkout')
+        .replace('    key_results:', '    wieght: 2\n    key_results:'),
+    });
+    const expected =
+      'okr: okrs/broken.yaml has 2 errors; what they concern is not shown. Run "okr check okrs/broken.yaml" for details.\n';
+    const r = runRecorded(['status', ...AS_OF], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('fast-checkout');
+    expect(r.stderr).toBe(expected);
+    const unbundled = runRecorded(['status', ...AS_OF], dir, { entry: UNBUNDLED });
+    expect(unbundled.stderr).toBe(expected);
+    expect(loads(unbundled, OWN('lint/engine.js'))).toBe(true);
+  });
+});
