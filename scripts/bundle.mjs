@@ -8,8 +8,7 @@
 //
 // The bundle sits two folders below the package root, as every module of dist/ does, and
 // `import.meta.url` is the bundle's own URL, so paths relative to a module (../../package.json,
-// ../../schemas, ../validators) lead to the same files. The worker thread's module, which okr loads
-// by its URL (src/load/parallel.ts), is bundled next to it as an ES module.
+// ../../schemas, ../validators) lead to the same files.
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -25,10 +24,4 @@ await build({
   format: 'cjs',
   define: { 'import.meta.url': '__okrModuleUrl' },
   banner: { js: "const __okrModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
-await build({
-  ...common,
-  entryPoints: [join(dist, 'load', 'load-worker.js')],
-  outfile: join(outdir, 'load-worker.js'),
-  format: 'esm',
 });

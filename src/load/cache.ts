@@ -20,8 +20,6 @@ export interface LoadCache {
   /** What loading this file gave before, when its path and text are unchanged. */
   get(path: string, rawText: string): LoadedSource | null;
   set(path: string, rawText: string, loaded: LoadedSource): void;
-  /** Keeps what `entryJson` made of a file loaded elsewhere (a worker thread). */
-  setJson(path: string, rawText: string, json: string): void;
   /** Writes the entries of this run (and drops the others), when anything changed. */
   save(): void;
 }
@@ -170,15 +168,6 @@ function fromEntry(path: string, rawText: string, entry: unknown): LoadedSource 
   };
 }
 
-/** What `entryJson` wrote, read back; null when it is not an entry for this file. */
-export function loadedFromJson(path: string, rawText: string, json: string): LoadedSource | null {
-  try {
-    return fromEntry(path, rawText, JSON.parse(json));
-  } catch {
-    return null;
-  }
-}
-
 function writeAtomically(dir: string, content: string): void {
   const target = join(dir, FILE_NAME);
   const temp = join(dir, `.${FILE_NAME}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
@@ -225,10 +214,6 @@ export function openCache(dir: string): LoadCache {
       const json = entryJson(loaded);
       changed = true;
       if (json !== null) kept.set(keyFor(path, rawText), json);
-    },
-    setJson(path, rawText, json) {
-      changed = true;
-      kept.set(keyFor(path, rawText), json);
     },
     save() {
       if (!changed && kept.size === stored.size) return;

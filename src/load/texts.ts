@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../diagnostics.js';
 import type { Config, StrategyData } from '../model.js';
-import { type LoadCache, loadedFromJson, openCache } from './cache.js';
+import { type LoadCache, openCache } from './cache.js';
 import { discoverFiles } from './discover.js';
 import { globToRegExp } from './glob.js';
 import { type LoadedSource, type LoadResult, loadOkrSource, readSource } from './load.js';
 
-import { loadInWorker, workerShare } from './parallel.js';
 import { parseSourceLazily } from './parse.js';
 import { schemaProblems } from './schema.js';
 
@@ -62,47 +61,6 @@ function cachedLoad(
 }
 
 /**
- * Every readable file loaded: from the caches when they have it, otherwise parsed and validated,
- * a share of them in a worker thread when there are many (see parallel.ts).
- */
-function loadAll(
-  files: ReadonlyMap<string, ReadFile>,
-  paths: readonly string[],
-  cache: SourceCache | undefined,
-  disk: LoadCache | null,
-): Map<string, LoadedSource> {
-  const loaded = new Map<string, LoadedSource>();
-  const misses: [path: string, text: string][] = [];
-  for (const path of paths) {
-    const read = files.get(path)!;
-    if ('problem' in read) continue;
-    const hit = cachedLoad(path, read.text, cache, disk);
-    if (hit) loaded.set(path, hit);
-    else misses.push([path, read.text]);
-  }
-  const share = workerShare(misses.length);
-  const offloaded = misses.slice(misses.length - share);
-  const worker = share > 0 ? loadInWorker(offloaded) : null;
-  for (const [path, text] of misses.slice(0, misses.length - share))
-    loaded.set(path, loadCached(path, text, cache, disk));
-  const results = worker?.collect() ?? [];
-  if (worker && process.env.DEBUG?.split(',').includes('okr'))
-    process.stderr.write(
-      `okr: ${results.filter((r) => r !== null).length} of ${misses.length} files loaded in a worker thread\n`,
-    );
-  offloaded.forEach(([path, text], i) => {
-    const json = results[i] ?? null;
-    const fromWorker = json === null ? null : loadedFromJson(path, text, json);
-    if (fromWorker) {
-      disk?.setJson(path, text, json!);
-      cache?.set(path, { text, loaded: fromWorker });
-    }
-    loaded.set(path, fromWorker ?? loadCached(path, text, cache, disk));
-  });
-  return loaded;
-}
-
-/**
  * Builds a LoadResult from files already read (for example from a git revision), exactly as
  * `loadProject` does from the working tree: the same parser, schemas and partial loading.
  */
@@ -133,16 +91,14 @@ export function loadTexts(
       result.problems.push(...problems);
     }
   }
-  const paths = [...files.keys()].sort();
-  const loaded = loadAll(files, paths, cache, disk);
-  for (const path of paths) {
+  for (const path of [...files.keys()].sort()) {
     const read = files.get(path)!;
     if ('problem' in read) {
       result.problems.push(read.problem);
       result.failed.push(path);
       continue;
     }
-    const { source, file, problems, dropped } = loaded.get(path)!;
+    const { source, file, problems, dropped } = loadCached(path, read.text, cache, disk);
     result.sources.set(path, source);
     result.problems.push(...problems);
     if (file) result.files.push(file);
