@@ -529,10 +529,9 @@ class Reader {
 
 const isDash = (text: string) => text[0] === '-' && (text.length === 1 || text[1] === ' ');
 
-/** The content lines of a text: blank and comment-only lines dropped, indentation measured. */
-function contentLines(text: string): Line[] {
+/** The content lines of a text's lines: blank and comment-only lines dropped, indentation measured. */
+function contentLines(raws: readonly string[]): Line[] {
   const lines: Line[] = [];
-  const raws = text.split('\n');
   for (let n = 0; n < raws.length; n++) {
     const raw = raws[n]!;
     let indent = 0;
@@ -601,9 +600,10 @@ function readPlain(
 ): { data: unknown; reader: Reader } | typeof UNSUPPORTED {
   if (hasUnusualCharacter(text)) return UNSUPPORTED;
   try {
-    const lines = contentLines(text);
+    const raws = text.split('\n');
+    const lines = contentLines(raws);
     if (lines.length === 0 || lines[0]!.indent !== 0 || isDash(lines[0]!.text)) return UNSUPPORTED;
-    const reader = new Reader(lines, text.split('\n'), recording);
+    const reader = new Reader(lines, raws, recording);
     const data = reader.node(0);
     return reader.done() ? { data, reader } : UNSUPPORTED;
   } catch (error) {
