@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { blobId } from '../blob-id.js';
 import { GitError } from './errors.js';
 
 interface Pending {
@@ -86,14 +86,6 @@ export async function withBlobReader<T>(cwd: string, use: (reader: BlobReader) =
   } finally {
     reader.close();
   }
-}
-
-/** The id git gives a blob of `text` (what `git hash-object` prints), with the repository's hash. */
-function blobId(text: string, algorithm: 'sha1' | 'sha256'): string {
-  return createHash(algorithm)
-    .update(`blob ${Buffer.byteLength(text)}\0`)
-    .update(text)
-    .digest('hex');
 }
 
 export interface KnownBlobs {

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { blobId } from '../blob-id.js';
 import type { Problem } from '../diagnostics.js';
 import type { OkrFileData } from '../model.js';
 import { nodeCrypto } from '../node-crypto.js';
@@ -25,7 +26,7 @@ export interface LoadCache {
 }
 
 /** Bumped whenever the layout of an entry changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE_NAME = 'files.json';
 
 interface Entry {
@@ -59,8 +60,9 @@ function fingerprint(): { version: string; schema: string } {
   return { version: pkg.version, schema: hash.digest('hex') };
 }
 
+/** A file's key: its path and the hash of its content (git's blob id, which history reading shares). */
 function keyOf(path: string, rawText: string): string {
-  return nodeCrypto().createHash('sha1').update(path).update('\0').update(rawText).digest('hex');
+  return `${path}\0${blobId(rawText)}`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
