@@ -22,6 +22,8 @@ await build({
   entryPoints: [join(dist, 'cli', 'main.js')],
   outfile: join(outdir, 'okr.cjs'),
   format: 'cjs',
+  // Mapped through tsc's maps to src/*.ts, for the stack of an internal error under DEBUG=okr.
+  sourcemap: 'linked',
   define: { 'import.meta.url': '__okrModuleUrl' },
   banner: { js: "const __okrModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
