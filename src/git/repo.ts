@@ -21,11 +21,25 @@ export async function gitTopLevel(cwd: string): Promise<string | null> {
 /** Throws a GitError saying what to do when `cwd` is not inside a git work tree. */
 export async function requireRepository(cwd: string, command: string): Promise<string> {
   const top = await gitTopLevel(cwd);
+  if (top === null && !(await gitRuns(cwd)))
+    throw new GitError(
+      `cannot run git: ${command} reads OKR files from git history; install git, or put it on the PATH`,
+    );
   if (top === null)
     throw new GitError(
       `not a git repository: ${command} reads OKR files from git history; run it inside a clone of the repository (or "git init" and commit first)`,
     );
   return top;
+}
+
+/** Whether git can be started at all (it is installed and on the PATH). */
+async function gitRuns(cwd: string): Promise<boolean> {
+  try {
+    await runGit(existsSync(cwd) ? cwd : '.', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function isShallow(cwd: string): Promise<boolean> {

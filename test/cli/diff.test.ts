@@ -161,6 +161,22 @@ describe('okr diff failure modes', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('says that git cannot be run when it is not on the PATH, exit 2', () => {
+    const dir = okrRepo({ 'okrs/company.yaml': companyYaml() });
+    const r = runOkr(['diff'], { cwd: dir, env: { PATH: tempDir('okr-no-git-') } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'okr: cannot run git: okr diff reads OKR files from git history; install git, or put it on the PATH\n',
+    );
+    // okr check runs without git: stale-kr then has no history, nothing else changes.
+    const check = runOkr(['check', '--as-of', '2026-11-20'], {
+      cwd: dir,
+      env: { PATH: tempDir('okr-no-git-') },
+    });
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  });
+
   it('names an unknown revision, exit 2', () => {
     const dir = okrRepo({ 'okrs/company.yaml': companyYaml() });
     const r = runOkr(['diff', 'no-such-branch'], { cwd: dir });
