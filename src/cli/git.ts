@@ -1,7 +1,7 @@
 import { knownBlobs, withBlobReader } from '../git/cat-file.js';
 import { GitError } from '../git/errors.js';
 import { okrLog } from '../git/log.js';
-import { gitTopLevel, isShallow, requireCommit, requireRepository } from '../git/repo.js';
+import { gitTopLevel, repositoryFacts, requireCommit, requireRepository } from '../git/repo.js';
 import { loadRevision } from '../git/revision.js';
 import { mayBeRepository } from '../git/state.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
@@ -48,17 +48,16 @@ export function startCheckGitInputs(
 ): (worktree: readonly OkrFile[], cache?: SourceCache) => Promise<CheckGitInputs> {
   // None of these rejects: each answers null, [] or false when git cannot tell.
   const repository = base !== undefined || mayBeRepository(ctx.root, process.env);
-  const top = repository ? gitTopLevel(ctx.root) : Promise.resolve(null);
+  const facts = repository ? repositoryFacts(ctx.root) : Promise.resolve(null);
   const commits = repository ? okrLog(ctx.config) : Promise.resolve([]);
-  const shallow = repository ? isShallow(ctx.root) : Promise.resolve(false);
   return (worktree, cache) =>
     gitCommand(async () => {
       if (base !== undefined) await requireRepository(ctx.root, 'okr check --base');
-      else if ((await top) === null) return {};
+      else if ((await facts) === null) return {};
       const baseSha = base === undefined ? null : await requireCommit(ctx.root, base);
       return withBlobReader(ctx.root, async (reader) => {
         const inputs: CheckGitInputs = {};
-        const lastChanged = await gitLastChanged(await commits, await shallow, reader, {
+        const lastChanged = await gitLastChanged(await commits, (await facts)?.shallow ?? false, reader, {
           files: worktree,
           day: ctx.asOf,
         });

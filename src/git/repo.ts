@@ -32,6 +32,17 @@ export async function requireRepository(cwd: string, command: string): Promise<s
   return top;
 }
 
+/**
+ * The top folder of the work tree holding `cwd` and whether the clone is shallow, from one
+ * `git rev-parse`; null outside a repository.
+ */
+export async function repositoryFacts(cwd: string): Promise<{ top: string; shallow: boolean } | null> {
+  if (!existsSync(cwd)) return null;
+  const [top, shallow] =
+    (await tryRaw(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']))?.split('\n') ?? [];
+  return top ? { top, shallow: shallow?.trim() === 'true' } : null;
+}
+
 /** Whether git can be started at all (it is installed and on the PATH). */
 async function gitRuns(cwd: string): Promise<boolean> {
   try {
