@@ -498,4 +498,49 @@ describe('hostile input: the file system', () => {
       chmodSync(join(dir, 'okrs', 'locked.yaml'), 0o644);
     }
   });
+
+  describe("the repository's own okr.config.yaml is read as carefully as its OKR files", () => {
+    const check = (dir: string) => runOkr(['check', ...AS_OF], { cwd: dir });
+
+    it('a link out of the repository is refused, and nothing of its target is printed', () => {
+      const outside = tempDir('okr-outside-');
+      writeFiles(outside, { 'secret.yaml': 'SECRET-VALUE: [unclosed\n' });
+      const dir = tempDir('okr-hostile-');
+      writeFiles(dir, { 'okrs/fine.yaml': valid });
+      symlinkSync(join(outside, 'secret.yaml'), join(dir, 'okr.config.yaml'));
+      const r = check(dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^okr: invalid configuration:\n {2}okr\.config\.yaml:1:1 {2}.*symbolic link to ".*secret\.yaml", outside the repository/,
+      );
+      expect(r.stdout + r.stderr).not.toContain('SECRET-VALUE');
+    });
+
+    it('bytes that are not UTF-8 are a located problem', () => {
+      const dir = tempDir('okr-hostile-');
+      writeFiles(dir, { 'okrs/fine.yaml': valid });
+      writeFileSync(
+        join(dir, 'okr.config.yaml'),
+        Buffer.from([...Buffer.from('roots:\n  - te'), 0xff, 0x0a]),
+      );
+      const r = check(dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^okr: invalid configuration:\n {2}okr\.config\.yaml:2:7 {2}byte 0xff is not valid UTF-8/,
+      );
+    });
+
+    it('a file over the size okr reads is refused by its size', () => {
+      const dir = tempDir('okr-hostile-');
+      writeFiles(dir, { 'okrs/fine.yaml': valid });
+      writeFileSync(join(dir, 'okr.config.yaml'), `# ${'x'.repeat(6 * 1024 * 1024)}\nroots: [team]\n`);
+      const started = performance.now();
+      const r = check(dir);
+      expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^okr: invalid configuration:\n {2}okr\.config\.yaml:1:1 {2}the config file is larger than the 5242880 bytes okr reads/,
+      );
+    });
+  });
 });

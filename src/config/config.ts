@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { ruleMetas } from '../lint/registry.js';
+import { readSource } from '../load/load.js';
 import { parseSourceLazily } from '../load/parse.js';
 import { schemaProblems } from '../load/schema.js';
 import { locate } from '../locate.js';
@@ -176,25 +177,39 @@ export function loadConfig(root: string, explicitFile?: string): Config {
   if (!explicitFile && !existsSync(absolute)) return config;
   const display = toRepoPath(root, absolute).startsWith('..') ? absolute : toRepoPath(root, absolute);
   let text: string;
-  try {
-    if (isDirectory(absolute)) throw new Error('it is a folder');
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ConfigError([
-      {
-        ruleId: 'config',
-        message: `cannot read the config file: ${reason}`,
-        file: display,
-        target: null,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      },
-    ]);
-  }
+  if (!explicitFile) {
+    // The repository's own config file is as untrusted as its OKR files: a link out of the
+    // repository, a huge file or bad bytes are refused as they are there (--config is the user's).
+    const read = readSource(config, CONFIG_FILE);
+    if ('problem' in read) {
+      const { problem } = read;
+      const message =
+        problem.ruleId === 'file-too-large'
+          ? `the config file is larger than the ${config.maxFileSize} bytes okr reads; it needs a few lines, not more`
+          : problem.message;
+      throw new ConfigError([{ ...problem, message, ruleId: 'config' }]);
+    }
+    text = read.text;
+  } else
+    try {
+      if (isDirectory(absolute)) throw new Error('it is a folder');
+      text = readFileSync(absolute, 'utf8');
+    } catch (error) {
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      throw new ConfigError([
+        {
+          ruleId: 'config',
+          message: `cannot read the config file: ${reason}`,
+          file: display,
+          target: null,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+        },
+      ]);
+    }
   const { source, problems } = parseSourceLazily(display, text);
   if (problems.length === 0 && source.data !== null && source.data !== undefined) {
     // Rule entries are checked by ruleSettings, which says more than the schema's anyOf can.
