@@ -167,6 +167,20 @@ function cyclesProblems(
   }
 }
 
+/** `include` patterns name files of the repository: an absolute one, or one with a `..` step, would leave it. */
+function includeProblems(source: SourceFile, include: readonly string[], problems: Problem[]): void {
+  include.forEach((pattern, i) => {
+    if (!pattern.startsWith('/') && !pattern.split('/').includes('..')) return;
+    problems.push({
+      ruleId: 'config',
+      message: `include pattern ${JSON.stringify(pattern)} leads outside the repository; patterns are relative to its root, without ".." steps`,
+      file: source.path,
+      target: null,
+      ...locate(source, ['include', i]),
+    });
+  });
+}
+
 /**
  * Reads the repository's configuration: `explicitFile` when given, else okr.config.yaml at the root,
  * else the defaults. Throws ConfigError, with every problem located, when the file is invalid.
@@ -221,6 +235,7 @@ export function loadConfig(root: string, explicitFile?: string): Config {
     if (raw.rules && typeof raw.rules === 'object')
       Object.assign(config.rules, ruleSettings(source, raw.rules as Record<string, unknown>, problems));
     if (raw.cycles) cyclesProblems(source, raw.cycles as Config['cycles'], problems);
+    if (Array.isArray(raw.include)) includeProblems(source, raw.include as string[], problems);
   }
   if (problems.length > 0) throw new ConfigError(problems.map((p) => ({ ...p, ruleId: 'config' })));
   if (Array.isArray(raw.include)) config.include = raw.include as string[];

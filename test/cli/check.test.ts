@@ -187,6 +187,12 @@ describe('exit code 2: usage, config and no files', () => {
       ['rollup: sideways\n', 'okr.config.yaml:1:9', '"rollup" must be one of'],
       ['includes: [okrs]\n', 'okr.config.yaml:1:1', 'unknown key "includes"'],
       ['rules: [\n', 'okr.config.yaml:', ''],
+      [
+        'include:\n  - okrs/**/*.yaml\n  - ../other/okrs/*.yaml\n',
+        'okr.config.yaml:3:5',
+        'include pattern "../other/okrs/*.yaml" leads outside the repository',
+      ],
+      ['include: [/etc/*.yaml]\n', 'okr.config.yaml:1:11', 'include pattern "/etc/*.yaml" leads outside'],
     ];
     for (const [config, where, message] of cases) {
       const r = runOkr(['check'], {
