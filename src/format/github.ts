@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { spanOf } from './span.js';
+import { terminalSafe } from './text.js';
 
 /** GitHub shows at most this many annotations of each kind per step; the rest are dropped. */
 export const GITHUB_ANNOTATION_LIMIT = 10;
@@ -33,7 +34,8 @@ function annotation(p: Diagnostic): string {
   if (span.endColumn !== undefined) properties.push(['endColumn', span.endColumn]);
   properties.push(['title', `okr ${p.ruleId}`]);
   const list = properties.map(([name, value]) => `${name}=${escapeProperty(String(value))}`).join(',');
-  return `::${p.severity === 'error' ? 'error' : 'warning'} ${list}::${escapeData(p.message)}`;
+  // The runner's log shows escape sequences as colours and moves: a title's are shown as text.
+  return `::${p.severity === 'error' ? 'error' : 'warning'} ${list}::${escapeData(terminalSafe(p.message))}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

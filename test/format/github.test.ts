@@ -77,9 +77,20 @@ describe('formatGithub', () => {
     expect(Object.keys(first!.properties)).toEqual(['file', 'line', 'col', 'endLine', 'endColumn', 'title']);
     expect(first!.properties.file).toBe('okrs/a,line=99:b.yaml');
     expect(first!.properties.line).toBe('1');
-    expect(first!.message).toBe(HOSTILE);
+    // Newlines survive the escaping; control characters are shown as text (see the next test).
+    expect(first!.message).toBe(HOSTILE.replace('\r', '\\x0d').replace('\u0007', '\\x07'));
     expect(second!.command).toBe('warning');
     expect(second!.message).toBe('::error::x\n::error::y');
+  });
+
+  it('shows the escape sequences of a message as text, which the runner log would draw', () => {
+    const [line] = linesOf(
+      formatGithub([
+        problem({ ruleId: 'vague-objective', message: 'title "\u001b[8mhidden\u001b[0m" is vague' }),
+      ]),
+    );
+    expect(line).not.toContain('\u001b');
+    expect(parseCommand(line!).message).toBe('title "\\x1b[8mhidden\\x1b[0m" is vague');
   });
 
   it('shows at most 10 errors and 10 warnings, errors first, then one notice with the rest', () => {
