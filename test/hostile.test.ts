@@ -516,6 +516,17 @@ describe('hostile input: the file system', () => {
       expect(r.stdout + r.stderr).not.toContain('SECRET-VALUE');
     });
 
+    it('a link to nothing is a config that cannot be read, not a missing one', () => {
+      const dir = tempDir('okr-hostile-');
+      writeFiles(dir, { 'okrs/fine.yaml': valid });
+      symlinkSync('nowhere.yaml', join(dir, 'okr.config.yaml'));
+      const r = check(dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^okr: invalid configuration:\n {2}okr\.config\.yaml:1:1 {2}.*"nowhere\.yaml", which does not exist/,
+      );
+    });
+
     it('bytes that are not UTF-8 are a located problem', () => {
       const dir = tempDir('okr-hostile-');
       writeFiles(dir, { 'okrs/fine.yaml': valid });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
@@ -181,6 +181,14 @@ function includeProblems(source: SourceFile, include: readonly string[], problem
   });
 }
 
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads the repository's configuration: `explicitFile` when given, else okr.config.yaml at the root,
  * else the defaults. Throws ConfigError, with every problem located, when the file is invalid.
@@ -188,7 +196,8 @@ function includeProblems(source: SourceFile, include: readonly string[], problem
 export function loadConfig(root: string, explicitFile?: string): Config {
   const config = defaultConfig(root);
   const absolute = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
-  if (!explicitFile && !existsSync(absolute)) return config;
+  // A link to nothing is a config file that cannot be read, not a missing one.
+  if (!explicitFile && !existsSync(absolute) && !isLink(absolute)) return config;
   const display = toRepoPath(root, absolute).startsWith('..') ? absolute : toRepoPath(root, absolute);
   let text: string;
   if (!explicitFile) {
