@@ -1,7 +1,7 @@
 import { boundMessage, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { yaml } from '../load/yaml.js';
 import { locate } from '../locate.js';
 import type { SourceFile } from '../model.js';
+import { directives } from './directives.js';
 import { RULES } from './registry.js';
 import type { RuleContext } from './types.js';
 
@@ -9,37 +9,13 @@ import type { RuleContext } from './types.js';
 export type LintInput = Omit<RuleContext, 'options' | 'report' | 'forward' | 'lastChanged' | 'changes'> &
   Partial<Pick<RuleContext, 'lastChanged' | 'changes'>>;
 
-const DIRECTIVE = /^#\s*okr-disable-(next-)?line\b(.*)$/s;
-// The lexer marks documents, scalars and flow errors with control characters that are not in the text.
-const MARKER_TOKENS = new Set(['\x02', '\x18', '\x1f']);
-
-/** The comments of a YAML text with their 1-based lines; a `#` inside a quoted or block scalar is none. */
-function comments(text: string): { line: number; text: string }[] {
-  const result: { line: number; text: string }[] = [];
-  let line = 1;
-  for (const token of new (yaml().Lexer)().lex(text)) {
-    if (MARKER_TOKENS.has(token)) continue;
-    if (token.startsWith('#')) result.push({ line, text: token });
-    for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) line++;
-  }
-  return result;
-}
-
 /** Lines on which rules are silenced by `# okr-disable-line` / `# okr-disable-next-line` comments. */
 function disabledLines(source: SourceFile): Map<number, Set<string>> {
   const result = new Map<number, Set<string>>();
-  if (!source.text.includes('okr-disable')) return result;
-  for (const comment of comments(source.text)) {
-    const m = DIRECTIVE.exec(comment.text.trimEnd());
-    if (!m) continue;
-    const line = comment.line + (m[1] ? 1 : 0);
-    const rules = m[2]!
-      .replace(/\s--\s.*$/, '')
-      .split(/[\s,]+/)
-      .filter(Boolean);
-    const set = result.get(line) ?? new Set<string>();
-    for (const r of rules.length ? rules : ['*']) set.add(r);
-    result.set(line, set);
+  for (const directive of directives(source)) {
+    const set = result.get(directive.silences) ?? new Set<string>();
+    for (const r of directive.rules.length ? directive.rules : ['*']) set.add(r);
+    result.set(directive.silences, set);
   }
   return result;
 }

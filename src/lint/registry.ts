@@ -15,6 +15,7 @@ import { rule as staleKr } from './rules/stale-kr.js';
 import { rule as tooManyKrs } from './rules/too-many-krs.js';
 import { rule as tooManyObjectives } from './rules/too-many-objectives.js';
 import { rule as unknownCycle } from './rules/unknown-cycle.js';
+import { rule as unknownDisabledRule } from './rules/unknown-disabled-rule.js';
 import { rule as unknownTheme } from './rules/unknown-theme.js';
 import { rule as unmeasuredKr } from './rules/unmeasured-kr.js';
 import { rule as unresolvedDependency } from './rules/unresolved-dependency.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   tooManyKrs,
   tooManyObjectives,
   unknownCycle,
+  unknownDisabledRule,
   unknownTheme,
   unmeasuredKr,
   unresolvedDependency,
