@@ -16,9 +16,12 @@ import { build } from 'esbuild';
 const dist = join(resolve(import.meta.dirname, '..'), 'dist');
 const outdir = join(dist, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
-const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
 await build({
-  ...common,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
   entryPoints: [join(dist, 'cli', 'main.js')],
   outfile: join(outdir, 'okr.cjs'),
   format: 'cjs',

@@ -1,9 +1,9 @@
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { ruleMetas } from '../lint/registry.js';
-import { readSource } from '../load/load.js';
+import { isLink, readSource } from '../load/load.js';
 import { parseSourceLazily } from '../load/parse.js';
 import { schemaProblems } from '../load/schema.js';
 import { locate } from '../locate.js';
@@ -179,14 +179,6 @@ function includeProblems(source: SourceFile, include: readonly string[], problem
       ...locate(source, ['include', i]),
     });
   });
-}
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /**

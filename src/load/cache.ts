@@ -60,7 +60,10 @@ function fingerprint(): { version: string; schema: string } {
   return { version: pkg.version, schema: hash.digest('hex') };
 }
 
-/** A file's key: its path and the hash of its content (git's blob id, which history reading shares). */
+/**
+ * A file's key: its path and the hash of its content (git's blob id, which history reading shares;
+ * `blobId` hashes each text once, so asking for a key twice costs nothing).
+ */
 function keyOf(path: string, rawText: string): string {
   return `${path}\0${blobId(rawText)}`;
 }
@@ -141,7 +144,7 @@ function jsonExact(value: unknown): boolean {
 }
 
 /** What loading a file gave, as the JSON of a cache entry; null when JSON cannot carry its data exactly. */
-export function entryJson(loaded: LoadedSource): string | null {
+function entryJson(loaded: LoadedSource): string | null {
   const data = loaded.file ? loaded.file.data : loaded.source.data;
   if (!jsonExact(data)) return null;
   const entry: Entry = {
@@ -194,19 +197,9 @@ export function openCache(dir: string): LoadCache {
   // Entries of this run: stored ones as read, new ones already as JSON.
   const kept = new Map<string, unknown>();
   let changed = false;
-  // The key of each file looked up, which is the one stored after a miss.
-  const keys = new Map<string, { rawText: string; key: string }>();
-  const keyFor = (path: string, rawText: string) => {
-    let known = keys.get(path);
-    if (known?.rawText !== rawText) {
-      known = { rawText, key: keyOf(path, rawText) };
-      keys.set(path, known);
-    }
-    return known.key;
-  };
   return {
     get(path, rawText) {
-      const key = keyFor(path, rawText);
+      const key = keyOf(path, rawText);
       const entry = stored.get(key);
       const loaded = fromEntry(path, rawText, entry);
       if (loaded) kept.set(key, entry);
@@ -215,7 +208,7 @@ export function openCache(dir: string): LoadCache {
     set(path, rawText, loaded) {
       const json = entryJson(loaded);
       changed = true;
-      if (json !== null) kept.set(keyFor(path, rawText), json);
+      if (json !== null) kept.set(keyOf(path, rawText), json);
     },
     save() {
       if (!changed && kept.size === stored.size) return;

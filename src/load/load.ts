@@ -132,7 +132,8 @@ function realRoot(root: string): string {
   return lastRoot.real;
 }
 
-function isLink(path: string): boolean {
+/** Whether `path` is a symbolic link (dangling ones included). */
+export function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {

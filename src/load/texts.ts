@@ -37,26 +37,14 @@ export function loadCached(
   cache: SourceCache | undefined,
   disk: LoadCache | null = null,
 ): LoadedSource {
-  let loaded = cachedLoad(path, text, cache, disk);
+  const hit = cache?.get(path);
+  if (hit && hit.text === text) return hit.loaded;
+  let loaded = disk?.get(path, text) ?? null;
   if (!loaded) {
     loaded = loadOkrSource(path, text);
     disk?.set(path, text, loaded);
-    cache?.set(path, { text, loaded });
   }
-  return loaded;
-}
-
-/** What loading a file gave before, from memory or from the cache of loaded files; null if neither has it. */
-function cachedLoad(
-  path: string,
-  text: string,
-  cache: SourceCache | undefined,
-  disk: LoadCache | null,
-): LoadedSource | null {
-  const hit = cache?.get(path);
-  if (hit && hit.text === text) return hit.loaded;
-  const loaded = disk?.get(path, text) ?? null;
-  if (loaded) cache?.set(path, { text, loaded });
+  cache?.set(path, { text, loaded });
   return loaded;
 }
 
