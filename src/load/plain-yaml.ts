@@ -93,7 +93,7 @@ function resolvePlain(text: string): unknown {
 /** Removes a trailing ` # comment`; gives up when what is left is not a complete one-line value. */
 function stripComment(text: string): string {
   const hash = text.indexOf(' #');
-  return (hash === -1 ? text : text.slice(0, hash)).trimEnd();
+  return trimSpacesEnd(hash === -1 ? text : text.slice(0, hash));
 }
 
 /** A plain scalar in block context: one line, none of the forms that mean something else. */
@@ -143,7 +143,7 @@ function quotedScalar(text: string): { value: string; rest: string } {
 
 /** After a value: nothing but spaces and an optional comment. */
 function expectEnd(rest: string): void {
-  const trimmed = rest.trimStart();
+  const trimmed = trimSpacesStart(rest);
   if (trimmed !== '' && !(trimmed[0] === '#' && (rest.length > trimmed.length || rest === ''))) give();
 }
 
@@ -246,7 +246,7 @@ class FlowReader {
     }
     let end = this.pos;
     while (end < this.text.length && !',[]{}'.includes(this.text[end]!)) end++;
-    const plain = this.text.slice(this.pos, end).trimEnd();
+    const plain = trimSpacesEnd(this.text.slice(this.pos, end));
     if (plain === '') give();
     // A plain scalar ends at its last non-space character.
     this.spanFrom(start, start + plain.length);
@@ -364,7 +364,7 @@ class Reader {
       if (!KEY.test(key) || SPECIAL_KEY.test(key) || (after !== '' && after[0] !== ' ')) give();
       if (Object.hasOwn(map, key)) give();
       this.i++;
-      const text = after.trimStart();
+      const text = trimSpacesStart(after);
       this.last = undefined;
       if (text === '' || text[0] === '#') {
         this.path.push(key);
@@ -396,7 +396,7 @@ class Reader {
       this.last = undefined;
       this.path.push(items.length);
       const after = line.text.slice(1);
-      const text = after.trimStart();
+      const text = trimSpacesStart(after);
       let item: unknown;
       let startLine = line.line;
       let column = indent + 1 + (after.length - text.length);
@@ -527,6 +527,13 @@ class Reader {
   }
 }
 
+/**
+ * YAML separates with spaces only (tabs are left to the full parser): a no-break or other Unicode
+ * space, which String's trim methods would remove, is part of the content.
+ */
+const trimSpacesEnd = (text: string) => text.replace(/ +$/, '');
+const trimSpacesStart = (text: string) => text.replace(/^ +/, '');
+
 const isDash = (text: string) => text[0] === '-' && (text.length === 1 || text[1] === ' ');
 
 /** The content lines of a text's lines: blank and comment-only lines dropped, indentation measured. */
@@ -541,7 +548,7 @@ function contentLines(raws: readonly string[]): Line[] {
     if (content[0] === '#') continue;
     if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content[0] === '%'))
       give();
-    lines.push({ line: n + 1, indent, text: content.trimEnd() });
+    lines.push({ line: n + 1, indent, text: trimSpacesEnd(content) });
   }
   return lines;
 }

@@ -188,6 +188,8 @@ items:
 last: >
   at the end
 `,
+  // YAML separates with spaces only: other Unicode spaces are content, even at the ends of values.
+  'Unicode spaces at the ends of values': 'a: x\u00a0\nb: [y\u3000, z]\nc: 1\u2003\nd: e\u00a0 # c\n',
   'comments anywhere': `# head
 a: 1 # trailing
 # between
@@ -222,6 +224,7 @@ const DECLINED: Record<string, string> = {
   'a top-level scalar': 'just text\n',
   'an empty file': '# nothing\n',
   'a comment without a space': 'a: "x"# c\n',
+  'a Unicode space after a quoted scalar': 'a: "x"\u00a0\n',
 };
 
 describe('parsePlainYaml', () => {
