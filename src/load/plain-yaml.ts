@@ -6,6 +6,9 @@
  * several documents, tabs, duplicate keys, anything the full parser would warn about…) makes it
  * give up, and the caller parses the file with the full parser instead. Where it gives data, the
  * data equals what the full parser's `toJS()` gives.
+ *
+ * It reads by offsets into the one text, not by substrings: a cold check reads every file through
+ * it, and the substrings of each line and key were most of its cost and of the garbage it left.
  */
 
 /** Returned when the text is outside the subset; the full parser decides. */
@@ -17,13 +20,11 @@ function give(): never {
   throw new Unsupported();
 }
 
-interface Line {
-  /** 1-based line number. */
-  line: number;
-  indent: number;
-  /** The line's content after its indentation, comments not yet removed. */
-  text: string;
-}
+/**
+ * Characters that may need a closer look: all but the line break, printable ASCII and the ranges
+ * of ordinary characters. One regular expression scans a text many times faster than a loop.
+ */
+const SUSPECT = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/g;
 
 /**
  * Characters the subset leaves to the full parser wherever they appear: controls (tabs and CR too),
@@ -31,24 +32,43 @@ interface Line {
  * unpaired surrogates: among them every character YAML forbids, which the full parser reports.
  */
 function hasUnusualCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20) {
-      if (c !== 0x0a) return true;
-    } else if (c >= 0x7f) {
-      if (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe) return true;
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const next = text.charCodeAt(i + 1);
-        if (c >= 0xdc00 || !(next >= 0xdc00 && next <= 0xdfff)) return true;
-        i++;
-      }
-    }
+  SUSPECT.lastIndex = 0;
+  while (SUSPECT.test(text)) {
+    const at = SUSPECT.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    const next = text.charCodeAt(at + 1);
+    // Only a high surrogate followed by a low one, a character beyond the first plane, is fine.
+    if (!(c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)) return true;
+    SUSPECT.lastIndex = at + 2;
   }
   return false;
 }
-const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,200}$/;
+
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
+/** The longest key the subset reads. */
+const MAX_KEY = 201;
 const MAX_DEPTH = 64;
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+
+/** A letter or `_`: what a key starts with. */
+const isKeyStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+/** What a key continues with: a letter, digit, `_` or `-`. */
+const isKeyPart = (c: number) => isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === DASH;
+/** What ends a plain scalar in a flow collection: `,[]{}`. */
+const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
+
+/** A key that must not become a plain property: core-schema names of null and booleans, and `__proto__`. */
+function isSpecialKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  // Fast exit: only these first characters can start one.
+  const maybe =
+    c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x5f;
+  return maybe && SPECIAL_KEY.test(key);
+}
 
 // The YAML 1.2 core schema, tried in the full parser's order.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -69,9 +89,14 @@ function resolvePlain(text: string): unknown {
       c === 0x7e ||
       c === 0x2e ||
       c === 0x2b ||
-      c === 0x2d ||
+      c === DASH ||
       (c >= 0x30 && c <= 0x39) ||
-      /^[nNtTfF]/.test(text)
+      c === 0x6e ||
+      c === 0x4e ||
+      c === 0x74 ||
+      c === 0x54 ||
+      c === 0x66 ||
+      c === 0x46
     )
   )
     return text;
@@ -90,62 +115,8 @@ function resolvePlain(text: string): unknown {
   return text;
 }
 
-/** Removes a trailing ` # comment`; gives up when what is left is not a complete one-line value. */
-function stripComment(text: string): string {
-  const hash = text.indexOf(' #');
-  return trimSpacesEnd(hash === -1 ? text : text.slice(0, hash));
-}
-
-/** A plain scalar in block context: one line, none of the forms that mean something else. */
-function plainScalar(text: string, flow: boolean): unknown {
-  if (text === '') return null;
-  const first = text[0]!;
-  if (first === '-' && (text.length === 1 || text[1] === ' ')) give();
-  if ('?:,[]{}#&*!|>\'"%@`'.includes(first)) give();
-  if (text.includes(': ') || text.endsWith(':') || text.includes(' #')) give();
-  if (flow && /[,[\]{}]/.test(text)) give();
-  return resolvePlain(text);
-}
-
-/** A quoted scalar starting at `text[0]`; returns its value and the rest of the text after it. */
-function quotedScalar(text: string): { value: string; rest: string } {
-  if (text[0] === "'") {
-    let value = '';
-    let i = 1;
-    for (;;) {
-      const close = text.indexOf("'", i);
-      if (close === -1) give();
-      value += text.slice(i, close);
-      if (text[close + 1] === "'") {
-        value += "'";
-        i = close + 2;
-      } else return { value, rest: text.slice(close + 1) };
-    }
-  }
-  let i = 1;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      // The escapes YAML and JSON share; YAML's others are left to the full parser.
-      if (!/["\\/bfnrtu]/.test(text[i + 1] ?? '')) give();
-      i++;
-    } else if (c === '"') break;
-  }
-  if (i >= text.length) give();
-  let value: unknown;
-  try {
-    value = JSON.parse(text.slice(0, i + 1));
-  } catch {
-    give();
-  }
-  return { value: value as string, rest: text.slice(i + 1) };
-}
-
-/** After a value: nothing but spaces and an optional comment. */
-function expectEnd(rest: string): void {
-  const trimmed = trimSpacesStart(rest);
-  if (trimmed !== '' && !(trimmed[0] === '#' && (rest.length > trimmed.length || rest === ''))) give();
-}
+/** First characters that make a plain scalar something else: `?:,[]{}#&*!|>'"%@` and backquote. */
+const NOT_PLAIN_START = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
 
 /**
  * Where a node is in the text, as the full parser's `range`: its start, the end of its value, and
@@ -166,128 +137,73 @@ type Collections = Map<object, CollectionSpans>;
 
 const newCollectionSpans = (): CollectionSpans => ({ values: new Map(), keys: new Map() });
 
-/** A flow collection written on one line, read from `text` at `pos`, nested ones included. */
-class FlowReader {
-  pos = 0;
-  /** The span of the node just read, when recording. */
-  last: Span | undefined;
-  constructor(
-    private readonly text: string,
-    /** Where to record spans, and the offset of `text` in the file; null when only data is wanted. */
-    private readonly recording: { collections: Collections; base: number } | null,
-  ) {}
-
-  private spanFrom(start: number, end = this.pos): void {
-    const base = this.recording?.base;
-    if (base !== undefined) this.last = [base + start, base + end, base + end];
-  }
-
-  private spaces(): void {
-    while (this.text[this.pos] === ' ') this.pos++;
-  }
-
-  collection(depth: number): unknown {
-    if (depth > MAX_DEPTH) give();
-    const start = this.pos;
-    const open = this.text[this.pos];
-    const close = open === '{' ? '}' : ']';
-    this.pos++;
-    const map: Record<string, unknown> = {};
-    const list: unknown[] = [];
-    const collection = open === '{' ? map : list;
-    const spans = this.recording && newCollectionSpans();
-    this.recording?.collections.set(collection, spans!);
-    this.spaces();
-    if (this.text[this.pos] === close) {
-      this.pos++;
-      this.spanFrom(start);
-      return collection;
-    }
-    for (;;) {
-      this.spaces();
-      if (open === '{') {
-        const key = /^[A-Za-z_][A-Za-z0-9_-]{0,200}(?=: )/.exec(this.text.slice(this.pos))?.[0];
-        if (!key || SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) give();
-        if (spans) {
-          const at = this.recording!.base + this.pos;
-          spans.keys.set(key, [at, at + key.length]);
-        }
-        this.pos += key.length + 2;
-        this.spaces();
-        map[key] = this.value(depth);
-        spans?.values.set(key, this.last!);
-      } else {
-        list.push(this.value(depth));
-        spans?.values.set(list.length - 1, this.last!);
-      }
-      this.spaces();
-      const c = this.text[this.pos];
-      this.pos++;
-      if (c === close) {
-        this.spanFrom(start);
-        return collection;
-      }
-      if (c !== ',') give();
-      this.spaces();
-      // A trailing comma is left to the full parser.
-      if (this.text[this.pos] === close) give();
-    }
-  }
-
-  private value(depth: number): unknown {
-    const start = this.pos;
-    const c = this.text[this.pos];
-    if (c === '[' || c === '{') return this.collection(depth + 1);
-    if (c === '"' || c === "'") {
-      const { value, rest } = quotedScalar(this.text.slice(this.pos));
-      this.pos = this.text.length - rest.length;
-      this.spanFrom(start);
-      return value;
-    }
-    let end = this.pos;
-    while (end < this.text.length && !',[]{}'.includes(this.text[end]!)) end++;
-    const plain = trimSpacesEnd(this.text.slice(this.pos, end));
-    if (plain === '') give();
-    // A plain scalar ends at its last non-space character.
-    this.spanFrom(start, start + plain.length);
-    this.pos = end;
-    return plainScalar(plain, true);
-  }
-}
-
 /**
- * A value written on the same line as its key or dash, and how many characters of `text` it takes
- * (its trailing comment not included). With `recording`, the spans of flow collections are recorded.
+ * The lines of a text as offsets, in arrays reused by every reading (a reading runs to its end
+ * before the next starts) so that reading a file allocates nothing per line.
  */
-function inlineValue(
-  text: string,
-  recording: { collections: Collections; base: number } | null,
-): { value: unknown; length: number } {
-  const first = text[0];
-  if (first === '"' || first === "'") {
-    const { value, rest } = quotedScalar(text);
-    expectEnd(rest);
-    return { value, length: text.length - rest.length };
+class Lines {
+  /** Where each line of the text starts, and how many lines there are (the last one may be empty). */
+  rawStarts = new Int32Array(256);
+  rawCount = 0;
+  /**
+   * Each content line (not blank, not only a comment): where its content starts after the
+   * indentation, where it ends without trailing spaces, its indentation and its 1-based number.
+   */
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  indents = new Int32Array(256);
+  numbers = new Int32Array(256);
+  count = 0;
+
+  /** Reads the lines of `text`; gives up on a document marker or directive. */
+  read(text: string): void {
+    this.rawCount = 0;
+    this.count = 0;
+    let pos = 0;
+    for (;;) {
+      const lineBreak = text.indexOf('\n', pos);
+      const end = lineBreak === -1 ? text.length : lineBreak;
+      if (this.rawCount === this.rawStarts.length) this.rawStarts = grown(this.rawStarts);
+      this.rawStarts[this.rawCount++] = pos;
+      let start = pos;
+      while (start < end && text.charCodeAt(start) === SPACE) start++;
+      if (start < end && text.charCodeAt(start) !== HASH) this.addContent(text, pos, start, end);
+      if (lineBreak === -1) return;
+      pos = lineBreak + 1;
+    }
   }
-  if (first === '{' || first === '[') {
-    const reader = new FlowReader(text, recording);
-    const value = reader.collection(0);
-    expectEnd(text.slice(reader.pos));
-    return { value, length: reader.pos };
+
+  private addContent(text: string, lineStart: number, start: number, end: number): void {
+    if (
+      start === lineStart &&
+      (text.startsWith('---', start) || text.startsWith('...', start) || text.charCodeAt(start) === 0x25)
+    )
+      give();
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+      this.indents = grown(this.indents);
+      this.numbers = grown(this.numbers);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.indents[this.count] = start - lineStart;
+    this.numbers[this.count] = this.rawCount;
+    this.count++;
   }
-  const plain = stripComment(text);
-  return { value: plainScalar(plain, false), length: plain.length };
 }
 
-/** What the reader records of where nodes are, and where each line of the text starts. */
-interface Recording {
-  collections: Collections;
-  /** The offset each line starts at (index 0 is line 1). */
-  lineStarts: readonly number[];
-  textLength: number;
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
+
+const sharedLines = new Lines();
 
 class Reader {
+  /** Index of the next content line. */
   private i = 0;
   /** Path of the node being read: kept as one stack rather than an array per node. */
   private readonly path: (string | number)[] = [];
@@ -299,17 +215,59 @@ class Reader {
   private endLine = 0;
   /** How many characters the value just read on its key's or dash's line takes. */
   private inlineLength = 0;
+  /** Where a scalar or flow collection just read ends; the offset a flow collection is read at. */
+  private pos = 0;
+  /** The end of the content of the line a flow collection or scalar is read from. */
+  private lineEnd = 0;
+  // The line arrays, copied from `lines` for the speed of a field read.
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly indents: Int32Array;
+  private readonly numbers: Int32Array;
+  private readonly count: number;
+
   constructor(
-    private readonly lines: Line[],
-    private readonly raw: readonly string[],
+    private readonly text: string,
+    private readonly lines: Lines,
     /** Where to record spans; null when only data is wanted. */
-    private readonly recording: Recording | null = null,
-  ) {}
+    private readonly recording: Collections | null = null,
+  ) {
+    this.starts = lines.starts;
+    this.ends = lines.ends;
+    this.indents = lines.indents;
+    this.numbers = lines.numbers;
+    this.count = lines.count;
+  }
 
   /** The offset line `lineNumber` (1-based) starts at; the end of the text past the last line. */
   private lineStart(lineNumber: number): number {
-    const { lineStarts, textLength } = this.recording!;
-    return lineNumber <= lineStarts.length ? lineStarts[lineNumber - 1]! : textLength;
+    return lineNumber <= this.lines.rawCount ? this.lines.rawStarts[lineNumber - 1]! : this.text.length;
+  }
+
+  /** Line `index` (0-based) of the text, without its line break. */
+  private rawLine(index: number): string {
+    const { rawStarts, rawCount } = this.lines;
+    return this.text.slice(
+      rawStarts[index]!,
+      index + 1 < rawCount ? rawStarts[index + 1]! - 1 : this.text.length,
+    );
+  }
+
+  /** Whether content line `i` is a sequence entry: a dash alone or followed by a space. */
+  isDashLine(i: number): boolean {
+    return this.isDash(this.starts[i]!, this.ends[i]!);
+  }
+
+  private isDash(start: number, end: number): boolean {
+    return (
+      this.text.charCodeAt(start) === DASH && (start + 1 === end || this.text.charCodeAt(start + 1) === SPACE)
+    );
+  }
+
+  /** The offset of the first character from `at` on that is not a space, at most `end`. */
+  private skipSpaces(at: number, end: number): number {
+    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    return at;
   }
 
   /** Records a block collection's entries, and its own span: from its first key or dash to the end of its last entry. */
@@ -319,69 +277,73 @@ class Reader {
     start: number,
     last: Span | undefined,
   ): void {
-    this.recording!.collections.set(collection, spans);
+    this.recording!.set(collection, spans);
     this.last = last && [start, last[2], last[2]];
-  }
-
-  private peek(): Line | undefined {
-    return this.lines[this.i];
   }
 
   /** The node whose first line is the next one, indented by `indent`. */
   node(indent: number): unknown {
     if (this.path.length > MAX_DEPTH) give();
-    const line = this.peek()!;
-    if (line.indent !== indent) give();
-    return isDash(line.text) ? this.sequence(indent) : this.mapping(indent);
+    if (this.indents[this.i] !== indent) give();
+    return this.isDashLine(this.i) ? this.sequence(indent) : this.mapping(indent);
   }
 
   /** A value given on the lines below a `key:` or `-` with nothing after it. */
   private below(indent: number, sequenceMayAlign: boolean): unknown {
-    const next = this.peek();
-    if (next && next.indent > indent) return this.node(next.indent);
-    if (next && next.indent === indent && sequenceMayAlign && isDash(next.text)) return this.sequence(indent);
+    if (this.i < this.count) {
+      const next = this.indents[this.i]!;
+      if (next > indent) return this.node(next);
+      if (next === indent && sequenceMayAlign && this.isDashLine(this.i)) return this.sequence(indent);
+    }
     this.endLine = 0;
     return null;
   }
 
   /** After a value given on its own line, nothing may continue it on deeper lines. */
   private noContinuation(indent: number): void {
-    const next = this.peek();
-    if (next && next.indent > indent) give();
+    if (this.i < this.count && this.indents[this.i]! > indent) give();
+  }
+
+  /** The offset of the colon after a key starting at `start`, when one does; -1 when not. */
+  private keyEnd(start: number, end: number): number {
+    const text = this.text;
+    if (!isKeyStart(text.charCodeAt(start))) return -1;
+    let at = start + 1;
+    while (at < end && isKeyPart(text.charCodeAt(at))) at++;
+    return at < end && text.charCodeAt(at) === COLON ? at : -1;
   }
 
   private mapping(indent: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     const spans = this.recording && newCollectionSpans();
+    const text = this.text;
     let start = -1;
     let last: Span | undefined;
-    for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
-      if (isDash(line.text)) give();
-      const colon = line.text.indexOf(':');
-      if (colon <= 0) give();
-      const key = line.text.slice(0, colon);
-      const after = line.text.slice(colon + 1);
-      if (!KEY.test(key) || SPECIAL_KEY.test(key) || (after !== '' && after[0] !== ' ')) give();
-      if (Object.hasOwn(map, key)) give();
+    while (this.i < this.count && this.indents[this.i] === indent) {
+      const lineStart = this.starts[this.i]!;
+      const lineEnd = this.ends[this.i]!;
+      const lineNumber = this.numbers[this.i]!;
+      const colon = this.keyEnd(lineStart, lineEnd);
+      if (colon < 0 || colon - lineStart > MAX_KEY) give();
+      const key = text.slice(lineStart, colon);
+      if (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE) give();
+      if (isSpecialKey(key) || Object.hasOwn(map, key)) give();
       this.i++;
-      const text = trimSpacesStart(after);
+      const at = this.skipSpaces(colon + 1, lineEnd);
       this.last = undefined;
-      if (text === '' || text[0] === '#') {
+      if (at === lineEnd || text.charCodeAt(at) === HASH) {
         this.path.push(key);
         map[key] = this.below(indent, true);
         this.path.pop();
-      } else
-        map[key] = this.valueOnLine(text, indent, line.line, indent + colon + 1 + after.length - text.length);
+      } else map[key] = this.valueOnLine(at, lineEnd, indent, lineNumber);
       if (spans) {
-        const at = this.lineStart(line.line) + indent;
-        spans.keys.set(key, [at, at + key.length]);
+        spans.keys.set(key, [lineStart, colon]);
         if (this.last) spans.values.set(key, this.last);
-        if (start < 0) start = at;
+        if (start < 0) start = lineStart;
         last = this.last;
       }
     }
-    const next = this.peek();
-    if (next && next.indent > indent) give();
+    this.noContinuation(indent);
     if (spans) this.recordCollection(map, spans, start, last);
     return map;
   }
@@ -389,46 +351,68 @@ class Reader {
   private sequence(indent: number): unknown[] {
     const items: unknown[] = [];
     const spans = this.recording && newCollectionSpans();
+    const text = this.text;
     let start = -1;
     let last: Span | undefined;
-    for (let line = this.peek(); line && line.indent === indent && isDash(line.text); line = this.peek()) {
-      if (spans && start < 0) start = this.lineStart(line.line) + indent;
+    /** The path of this sequence joined with "/", made when a first item needs it. */
+    let prefix: string | undefined;
+    while (this.i < this.count && this.indents[this.i] === indent && this.isDashLine(this.i)) {
+      const lineStart = this.starts[this.i]!;
+      const lineEnd = this.ends[this.i]!;
+      const lineNumber = this.numbers[this.i]!;
+      if (start < 0) start = lineStart;
       this.last = undefined;
       this.path.push(items.length);
-      const after = line.text.slice(1);
-      const text = trimSpacesStart(after);
+      const at = this.skipSpaces(lineStart + 1, lineEnd);
       let item: unknown;
-      let startLine = line.line;
-      let column = indent + 1 + (after.length - text.length);
+      let startLine = lineNumber;
+      let column = indent + (at - lineStart);
       let inline = false;
-      if (text === '' || text[0] === '#') {
+      if (at === lineEnd || text.charCodeAt(at) === HASH) {
         this.i++;
-        startLine = this.peek()?.line ?? startLine;
-        column = this.peek()?.indent ?? column;
+        if (this.i < this.count) {
+          startLine = this.numbers[this.i]!;
+          column = this.indents[this.i]!;
+        }
         item = this.below(indent + 1, false);
-      } else if (/^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(text)) {
+      } else if (this.startsMapping(at, lineEnd)) {
         // A mapping that starts on the dash's line: read it as if its first key began the line.
-        this.lines[this.i] = { indent: column, text, line: line.line };
+        this.starts[this.i] = at;
+        this.indents[this.i] = column;
         item = this.mapping(column);
       } else {
-        if (isDash(text)) give();
+        if (this.isDash(at, lineEnd)) give();
         this.i++;
-        item = this.valueOnLine(text, indent, line.line, column);
+        item = this.valueOnLine(at, lineEnd, indent, lineNumber);
         inline = true;
       }
-      if (item !== null && typeof item === 'object' && !Array.isArray(item))
-        this.itemSpans.set(this.path.join('/'), this.itemSpan(startLine, column, inline));
       this.path.pop();
+      if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+        prefix ??= this.path.join('/');
+        this.itemSpans.set(`${prefix}/${items.length}`, this.itemSpan(startLine, column, inline));
+      }
       if (spans) {
         if (this.last) spans.values.set(items.length, this.last);
         last = this.last;
       }
       items.push(item);
     }
-    const next = this.peek();
-    if (next && next.indent > indent) give();
+    this.noContinuation(indent);
     if (spans) this.recordCollection(items, spans, start, last);
     return items;
+  }
+
+  /** Whether a key and its colon, followed by a space or nothing, start at `at`. */
+  private startsMapping(at: number, end: number): boolean {
+    const text = this.text;
+    if (!isKeyStart(text.charCodeAt(at))) return false;
+    let colon = at + 1;
+    while (colon < end && isKeyPart(text.charCodeAt(colon))) colon++;
+    return (
+      colon < end &&
+      text.charCodeAt(colon) === COLON &&
+      (colon + 1 === end || text.charCodeAt(colon + 1) === SPACE)
+    );
   }
 
   /**
@@ -439,58 +423,232 @@ class Reader {
     if (inline) return [line, column + 1, line, column + this.inlineLength + 1];
     if (this.endLine === 0) return [line, column + 1, 0, 0];
     // After the last line's break; at the end of a text without one, after its last character.
-    return this.endLine < this.raw.length
+    const lastLine = this.lines.rawCount;
+    return this.endLine < lastLine
       ? [line, column + 1, this.endLine + 1, 1]
-      : [line, column + 1, this.endLine, this.raw[this.endLine - 1]!.length + 1];
+      : [line, column + 1, this.endLine, this.text.length - this.lines.rawStarts[lastLine - 1]! + 1];
   }
 
   /**
-   * A value that starts on the line of its key or dash, at `column` (0-based), and belongs to a node
-   * indented by `indent`.
+   * A value that starts at offset `at` on the line of its key or dash, whose content ends at `end`,
+   * and belongs to a node indented by `indent`.
    */
-  private valueOnLine(text: string, indent: number, lineNumber: number, column: number): unknown {
-    const start = this.recording ? this.lineStart(lineNumber) + column : 0;
+  private valueOnLine(at: number, end: number, indent: number, lineNumber: number): unknown {
+    const c = this.text.charCodeAt(at);
     let value: unknown;
-    if (text[0] === '|' || text[0] === '>') value = this.blockScalar(text, indent, lineNumber, start);
+    if (c === 0x7c || c === 0x3e) value = this.blockScalar(at, end, indent, lineNumber);
     else {
-      const inline = inlineValue(
-        text,
-        this.recording && { collections: this.recording.collections, base: start },
-      );
-      value = inline.value;
-      this.inlineLength = inline.length;
+      this.lineEnd = end;
+      value = this.inlineValue(at);
       this.endLine = lineNumber;
       // What trails a value on its line belongs to it, up to and with the line break.
-      if (this.recording) this.last = [start, start + inline.length, this.lineStart(lineNumber + 1)];
+      if (this.recording) this.last = [at, at + this.inlineLength, this.lineStart(lineNumber + 1)];
     }
     this.noContinuation(indent);
     return value;
   }
 
   /**
+   * A value written on the same line as its key or dash, from `at` to `this.lineEnd`; sets how
+   * many characters it takes (its trailing comment not included).
+   */
+  private inlineValue(at: number): unknown {
+    const c = this.text.charCodeAt(at);
+    let value: unknown;
+    if (c === 0x22 || c === 0x27) value = this.quotedScalar(at);
+    else if (c === 0x7b || c === 0x5b) {
+      this.pos = at;
+      value = this.flowCollection(0);
+    } else {
+      value = this.blockPlainScalar(at);
+      this.inlineLength = this.pos - at;
+      return value;
+    }
+    this.inlineLength = this.pos - at;
+    this.expectEnd();
+    return value;
+  }
+
+  /** After a value: nothing but spaces and an optional comment, which needs a space before it. */
+  private expectEnd(): void {
+    const at = this.skipSpaces(this.pos, this.lineEnd);
+    if (at < this.lineEnd && !(this.text.charCodeAt(at) === HASH && at > this.pos)) give();
+  }
+
+  /** A plain scalar in block context, from `at` to a ` #` comment or the end of the line; sets `pos` to its end. */
+  private blockPlainScalar(at: number): unknown {
+    const text = this.text;
+    let end = at;
+    while (end < this.lineEnd && !(text.charCodeAt(end) === HASH && text.charCodeAt(end - 1) === SPACE))
+      end++;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    this.pos = end;
+    return this.plainScalar(at, end);
+  }
+
+  /** A plain scalar from `start` to `end`: one line, none of the forms that mean something else. */
+  private plainScalar(start: number, end: number): unknown {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    if (first === DASH && (start + 1 === end || text.charCodeAt(start + 1) === SPACE)) give();
+    if (NOT_PLAIN_START.has(first)) give();
+    for (let at = start + 1; at < end; at++) {
+      const c = text.charCodeAt(at);
+      // `: ` or a final `:` would make a key of it, ` #` a comment.
+      if (c === COLON && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) give();
+      if (c === HASH && text.charCodeAt(at - 1) === SPACE) give();
+    }
+    return resolvePlain(text.slice(start, end));
+  }
+
+  /** A quoted scalar starting at `at`, on one line; sets `pos` to after its closing quote. */
+  private quotedScalar(at: number): string {
+    const text = this.text;
+    if (text.charCodeAt(at) === 0x27) {
+      let value = '';
+      let from = at + 1;
+      for (;;) {
+        const close = text.indexOf("'", from);
+        if (close === -1 || close >= this.lineEnd) give();
+        value += text.slice(from, close);
+        if (text.charCodeAt(close + 1) === 0x27 && close + 1 < this.lineEnd) {
+          value += "'";
+          from = close + 2;
+        } else {
+          this.pos = close + 1;
+          return value;
+        }
+      }
+    }
+    let escaped = false;
+    let close = at + 1;
+    for (; close < this.lineEnd; close++) {
+      const c = text.charCodeAt(close);
+      if (c === 0x5c) {
+        // The escapes YAML and JSON share; YAML's others are left to the full parser.
+        if (close + 1 >= this.lineEnd || !'"\\/bfnrtu'.includes(text[close + 1]!)) give();
+        escaped = true;
+        close++;
+      } else if (c === 0x22) break;
+    }
+    if (close >= this.lineEnd) give();
+    this.pos = close + 1;
+    // Without escapes (and without controls, declined before reading) the value is the text between the quotes.
+    if (!escaped) return text.slice(at + 1, close);
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(at, close + 1));
+    } catch {
+      give();
+    }
+    return value as string;
+  }
+
+  /** The span of the node read from `start` to `end` (by default `pos`), when recording. */
+  private spanFrom(start: number, end = this.pos): void {
+    if (this.recording) this.last = [start, end, end];
+  }
+
+  private flowSpaces(): void {
+    this.pos = this.skipSpaces(this.pos, this.lineEnd);
+  }
+
+  /** A flow collection at `pos`, written on one line, nested ones included; sets `pos` to after it. */
+  private flowCollection(depth: number): unknown {
+    if (depth > MAX_DEPTH) give();
+    const text = this.text;
+    const start = this.pos;
+    const isMap = text.charCodeAt(start) === 0x7b;
+    const close = isMap ? 0x7d : 0x5d;
+    this.pos++;
+    const map: Record<string, unknown> | null = isMap ? {} : null;
+    const list: unknown[] | null = isMap ? null : [];
+    const collection = (map ?? list)!;
+    const spans = this.recording && newCollectionSpans();
+    if (spans) this.recording!.set(collection, spans);
+    this.flowSpaces();
+    if (this.pos < this.lineEnd && text.charCodeAt(this.pos) === close) {
+      this.pos++;
+      this.spanFrom(start);
+      return collection;
+    }
+    for (;;) {
+      this.flowSpaces();
+      if (map) {
+        const keyStart = this.pos;
+        const colon = this.keyEnd(keyStart, this.lineEnd);
+        if (colon < 0 || colon - keyStart > MAX_KEY || colon + 1 >= this.lineEnd) give();
+        if (text.charCodeAt(colon + 1) !== SPACE) give();
+        const key = text.slice(keyStart, colon);
+        if (isSpecialKey(key) || Object.hasOwn(map, key)) give();
+        spans?.keys.set(key, [keyStart, colon]);
+        this.pos = colon + 2;
+        this.flowSpaces();
+        map[key] = this.flowValue(depth);
+        spans?.values.set(key, this.last!);
+      } else {
+        list!.push(this.flowValue(depth));
+        spans?.values.set(list!.length - 1, this.last!);
+      }
+      this.flowSpaces();
+      const c = this.pos < this.lineEnd ? text.charCodeAt(this.pos) : -1;
+      this.pos++;
+      if (c === close) {
+        this.spanFrom(start);
+        return collection;
+      }
+      if (c !== 0x2c) give();
+      this.flowSpaces();
+      // A trailing comma is left to the full parser.
+      if (this.pos < this.lineEnd && text.charCodeAt(this.pos) === close) give();
+    }
+  }
+
+  private flowValue(depth: number): unknown {
+    const text = this.text;
+    const start = this.pos;
+    const c = start < this.lineEnd ? text.charCodeAt(start) : -1;
+    if (c === 0x5b || c === 0x7b) return this.flowCollection(depth + 1);
+    if (c === 0x22 || c === 0x27) {
+      const value = this.quotedScalar(start);
+      this.spanFrom(start);
+      return value;
+    }
+    let end = start;
+    while (end < this.lineEnd && !isFlowIndicator(text.charCodeAt(end))) end++;
+    let valueEnd = end;
+    while (valueEnd > start && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+    if (valueEnd === start) give();
+    // A plain scalar ends at its last non-space character.
+    this.spanFrom(start, valueEnd);
+    this.pos = end;
+    return this.plainScalar(start, valueEnd);
+  }
+
+  /**
    * A literal (`|`) or folded (`>`) block scalar, clipped or stripped (`-`), whose lines are all
    * indented alike; the rest (kept trailing lines, more-indented lines…) is left to the full parser.
    */
-  private blockScalar(header: string, indent: number, headerLine: number, start: number): string {
-    const m = /^([|>])(-?)(?: +#.*)?$/.exec(header);
+  private blockScalar(at: number, end: number, indent: number, headerLine: number): string {
+    const m = /^([|>])(-?)(?: +#.*)?$/.exec(this.text.slice(at, end));
     if (!m) give();
-    const raw = this.raw;
-    // Index in raw of the line after the header; leading empty lines are left to the full parser.
+    const rawCount = this.lines.rawCount;
+    // Index of the line after the header; leading empty lines are left to the full parser.
     const first = headerLine;
-    if (first >= raw.length || raw[first] === '') give();
+    if (first >= rawCount || this.rawLine(first) === '') give();
+    const firstLine = this.rawLine(first);
     let contentIndent = 0;
-    while (raw[first]!.charCodeAt(contentIndent) === 0x20) contentIndent++;
-    if (contentIndent <= indent || contentIndent === raw[first]!.length) give();
+    while (firstLine.charCodeAt(contentIndent) === SPACE) contentIndent++;
+    if (contentIndent <= indent || contentIndent === firstLine.length) give();
     const lines: string[] = [];
-    let end = first;
-    for (; end < raw.length; end++) {
-      const line = raw[end]!;
+    for (let index = first; index < rawCount; index++) {
+      const line = this.rawLine(index);
       if (line === '') {
         lines.push('');
         continue;
       }
       let spaces = 0;
-      while (line.charCodeAt(spaces) === 0x20) spaces++;
+      while (line.charCodeAt(spaces) === SPACE) spaces++;
       if (spaces === line.length) give();
       if (spaces < contentIndent) break;
       if (spaces > contentIndent) give();
@@ -499,13 +657,13 @@ class Reader {
     while (lines[lines.length - 1] === '') lines.pop();
     const last = first + lines.length - 1;
     // Without a line break after its last line the block's value ends differently.
-    if (last >= raw.length - 1) give();
-    while (this.i < this.lines.length && this.lines[this.i]!.line <= last + 1) this.i++;
+    if (last >= rawCount - 1) give();
+    while (this.i < this.count && this.numbers[this.i]! <= last + 1) this.i++;
     this.endLine = last + 1;
     if (this.recording) {
       // From the indicator to the line break of the last line.
-      const end = this.lineStart(last + 2);
-      this.last = [start, end, end];
+      const blockEnd = this.lineStart(last + 2);
+      this.last = [at, blockEnd, blockEnd];
     }
     let body = '';
     if (m[1] === '|') body = lines.join('\n');
@@ -523,34 +681,8 @@ class Reader {
   }
 
   done(): boolean {
-    return this.i >= this.lines.length;
+    return this.i >= this.count;
   }
-}
-
-/**
- * YAML separates with spaces only (tabs are left to the full parser): a no-break or other Unicode
- * space, which String's trim methods would remove, is part of the content.
- */
-const trimSpacesEnd = (text: string) => text.replace(/ +$/, '');
-const trimSpacesStart = (text: string) => text.replace(/^ +/, '');
-
-const isDash = (text: string) => text[0] === '-' && (text.length === 1 || text[1] === ' ');
-
-/** The content lines of a text's lines: blank and comment-only lines dropped, indentation measured. */
-function contentLines(raws: readonly string[]): Line[] {
-  const lines: Line[] = [];
-  for (let n = 0; n < raws.length; n++) {
-    const raw = raws[n]!;
-    let indent = 0;
-    while (raw.charCodeAt(indent) === 0x20) indent++;
-    if (indent === raw.length) continue;
-    const content = raw.slice(indent);
-    if (content[0] === '#') continue;
-    if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content[0] === '%'))
-      give();
-    lines.push({ line: n + 1, indent, text: trimSpacesEnd(content) });
-  }
-  return lines;
 }
 
 /**
@@ -593,24 +725,24 @@ export interface PlainSpans {
  * plain file needs no full parse. Empty values, and collections ending with one, have no span.
  */
 export function readPlainSpans(text: string): PlainSpans | typeof UNSUPPORTED {
-  const lineStarts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
-  const recording: Recording = { collections: new Map(), lineStarts, textLength: text.length };
-  const read = readPlain(text, recording);
+  const collections: Collections = new Map();
+  const read = readPlain(text, collections);
   if (read === UNSUPPORTED) return read;
-  return { data: read.data, root: read.reader.last, collections: recording.collections, lineStarts };
+  const lineStarts = Array.from(sharedLines.rawStarts.subarray(0, sharedLines.rawCount));
+  return { data: read.data, root: read.reader.last, collections, lineStarts };
 }
 
 function readPlain(
   text: string,
-  recording: Recording | null,
+  recording: Collections | null,
 ): { data: unknown; reader: Reader } | typeof UNSUPPORTED {
   if (hasUnusualCharacter(text)) return UNSUPPORTED;
   try {
-    const raws = text.split('\n');
-    const lines = contentLines(raws);
-    if (lines.length === 0 || lines[0]!.indent !== 0 || isDash(lines[0]!.text)) return UNSUPPORTED;
-    const reader = new Reader(lines, raws, recording);
+    const lines = sharedLines;
+    lines.read(text);
+    if (lines.count === 0 || lines.indents[0] !== 0) return UNSUPPORTED;
+    const reader = new Reader(text, lines, recording);
+    if (reader.isDashLine(0)) return UNSUPPORTED;
     const data = reader.node(0);
     return reader.done() ? { data, reader } : UNSUPPORTED;
   } catch (error) {
