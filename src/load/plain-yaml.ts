@@ -61,6 +61,12 @@ const isKeyPart = (c: number) => isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c 
 /** What ends a plain scalar in a flow collection: `,[]{}`. */
 const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 
+/**
+ * Keys read lately, by a hash of their length and characters: a set of OKR files uses few keys, and
+ * reusing one spares a string, and a look-up in the engine's table of property names, per key.
+ */
+const knownKeys: string[] = new Array<string>(256).fill('');
+
 /** A key that must not become a plain property: core-schema names of null and booleans, and `__proto__`. */
 function isSpecialKey(key: string): boolean {
   const c = key.charCodeAt(0);
@@ -80,28 +86,35 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * The value of a decimal integer, or of a decimal with digits before its point: the numbers OKR
+ * files mostly hold, read without trying each pattern of the schema; undefined for anything else.
+ */
+function decimal(text: string): number | undefined {
+  const c = text.charCodeAt(0);
+  let at = c === 0x2b || c === DASH ? 1 : 0;
+  const digits = at;
+  while (isDigit(text.charCodeAt(at))) at++;
+  if (at === digits) return undefined;
+  if (at === text.length) return parseInt(text, 10);
+  if (text.charCodeAt(at) !== 0x2e) return undefined;
+  at++;
+  while (isDigit(text.charCodeAt(at))) at++;
+  return at === text.length ? parseFloat(text) : undefined;
+}
+
 /** The value of a plain scalar under the core schema. */
 function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
-  // Fast exit: only these first characters can start a null, bool or number.
-  if (
-    !(
-      c === 0x7e ||
-      c === 0x2e ||
-      c === 0x2b ||
-      c === DASH ||
-      (c >= 0x30 && c <= 0x39) ||
-      c === 0x6e ||
-      c === 0x4e ||
-      c === 0x74 ||
-      c === 0x54 ||
-      c === 0x66 ||
-      c === 0x46
-    )
-  )
-    return text;
-  if (NULL.test(text)) return null;
-  if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+  // The first character says which patterns may match: `~nN` a null, `tTfF` a bool, `.+-` or a digit a number.
+  if (c === 0x7e || c === 0x6e || c === 0x4e) return NULL.test(text) ? null : text;
+  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)
+    return BOOL.test(text) ? c === 0x74 || c === 0x54 : text;
+  if (!(c === 0x2e || c === 0x2b || c === DASH || isDigit(c))) return text;
+  const number = decimal(text);
+  if (number !== undefined) return number;
   if (INT_OCT.test(text)) return parseInt(text.slice(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (INT_HEX.test(text)) return parseInt(text.slice(2), 16);
@@ -304,6 +317,19 @@ class Reader {
     if (this.i < this.count && this.indents[this.i]! > indent) give();
   }
 
+  /** The key from `start` to `end`; gives up on one that must not become a plain property. */
+  private key(start: number, end: number): string {
+    const text = this.text;
+    const length = end - start;
+    const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 255;
+    const known = knownKeys[slot]!;
+    if (known.length === length && text.startsWith(known, start)) return known;
+    const key = text.slice(start, end);
+    if (isSpecialKey(key)) give();
+    knownKeys[slot] = key;
+    return key;
+  }
+
   /** The offset of the colon after a key starting at `start`, when one does; -1 when not. */
   private keyEnd(start: number, end: number): number {
     const text = this.text;
@@ -325,9 +351,9 @@ class Reader {
       const lineNumber = this.numbers[this.i]!;
       const colon = this.keyEnd(lineStart, lineEnd);
       if (colon < 0 || colon - lineStart > MAX_KEY) give();
-      const key = text.slice(lineStart, colon);
+      const key = this.key(lineStart, colon);
       if (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE) give();
-      if (isSpecialKey(key) || Object.hasOwn(map, key)) give();
+      if (Object.hasOwn(map, key)) give();
       this.i++;
       const at = this.skipSpaces(colon + 1, lineEnd);
       this.last = undefined;
@@ -579,8 +605,8 @@ class Reader {
         const colon = this.keyEnd(keyStart, this.lineEnd);
         if (colon < 0 || colon - keyStart > MAX_KEY || colon + 1 >= this.lineEnd) give();
         if (text.charCodeAt(colon + 1) !== SPACE) give();
-        const key = text.slice(keyStart, colon);
-        if (isSpecialKey(key) || Object.hasOwn(map, key)) give();
+        const key = this.key(keyStart, colon);
+        if (Object.hasOwn(map, key)) give();
         spans?.keys.set(key, [keyStart, colon]);
         this.pos = colon + 2;
         this.flowSpaces();
