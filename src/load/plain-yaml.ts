@@ -54,10 +54,17 @@ const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
 
-/** A letter or `_`: what a key starts with. */
-const isKeyStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-/** What a key continues with: a letter, digit, `_` or `-`. */
-const isKeyPart = (c: number) => isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === DASH;
+/*
+ * The scans below run over most characters of every file, mostly before the engine has optimized
+ * this code: a regular expression, which runs as native code from the start, scans them faster
+ * than a loop over charCodeAt.
+ */
+/** A key and its colon, at `lastIndex`. */
+const KEY_AT = /[A-Za-z_][A-Za-z0-9_-]*:/y;
+/** What may end or change a plain scalar: a comment, a colon, the end of the line. */
+const PLAIN_STOP = /[#:\n]/g;
+/** What ends or changes a double-quoted scalar: its closing quote, an escape, the end of the line. */
+const DOUBLE_QUOTED_STOP = /["\\\n]/g;
 /** What ends a plain scalar in a flow collection: `,[]{}`. */
 const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 
@@ -331,12 +338,9 @@ class Reader {
   }
 
   /** The offset of the colon after a key starting at `start`, when one does; -1 when not. */
-  private keyEnd(start: number, end: number): number {
-    const text = this.text;
-    if (!isKeyStart(text.charCodeAt(start))) return -1;
-    let at = start + 1;
-    while (at < end && isKeyPart(text.charCodeAt(at))) at++;
-    return at < end && text.charCodeAt(at) === COLON ? at : -1;
+  private keyEnd(start: number): number {
+    KEY_AT.lastIndex = start;
+    return KEY_AT.test(this.text) ? KEY_AT.lastIndex - 1 : -1;
   }
 
   private mapping(indent: number): Record<string, unknown> {
@@ -349,7 +353,7 @@ class Reader {
       const lineStart = this.starts[this.i]!;
       const lineEnd = this.ends[this.i]!;
       const lineNumber = this.numbers[this.i]!;
-      const colon = this.keyEnd(lineStart, lineEnd);
+      const colon = this.keyEnd(lineStart);
       if (colon < 0 || colon - lineStart > MAX_KEY) give();
       const key = this.key(lineStart, colon);
       if (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE) give();
@@ -430,15 +434,8 @@ class Reader {
 
   /** Whether a key and its colon, followed by a space or nothing, start at `at`. */
   private startsMapping(at: number, end: number): boolean {
-    const text = this.text;
-    if (!isKeyStart(text.charCodeAt(at))) return false;
-    let colon = at + 1;
-    while (colon < end && isKeyPart(text.charCodeAt(colon))) colon++;
-    return (
-      colon < end &&
-      text.charCodeAt(colon) === COLON &&
-      (colon + 1 === end || text.charCodeAt(colon + 1) === SPACE)
-    );
+    const colon = this.keyEnd(at);
+    return colon >= 0 && (colon + 1 === end || this.text.charCodeAt(colon + 1) === SPACE);
   }
 
   /**
@@ -504,26 +501,43 @@ class Reader {
   /** A plain scalar in block context, from `at` to a ` #` comment or the end of the line; sets `pos` to its end. */
   private blockPlainScalar(at: number): unknown {
     const text = this.text;
-    let end = at;
-    while (end < this.lineEnd && !(text.charCodeAt(end) === HASH && text.charCodeAt(end - 1) === SPACE))
-      end++;
+    let end = this.lineEnd;
+    PLAIN_STOP.lastIndex = at + 1;
+    while (PLAIN_STOP.test(text)) {
+      const stop = PLAIN_STOP.lastIndex - 1;
+      if (stop >= end) break;
+      if (text.charCodeAt(stop) === HASH) {
+        if (text.charCodeAt(stop - 1) === SPACE) {
+          end = stop;
+          break;
+        }
+      } else if (stop + 1 === end || text.charCodeAt(stop + 1) === SPACE) give();
+    }
+    // The scan stopped at a comment or the line's end: no `: ` and no final `:` came before.
     while (text.charCodeAt(end - 1) === SPACE) end--;
+    if (text.charCodeAt(end - 1) === COLON) give();
     this.pos = end;
-    return this.plainScalar(at, end);
+    return this.plainScalarFrom(at, end);
   }
 
   /** A plain scalar from `start` to `end`: one line, none of the forms that mean something else. */
   private plainScalar(start: number, end: number): unknown {
     const text = this.text;
-    const first = text.charCodeAt(start);
-    if (first === DASH && (start + 1 === end || text.charCodeAt(start + 1) === SPACE)) give();
-    if (NOT_PLAIN_START.has(first)) give();
     for (let at = start + 1; at < end; at++) {
       const c = text.charCodeAt(at);
       // `: ` or a final `:` would make a key of it, ` #` a comment.
       if (c === COLON && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) give();
       if (c === HASH && text.charCodeAt(at - 1) === SPACE) give();
     }
+    return this.plainScalarFrom(start, end);
+  }
+
+  /** A plain scalar from `start` to `end` checked for `: ` and ` #`: its first character may still make it something else. */
+  private plainScalarFrom(start: number, end: number): unknown {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    if (first === DASH && (start + 1 === end || text.charCodeAt(start + 1) === SPACE)) give();
+    if (NOT_PLAIN_START.has(first)) give();
     return resolvePlain(text.slice(start, end));
   }
 
@@ -547,17 +561,21 @@ class Reader {
       }
     }
     let escaped = false;
-    let close = at + 1;
-    for (; close < this.lineEnd; close++) {
-      const c = text.charCodeAt(close);
-      if (c === 0x5c) {
-        // The escapes YAML and JSON share; YAML's others are left to the full parser.
-        if (close + 1 >= this.lineEnd || !'"\\/bfnrtu'.includes(text[close + 1]!)) give();
-        escaped = true;
-        close++;
-      } else if (c === 0x22) break;
+    let close = -1;
+    DOUBLE_QUOTED_STOP.lastIndex = at + 1;
+    while (DOUBLE_QUOTED_STOP.test(text)) {
+      const stop = DOUBLE_QUOTED_STOP.lastIndex - 1;
+      if (stop >= this.lineEnd) break;
+      if (text.charCodeAt(stop) !== 0x5c) {
+        close = stop;
+        break;
+      }
+      // The escapes YAML and JSON share; YAML's others are left to the full parser.
+      if (stop + 1 >= this.lineEnd || !'"\\/bfnrtu'.includes(text[stop + 1]!)) give();
+      escaped = true;
+      DOUBLE_QUOTED_STOP.lastIndex = stop + 2;
     }
-    if (close >= this.lineEnd) give();
+    if (close < 0) give();
     this.pos = close + 1;
     // Without escapes (and without controls, declined before reading) the value is the text between the quotes.
     if (!escaped) return text.slice(at + 1, close);
@@ -602,7 +620,7 @@ class Reader {
       this.flowSpaces();
       if (map) {
         const keyStart = this.pos;
-        const colon = this.keyEnd(keyStart, this.lineEnd);
+        const colon = this.keyEnd(keyStart);
         if (colon < 0 || colon - keyStart > MAX_KEY || colon + 1 >= this.lineEnd) give();
         if (text.charCodeAt(colon + 1) !== SPACE) give();
         const key = this.key(keyStart, colon);
