@@ -103,12 +103,12 @@ function decimal(text: string): number | undefined {
   const c = text.charCodeAt(0);
   let at = c === 0x2b || c === DASH ? 1 : 0;
   const digits = at;
-  while (isDigit(text.charCodeAt(at))) at++;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
   if (at === digits) return undefined;
   if (at === text.length) return parseInt(text, 10);
   if (text.charCodeAt(at) !== 0x2e) return undefined;
   at++;
-  while (isDigit(text.charCodeAt(at))) at++;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
   return at === text.length ? parseFloat(text) : undefined;
 }
 
@@ -177,48 +177,54 @@ class Lines {
 
   /** Reads the lines of `text`; gives up on a document marker or directive. */
   read(text: string): void {
-    this.rawCount = 0;
-    this.count = 0;
+    let { rawStarts, starts, ends, indents, numbers } = this;
+    let rawCount = 0;
+    let count = 0;
     let pos = 0;
     for (;;) {
       const lineBreak = text.indexOf('\n', pos);
-      const end = lineBreak === -1 ? text.length : lineBreak;
-      if (this.rawCount === this.rawStarts.length) this.rawStarts = grown(this.rawStarts);
-      this.rawStarts[this.rawCount++] = pos;
+      let end = lineBreak === -1 ? text.length : lineBreak;
+      if (rawCount === rawStarts.length) {
+        this.grow();
+        ({ rawStarts, starts, ends, indents, numbers } = this);
+      }
+      rawStarts[rawCount++] = pos;
       let start = pos;
       while (start < end && text.charCodeAt(start) === SPACE) start++;
-      if (start < end && text.charCodeAt(start) !== HASH) this.addContent(text, pos, start, end);
-      if (lineBreak === -1) return;
+      if (start < end && text.charCodeAt(start) !== HASH) {
+        if (start === pos && isMarker(text, start)) give();
+        while (text.charCodeAt(end - 1) === SPACE) end--;
+        starts[count] = start;
+        ends[count] = end;
+        indents[count] = start - pos;
+        numbers[count] = rawCount;
+        count++;
+      }
+      if (lineBreak === -1) break;
       pos = lineBreak + 1;
     }
+    this.rawCount = rawCount;
+    this.count = count;
   }
 
-  private addContent(text: string, lineStart: number, start: number, end: number): void {
-    if (
-      start === lineStart &&
-      (text.startsWith('---', start) || text.startsWith('...', start) || text.charCodeAt(start) === 0x25)
-    )
-      give();
-    while (text.charCodeAt(end - 1) === SPACE) end--;
-    if (this.count === this.starts.length) {
-      this.starts = grown(this.starts);
-      this.ends = grown(this.ends);
-      this.indents = grown(this.indents);
-      this.numbers = grown(this.numbers);
-    }
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.indents[this.count] = start - lineStart;
-    this.numbers[this.count] = this.rawCount;
-    this.count++;
+  /** Twice the room, the lines read so far kept. */
+  private grow(): void {
+    const grown = (array: Int32Array) => {
+      const bigger = new Int32Array(array.length * 2);
+      bigger.set(array);
+      return bigger;
+    };
+    this.rawStarts = grown(this.rawStarts);
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.indents = grown(this.indents);
+    this.numbers = grown(this.numbers);
   }
 }
 
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
+/** A document marker or a directive, at the start of a line: several documents, or a YAML version, are left to the full parser. */
+const isMarker = (text: string, at: number) =>
+  text.startsWith('---', at) || text.startsWith('...', at) || text.charCodeAt(at) === 0x25;
 
 const sharedLines = new Lines();
 
@@ -353,13 +359,16 @@ class Reader {
       const lineStart = this.starts[this.i]!;
       const lineEnd = this.ends[this.i]!;
       const lineNumber = this.numbers[this.i]!;
-      const colon = this.keyEnd(lineStart);
-      if (colon < 0 || colon - lineStart > MAX_KEY) give();
+      KEY_AT.lastIndex = lineStart;
+      if (!KEY_AT.test(text)) give();
+      const colon = KEY_AT.lastIndex - 1;
+      if (colon - lineStart > MAX_KEY) give();
       const key = this.key(lineStart, colon);
       if (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE) give();
       if (Object.hasOwn(map, key)) give();
       this.i++;
-      const at = this.skipSpaces(colon + 1, lineEnd);
+      let at = colon + 1;
+      while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
       this.last = undefined;
       if (at === lineEnd || text.charCodeAt(at) === HASH) {
         this.path.push(key);
@@ -386,14 +395,18 @@ class Reader {
     let last: Span | undefined;
     /** The path of this sequence joined with "/", made when a first item needs it. */
     let prefix: string | undefined;
-    while (this.i < this.count && this.indents[this.i] === indent && this.isDashLine(this.i)) {
+    for (; this.i < this.count && this.indents[this.i] === indent; ) {
       const lineStart = this.starts[this.i]!;
       const lineEnd = this.ends[this.i]!;
+      // A dash alone or followed by a space.
+      if (text.charCodeAt(lineStart) !== DASH) break;
+      let at = lineStart + 1;
+      if (at < lineEnd && text.charCodeAt(at) !== SPACE) break;
+      while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
       const lineNumber = this.numbers[this.i]!;
       if (start < 0) start = lineStart;
       this.last = undefined;
       this.path.push(items.length);
-      const at = this.skipSpaces(lineStart + 1, lineEnd);
       let item: unknown;
       let startLine = lineNumber;
       let column = indent + (at - lineStart);
@@ -462,7 +475,11 @@ class Reader {
     if (c === 0x7c || c === 0x3e) value = this.blockScalar(at, end, indent, lineNumber);
     else {
       this.lineEnd = end;
-      value = this.inlineValue(at);
+      if (c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) value = this.inlineValue(at);
+      else {
+        value = this.blockPlainScalar(at);
+        this.inlineLength = this.pos - at;
+      }
       this.endLine = lineNumber;
       // What trails a value on its line belongs to it, up to and with the line break.
       if (this.recording) this.last = [at, at + this.inlineLength, this.lineStart(lineNumber + 1)];
