@@ -9,12 +9,21 @@
 // The bundle sits two folders below the package root, as every module of dist/ does, and
 // `import.meta.url` is the bundle's own URL, so paths relative to a module (../../package.json,
 // ../../schemas, ../validators) lead to the same files.
-import { rmSync } from 'node:fs';
+//
+// bin/okr compiles the bundle with the code V8 cached when this script ran it on the example
+// organisation, and passes it the function through which it imports ES-only packages (a script
+// compiled that way cannot `import()` by itself): each `import("…")` of the bundle becomes
+// `okrImp("…")`, a name as long, so that the source map's columns still hold.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-const dist = join(resolve(import.meta.dirname, '..'), 'dist');
+const repo = resolve(import.meta.dirname, '..');
+const dist = join(repo, 'dist');
 const outdir = join(dist, 'bundle');
+const outfile = join(outdir, 'okr.cjs');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   bundle: true,
@@ -23,10 +32,36 @@ await build({
   packages: 'external',
   logLevel: 'warning',
   entryPoints: [join(dist, 'cli', 'main.js')],
-  outfile: join(outdir, 'okr.cjs'),
+  outfile,
   format: 'cjs',
   // Mapped through tsc's maps to src/*.ts, for the stack of an internal error under DEBUG=okr.
   sourcemap: 'linked',
   define: { 'import.meta.url': '__okrModuleUrl' },
-  banner: { js: "const __okrModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: [
+      "const __okrModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      "const okrImp = typeof okrHostImport === 'function' ? okrHostImport : (specifier) => import(specifier);",
+    ].join(' '),
+  },
 });
+writeFileSync(outfile, readFileSync(outfile, 'utf8').replace(/(?<![\w$.])import\((?=["'`])/g, 'okrImp('));
+
+// The code cache: written by bin/okr when it exits, after running commands on the example, so
+// that it holds the functions they compiled as well as the top level. Each run starts from the
+// cache the one before wrote. Without the example (a package unpacked elsewhere), okr runs without.
+const example = join(repo, 'examples', 'acme');
+if (existsSync(example)) {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'okr-build-'));
+  try {
+    for (const command of [['check', '--cache-location', cacheDir], ['status']]) {
+      const run = spawnSync(
+        process.execPath,
+        [join(repo, 'bin', 'okr'), '-C', example, '--as-of', '2026-11-20', ...command],
+        { env: { ...process.env, OKR_BUILD_CODE_CACHE: '1', DEBUG: '', NO_COLOR: '1' }, stdio: 'ignore' },
+      );
+      if (run.status !== 0) throw new Error(`okr ${command[0]} on ${example} exited with ${run.status}`);
+    }
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}

@@ -100,10 +100,7 @@ export function describeChar(c: string): string {
   return INVISIBLE.has(c) || /\p{C}/u.test(c) ? `the invisible ${named}` : `"${c}" (${named})`;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** What a character reads as: its ASCII look-alike, nothing for an invisible one, else itself. */
 function foldChar(c: string): string {
@@ -118,7 +115,7 @@ function foldChar(c: string): string {
 /** The string as it reads: two strings with the same skeleton look alike. */
 export function skeleton(text: string): string {
   // No ASCII character folds to another, so the common all-ASCII text is its own skeleton.
-  if (isAscii(text)) return text;
+  if (ASCII.test(text)) return text;
   let out = '';
   for (const c of text) out += foldChar(c);
   return out;

@@ -444,6 +444,16 @@ describe('hostile input: the file system', () => {
       expect(r.stdout + r.stderr).not.toContain('SECRET-VALUE');
       expect(r.stdout + r.stderr).not.toContain('okrs/shared/');
     }
+    // A regular file named through a linked folder leads out as well.
+    const named = runOkr(['check', 'okrs/shared/secret.yaml', '--format', 'json', ...AS_OF], { cwd: dir });
+    expect(named.stdout + named.stderr).not.toContain('SECRET-VALUE');
+    expect(JSON.parse(named.stdout).problems).toEqual([
+      expect.objectContaining({
+        ruleId: 'file-unreadable',
+        file: 'okrs/shared/secret.yaml',
+        message: expect.stringMatching(/leads outside the repository/),
+      }),
+    ]);
   });
 
   it('a strategy path in the config that leads out of the repository is not read', () => {

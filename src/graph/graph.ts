@@ -75,7 +75,7 @@ function buildObjectives(files: readonly OkrFile[], defaultRollup: RollupMode) {
       };
       o.key_results?.forEach((k, ki) => {
         const fullId = `${o.id}/${k.id}`;
-        const krPath: YamlPath = [...path, 'key_results', ki];
+        const krPath: YamlPath = ['objectives', oi, 'key_results', ki];
         const firstKr = krs.get(fullId);
         if (firstKr) {
           duplicates.push({

@@ -6,7 +6,15 @@ import { commitTexts, type ReadBlob } from './walk.js';
 
 /** What counts as a KR's value for staleness: what `okr checkin` and people edit. */
 function valueKey(kr: KeyResultData): string {
-  return JSON.stringify([kr.current ?? null, kr.done ?? null, kr.progress ?? null]);
+  return `[${json(kr.current)},${json(kr.done)},${json(kr.progress)}]`;
+}
+
+/** A value as JSON.stringify writes it in an array; numbers and booleans without its array. */
+function json(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return JSON.stringify(value) ?? 'null';
 }
 
 const valuesOfData = new WeakMap<object, Map<string, string>>();
@@ -72,10 +80,14 @@ export async function lastChangedDays(
     const known = options.until === undefined || commit.day <= options.until;
     if (!boundary && known) changed.set(id, commit.day);
   });
-  if (options.worktree)
+  // forEach rather than for…of over entries: no pair is made for each of thousands of KRs.
+  if (options.worktree) {
+    const { day } = options.worktree;
     for (const file of options.worktree.files)
-      for (const [id, key] of krValues(file.data))
-        if (current.get(id) !== key) changed.set(id, options.worktree.day);
+      krValues(file.data).forEach((key, id) => {
+        if (current.get(id) !== key) changed.set(id, day);
+      });
+  }
   return changed;
 }
 
@@ -98,17 +110,19 @@ async function walkValues(
   for await (const { commit, texts } of commitTexts(commits, read, blobs)) {
     const before = new Set<string>();
     const after = new Map<string, string>();
-    for (const [path, text] of texts) {
-      for (const id of byFile.get(path)?.keys() ?? []) before.add(id);
+    texts.forEach((text, path) => {
+      byFile.get(path)?.forEach((_key, id) => before.add(id));
       const values = textValues(path, text, parsed);
       byFile.set(path, values);
-      for (const [id, key] of values) after.set(id, key);
-    }
-    for (const [id, key] of after) {
+      values.forEach((key, id) => after.set(id, key));
+    });
+    after.forEach((key, id) => {
       if (current.get(id) !== key) onChange(commit, id, key);
       current.set(id, key);
-    }
-    for (const id of before) if (!after.has(id)) current.delete(id);
+    });
+    before.forEach((id) => {
+      if (!after.has(id)) current.delete(id);
+    });
   }
   return current;
 }

@@ -10,6 +10,11 @@ export function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
+/** The first of `words(text)`, found without the others. */
+export function firstWord(text: string): string | undefined {
+  return /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/u.exec(text)?.[0];
+}
+
 /** Completes "… names X" with why X does not resolve, and the nearest id when there is one. */
 export function describeMissingRef(ctx: RuleContext, ref: string): string {
   const slash = ref.indexOf('/');

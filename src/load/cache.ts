@@ -26,7 +26,7 @@ export interface LoadCache {
 }
 
 /** Bumped whenever the layout of an entry changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 const FILE_NAME = 'files.json';
 
 interface Entry {
@@ -36,8 +36,11 @@ interface Entry {
   invalid: number[];
   problems: Problem[];
   dropped: { ids: string[]; parent: string | null }[];
-  /** The fast path's positions of sequence items, when it read the file. */
-  itemSpans: Record<string, ItemSpan> | null;
+  /**
+   * The fast path's positions of sequence items, when it read the file: four numbers an item, in
+   * the order it records them, paths left out (see `itemSpansOf`).
+   */
+  itemSpans: number[] | null;
 }
 
 /**
@@ -72,7 +75,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isItemSpan = (v: unknown) => Array.isArray(v) && v.length === 4 && v.every(isCount) && v[0] > 0;
 
 function isProblem(v: unknown, path: string): boolean {
   return (
@@ -97,7 +99,10 @@ function isEntry(v: unknown, path: string): v is Entry {
     )
   )
     return false;
-  if (v.itemSpans !== null && !(isObject(v.itemSpans) && Object.values(v.itemSpans).every(isItemSpan)))
+  if (
+    v.itemSpans !== null &&
+    !(Array.isArray(v.itemSpans) && v.itemSpans.length % 4 === 0 && v.itemSpans.every(isCount))
+  )
     return false;
   if (v.ok) return isObject(v.data) && Array.isArray(v.data.objectives);
   return true;
@@ -106,19 +111,21 @@ function isEntry(v: unknown, path: string): v is Entry {
 /** The stored entries, when the file is whole, ours, and of this version; otherwise none. */
 function readEntries(file: string, expected: { version: string; schema: string }): Map<string, unknown> {
   const entries = new Map<string, unknown>();
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return entries;
   }
-  const newline = text.indexOf('\n');
-  const body = text.slice(newline + 1);
-  if (newline === -1 || nodeCrypto().createHash('sha1').update(body).digest('hex') !== text.slice(0, newline))
-    return entries;
+  // The checksum, a line break, then the body: the checksum is of the body's bytes.
+  const newline = bytes.indexOf(0x0a);
+  if (newline === -1) return entries;
+  const body = bytes.subarray(newline + 1);
+  const sum = bytes.toString('latin1', 0, newline);
+  if (nodeCrypto().createHash('sha1').update(body).digest('hex') !== sum) return entries;
   let stored: unknown;
   try {
-    stored = JSON.parse(body);
+    stored = JSON.parse(body.toString('utf8'));
   } catch {
     return entries;
   }
@@ -153,15 +160,50 @@ function entryJson(loaded: LoadedSource): string | null {
     invalid: [...(loaded.file?.invalidObjectives ?? [])],
     problems: loaded.problems,
     dropped: loaded.dropped,
-    itemSpans: loaded.source.itemSpans ? Object.fromEntries(loaded.source.itemSpans) : null,
+    itemSpans: loaded.source.itemSpans ? flatSpans(loaded.source.itemSpans) : null,
   };
   return JSON.stringify(entry);
+}
+
+function flatSpans(spans: ReadonlyMap<string, ItemSpan>): number[] {
+  const flat: number[] = [];
+  for (const span of spans.values()) flat.push(span[0], span[1], span[2], span[3]);
+  return flat;
+}
+
+/**
+ * The item spans of a cached entry, by path. The fast path records the mappings that are items of
+ * block sequences, each after the items inside it; walking the data in that order, every mapping
+ * that is an item of any sequence, gives their paths, and more when a flow collection holds such
+ * items. So when the walk finds as many items as were stored, they are the same, in the same order;
+ * otherwise the spans are not used (positions then cost a parse).
+ */
+function itemSpansOf(data: unknown, flat: readonly number[]): ReadonlyMap<string, ItemSpan> | undefined {
+  const paths: string[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value))
+      value.forEach((item, i) => {
+        walk(item, `${path}/${i}`);
+        if (isObject(item)) paths.push(`${path}/${i}`.slice(1));
+      });
+    else if (isObject(value)) for (const key of Object.keys(value)) walk(value[key], `${path}/${key}`);
+  };
+  walk(data, '');
+  if (paths.length * 4 !== flat.length) return undefined;
+  const spans = new Map<string, ItemSpan>();
+  for (let i = 0; i < paths.length; i++) {
+    const span = flat.slice(i * 4, i * 4 + 4) as unknown as ItemSpan;
+    if (span[0] === 0) return undefined;
+    spans.set(paths[i]!, span);
+  }
+  return spans;
 }
 
 /** The loaded file an entry stands for, when it has the shape okr writes; otherwise null. */
 function fromEntry(path: string, rawText: string, entry: unknown): LoadedSource | null {
   if (!isEntry(entry, path)) return null;
-  const itemSpans = entry.itemSpans ? new Map(Object.entries(entry.itemSpans)) : undefined;
+  const flat = entry.itemSpans;
+  const itemSpans = flat ? () => itemSpansOf(entry.data, flat) : undefined;
   const source = lazySource(path, withoutBom(rawText), entry.data, itemSpans);
   return {
     source,
@@ -173,7 +215,7 @@ function fromEntry(path: string, rawText: string, entry: unknown): LoadedSource 
   };
 }
 
-function writeAtomically(dir: string, content: string): void {
+function writeAtomically(dir: string, content: Buffer): void {
   const target = join(dir, FILE_NAME);
   const temp = join(dir, `.${FILE_NAME}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -218,8 +260,12 @@ export function openCache(dir: string): LoadCache {
             `${JSON.stringify(key)}:${typeof entry === 'string' ? entry : JSON.stringify(entry)}`,
         )
         .join(',');
-      const body = `{"format":${FORMAT},"version":${JSON.stringify(expected.version)},"schema":"${expected.schema}","entries":{${entries}}}`;
-      writeAtomically(dir, `${nodeCrypto().createHash('sha1').update(body).digest('hex')}\n${body}`);
+      // Encoded once, for both the checksum and the file.
+      const body = Buffer.from(
+        `{"format":${FORMAT},"version":${JSON.stringify(expected.version)},"schema":"${expected.schema}","entries":{${entries}}}`,
+      );
+      const sum = nodeCrypto().createHash('sha1').update(body).digest('hex');
+      writeAtomically(dir, Buffer.concat([Buffer.from(`${sum}\n`), body]));
     },
   };
 }

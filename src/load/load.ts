@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { locate } from '../locate.js';
@@ -85,8 +85,11 @@ function notUtf8Problem(path: string, bytes: Uint8Array, offset: number): Proble
  * Why a path cannot be read safely, or null: links are followed only to files inside the repository,
  * so an OKR file cannot make okr read, or print part of, a file elsewhere.
  */
-function unsafePath(config: Config, path: string): Problem | { size: number } {
+function unsafePath(config: Config, path: string, folders?: RealFolders): Problem | { size: number } {
   const absolute = join(config.root, path);
+  // The common case in one system call: a regular file (not a link) in a folder inside the repository.
+  const regular = regularFileSize(config.root, absolute, folders);
+  if (regular !== null) return { size: regular };
   let real: string;
   try {
     real = realpathSync.native(absolute);
@@ -123,6 +126,32 @@ function unsafePath(config: Config, path: string): Problem | { size: number } {
     );
   return { size: stat.size };
 }
+
+/**
+ * The size of a regular file whose folder's real path is inside the repository, or null for anything
+ * else (a link, a folder, a missing file, a folder leading out), which `unsafePath` examines in full.
+ */
+function regularFileSize(root: string, absolute: string, folders?: RealFolders): number | null {
+  try {
+    const stat = lstatSync(absolute);
+    if (!stat.isFile()) return null;
+    const folder = dirname(absolute);
+    let real = folders?.get(folder);
+    if (real === undefined) {
+      real = realpathSync.native(folder);
+      folders?.set(folder, real);
+    }
+    return insideRoot(realRoot(root), real) ? stat.size : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Real paths of folders, remembered while one set of files is read: most files share a few folders.
+ * Kept no longer, so that a folder replaced by a link later is examined again.
+ */
+export type RealFolders = Map<string, string>;
 
 let lastRoot: { root: string; real: string } | null = null;
 
@@ -184,10 +213,14 @@ export function decodeFile(
 }
 
 /** Reads a file's text, or says why it cannot be read as a problem. */
-export function readSource(config: Config, path: string): { text: string } | { problem: Problem } {
+export function readSource(
+  config: Config,
+  path: string,
+  folders?: RealFolders,
+): { text: string } | { problem: Problem } {
   const absolute = join(config.root, path);
   try {
-    const checked = unsafePath(config, path);
+    const checked = unsafePath(config, path, folders);
     if (!('size' in checked)) return { problem: checked };
     // The size comes from stat, before reading: a huge file costs nothing.
     const tooLarge = tooLargeProblem(config, path, checked.size);

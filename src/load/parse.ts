@@ -258,12 +258,13 @@ export function parseSource(path: string, rawText: string): { source: SourceFile
 /**
  * A source whose data is already known (read by the fast path, or from the cache): its Document
  * and line index are built on first use, which is only when a problem in it needs a position.
+ * Item spans may be given as a function, called on first use too.
  */
 export function lazySource(
   path: string,
   text: string,
   data: unknown,
-  itemSpans?: ReadonlyMap<string, ItemSpan>,
+  itemSpans?: ReadonlyMap<string, ItemSpan> | (() => ReadonlyMap<string, ItemSpan> | undefined),
 ): SourceFile {
   let parsed: { doc: SourceFile['doc']; lineCounter: LineCounter } | null = null;
   const build = () => {
@@ -280,11 +281,15 @@ export function lazySource(
     return parsed;
   };
   let spans: PlainSpans | null | undefined;
+  let items = itemSpans;
   return {
     path,
     text,
     data,
-    ...(itemSpans ? { itemSpans } : {}),
+    get itemSpans() {
+      if (typeof items === 'function') items = items();
+      return items;
+    },
     get spans() {
       if (spans === undefined) {
         const read = readPlainSpans(text);

@@ -109,7 +109,8 @@ export function loadWorktree(
   paths = discoverFiles(config),
   cacheDir: string | null = null,
 ): LoadResult {
-  const files = new Map(paths.map((path) => [path, readSource(config, path)]));
+  const folders = new Map<string, string>();
+  const files = new Map(paths.map((path) => [path, readSource(config, path, folders)]));
   const strategy = existsSync(join(config.root, config.strategy))
     ? readSource(config, config.strategy)
     : null;

@@ -40,31 +40,47 @@ export function measuredProgress(kr: KeyResult): number | null {
   }
 }
 
-function weightedMean(items: readonly { progress: number; weight: number }[]): number | null {
-  let sum = 0;
-  let total = 0;
-  for (const { progress, weight } of items) {
-    sum += progress * weight;
-    total += weight;
+/** A running weighted mean, without an object per item. */
+class Mean {
+  private sum = 0;
+  private total = 0;
+  count = 0;
+  add(progress: number, weight: number): void {
+    this.sum += progress * weight;
+    this.total += weight;
+    this.count++;
   }
-  return total > 0 ? sum / total : null;
+  /** 0 with no items; null when the weights sum to 0. */
+  value(): number | null {
+    if (this.count === 0) return 0;
+    return this.total > 0 ? this.sum / this.total : null;
+  }
 }
 
 /** Objectives ordered so that every child comes before its parent (rollup links only). */
 function childrenFirst(graph: Graph): Objective[] {
   const order: Objective[] = [];
+  // A depth-first walk: `expanded` says whether a node's children are already on the stack.
+  const nodes: Objective[] = [];
+  const expanded: boolean[] = [];
   for (const root of graph.objectives) {
     if (graph.rollupParents.has(root)) continue;
-    const stack: { node: Objective; expanded: boolean }[] = [{ node: root, expanded: false }];
-    while (stack.length > 0) {
-      const top = stack.pop()!;
-      if (top.expanded) {
-        order.push(top.node);
+    nodes.push(root);
+    expanded.push(false);
+    while (nodes.length > 0) {
+      const node = nodes.pop()!;
+      if (expanded.pop()) {
+        order.push(node);
         continue;
       }
-      stack.push({ node: top.node, expanded: true });
-      const kids = graph.children.get(top.node) ?? [];
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, expanded: false });
+      nodes.push(node);
+      expanded.push(true);
+      const kids = graph.children.get(node);
+      if (kids)
+        for (let i = kids.length - 1; i >= 0; i--) {
+          nodes.push(kids[i]!);
+          expanded.push(false);
+        }
     }
   }
   return order;
@@ -73,14 +89,16 @@ function childrenFirst(graph: Graph): Objective[] {
 /** Rolls progress up the alignment graph (SPEC §5). Terminates on any graph: cycle links are not used. */
 export function rollUp(graph: Graph): Rollup {
   const result: Rollup = { objective: new Map(), kr: new Map(), zeroWeights: [] };
-  const objectiveItems = (list: readonly Objective[]) =>
-    list.map((o) => ({ progress: result.objective.get(o) ?? 0, weight: o.weight }));
+  const addObjectives = (mean: Mean, list: readonly Objective[]) => {
+    for (const o of list) mean.add(result.objective.get(o) ?? 0, o.weight);
+  };
   for (const objective of childrenFirst(graph)) {
     for (const kr of objective.keyResults) {
       let progress = measuredProgress(kr);
       if (progress === null) {
-        const aligned = graph.alignedTo.get(kr) ?? [];
-        progress = aligned.length === 0 ? 0 : weightedMean(objectiveItems(aligned));
+        const mean = new Mean();
+        addObjectives(mean, graph.alignedTo.get(kr) ?? []);
+        progress = mean.value();
         if (progress === null) {
           result.zeroWeights.push({
             file: kr.file,
@@ -93,16 +111,22 @@ export function rollUp(graph: Graph): Rollup {
       }
       result.kr.set(kr, progress);
     }
-    const krItems = objective.keyResults.map((k) => ({ progress: result.kr.get(k)!, weight: k.weight }));
-    const childItems = objectiveItems(graph.children.get(objective) ?? []);
-    let items = krItems;
-    let over = 'key results';
-    if (objective.rollup === 'both')
-      [items, over] = [[...krItems, ...childItems], 'key results and children'];
-    else if ((objective.rollup === 'children' && childItems.length > 0) || krItems.length === 0)
-      [items, over] = [childItems, 'children'];
-    let progress = items.length === 0 ? 0 : weightedMean(items);
+    const children = graph.children.get(objective) ?? [];
+    const krs = objective.keyResults;
+    // Key results, children or both, as `rollup` says; children when there are no key results.
+    const mode =
+      objective.rollup === 'both'
+        ? 'both'
+        : (objective.rollup === 'children' && children.length > 0) || krs.length === 0
+          ? 'children'
+          : 'krs';
+    const mean = new Mean();
+    if (mode !== 'children') for (const k of krs) mean.add(result.kr.get(k)!, k.weight);
+    if (mode !== 'krs') addObjectives(mean, children);
+    let progress = mean.value();
     if (progress === null) {
+      const over =
+        mode === 'both' ? 'key results and children' : mode === 'children' ? 'children' : 'key results';
       result.zeroWeights.push({ file: objective.file, path: objective.path, target: objective.id, over });
       progress = 0;
     }

@@ -225,3 +225,81 @@ describe('the cache of loaded files', () => {
     expect(existsSync(join(dir, 'okrs', 'teams', 'node_modules'))).toBe(false);
   });
 });
+
+describe('positions of problems found in files read from the cache', () => {
+  const ITEMS = {
+    'node_modules/.package-lock.json': '{}\n',
+    'okrs/company.yaml': `owner: company
+cycle: 2026
+objectives:
+  - id: grow
+    title: Grow revenue with our merchants across Europe
+    key_results:
+      - id: revenue
+        title: Raise yearly revenue
+        start: 10
+        target: 20
+        current: 15
+        checkins:
+          - { date: "2026-10-01", value: 12 }
+          - date: "2026-11-01"
+            value: 15
+      - id: launch
+        title: Launch the partner portal
+      - id: ship
+        title: Ship the merchant app
+        done: false
+`,
+    // Mappings inside flow sequences: items the fast path does not record.
+    'okrs/teams/flow.yaml': `owner: flow
+cycle: 2026-Q4
+objectives:
+  - id: flow
+    title: Make the flow of payments visible to every merchant
+    parent: grow/revenue
+    key_results:
+      - { id: seen, title: Show payments, checkins: [{ date: "2026-11-01", value: 1 }] }
+      - id: launch
+        title: Launch the payments dashboard
+        checkins: [{ date: "2026-11-02", value: 2 }]
+`,
+  };
+  const lines = (r: { stdout: string }) =>
+    JSON.parse(r.stdout).problems.map((p: { file: string; line: number; ruleId: string }) => [
+      p.file,
+      p.ruleId,
+      p.line,
+    ]);
+
+  it('are those of a cold run, and come from the stored item positions', () => {
+    const dir = makeProject(ITEMS);
+    const cold = check(dir, '--no-cache');
+    expect(lines(cold).length).toBeGreaterThanOrEqual(3);
+    check(dir);
+    dropResults(dir);
+    // Read from the cache, the rules' problems are placed as in a cold run.
+    expect(check(dir)).toEqual(cold);
+
+    // Shifting the stored lines shows that they are what places problems in block-sequence items;
+    // the file whose items hide in flow collections does not use them.
+    const cache = readCache(dir);
+    const entries = cache.body.entries as unknown as Record<string, { itemSpans: number[] | null }>;
+    for (const entry of Object.values(entries))
+      entry.itemSpans = entry.itemSpans?.map((n, i) => (i % 4 === 0 || i % 4 === 2 ? n + 100 : n)) ?? null;
+    cache.write(cache.body);
+    dropResults(dir);
+    const shifted = lines(check(dir));
+    const expected = lines(cold);
+    expect(shifted.filter(([file]: string[]) => file === 'okrs/teams/flow.yaml')).toEqual(
+      expected.filter(([file]: string[]) => file === 'okrs/teams/flow.yaml'),
+    );
+    const company = (list: [string, string, number][]) =>
+      list.filter(([file]) => file === 'okrs/company.yaml');
+    expect(company(shifted).length).toBeGreaterThan(0);
+    // Problems are sorted by position: compare as sets.
+    const moved = company(expected).map(([file, rule, line]) => `${file} ${rule} ${line + 100}`);
+    expect(company(shifted).some(([file, rule, line]) => moved.includes(`${file} ${rule} ${line}`))).toBe(
+      true,
+    );
+  });
+});

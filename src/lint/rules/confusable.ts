@@ -9,6 +9,8 @@ type Kind = 'owner' | 'cycle' | 'title';
 interface Occurrence {
   kind: Kind;
   text: string;
+  /** How the text reads (see `skeleton`). */
+  skeleton: string;
   file: string;
   path: YamlPath;
   /** The objective whose value it is, or null for a file's own owner and cycle. */
@@ -18,16 +20,16 @@ interface Occurrence {
 /** Owners, cycles and objective titles in file order (files sorted by path). */
 function occurrences(ctx: RuleContext): Occurrence[] {
   const found: Occurrence[] = [];
+  const add = (kind: Kind, text: string, file: string, path: YamlPath, objective: string | null) =>
+    found.push({ kind, text, skeleton: skeleton(text), file, path, objective });
   for (const { source, data, invalidObjectives } of ctx.files) {
     const file = source.path;
-    found.push({ kind: 'owner', text: data.owner, file, path: ['owner'], objective: null });
-    found.push({ kind: 'cycle', text: data.cycle, file, path: ['cycle'], objective: null });
+    add('owner', data.owner, file, ['owner'], null);
+    add('cycle', data.cycle, file, ['cycle'], null);
     data.objectives.forEach((o, i) => {
       if (invalidObjectives.has(i)) return;
-      const path: YamlPath = ['objectives', i];
-      if (o.owner !== undefined)
-        found.push({ kind: 'owner', text: o.owner, file, path: [...path, 'owner'], objective: o.id });
-      found.push({ kind: 'title', text: o.title, file, path: [...path, 'title'], objective: o.id });
+      if (o.owner !== undefined) add('owner', o.owner, file, ['objectives', i, 'owner'], o.id);
+      add('title', o.title, file, ['objectives', i, 'title'], o.id);
     });
   }
   return found;
@@ -60,7 +62,7 @@ export const rule: Rule = {
       ctx.report({ file: o.file, path: o.path, target: o.objective, message });
     const groups = new Map<string, Occurrence[]>();
     for (const o of occurrences(ctx)) {
-      const key = `${o.kind}\u0000${skeleton(o.text)}`;
+      const key = `${o.kind}\u0000${o.skeleton}`;
       const group = groups.get(key) ?? [];
       group.push(o);
       groups.set(key, group);
@@ -76,12 +78,12 @@ export const rule: Rule = {
           `${describe(o)} looks the same as ${describe(model)} at ${whereIs(ctx, model)} but is a different string: ${why(o.text, model.text)}; write both the same way`,
         );
       }
-      if (model.text !== skeleton(model.text)) lone(ctx, model, report);
+      if (model.text !== model.skeleton) lone(ctx, model, report);
     }
     const owners = [...models.values()].filter((o) => o.kind === 'owner');
     for (const root of ctx.config.roots)
       for (const o of owners)
-        if (o.text !== root && skeleton(o.text) === skeleton(root))
+        if (o.text !== root && o.skeleton === skeleton(root))
           report(
             o,
             `owner "${o.text}" looks the same as "${root}" of "roots" in the config but is a different string: ${why(o.text, root)}; write both the same way`,
@@ -96,14 +98,13 @@ export const rule: Rule = {
 function canonical(group: readonly Occurrence[]): Occurrence {
   if (group.length === 1) return group[0]!;
   const scores = new Map<string, number>();
-  for (const o of group)
-    scores.set(o.text, (scores.get(o.text) ?? (o.text === skeleton(o.text) ? 1 : 0)) + 2);
+  for (const o of group) scores.set(o.text, (scores.get(o.text) ?? (o.text === o.skeleton ? 1 : 0)) + 2);
   return group.reduce((best, o) => (scores.get(o.text)! > scores.get(best.text)! ? o : best));
 }
 
 /** A look-alike spelling with no twin: a cycle that reads as a known one, an owner with invisible characters. */
 function lone(ctx: RuleContext, o: Occurrence, report: (o: Occurrence, message: string) => void): void {
-  const plain = skeleton(o.text);
+  const plain = o.skeleton;
   if (o.kind === 'cycle' && cycleWindow(plain, ctx.config.cycles))
     report(
       o,

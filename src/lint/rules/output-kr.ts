@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { words } from '../util.js';
+import { firstWord } from '../util.js';
 
 const OUTPUT_VERBS = [
   'launch',
@@ -28,7 +28,7 @@ export const rule: Rule = {
     const verbs = new Set([...OUTPUT_VERBS, ...(ctx.options.verbs as string[])].map((v) => v.toLowerCase()));
     for (const kr of ctx.graph.krs.values()) {
       if (kr.kind !== 'milestone') continue;
-      const first = words(kr.title)[0]?.toLowerCase();
+      const first = firstWord(kr.title)?.toLowerCase();
       if (!first || !verbs.has(first)) continue;
       ctx.report({
         file: kr.file,
