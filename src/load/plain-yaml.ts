@@ -74,6 +74,27 @@ const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d ||
  */
 const knownKeys: string[] = new Array<string>(256).fill('');
 
+/**
+ * Short scalars read lately (as written, quotes included) and their values: ids, units, dates and
+ * small numbers recur across OKR files, and reusing a value spares a string or number per value.
+ */
+const knownScalars: string[] = new Array<string>(512).fill('');
+const knownValues: unknown[] = new Array<unknown>(512).fill(null);
+/** The longest scalar remembered: longer ones are seldom repeated. */
+const MAX_KNOWN_SCALAR = 16;
+
+/** Where a text from `start` to `end` is remembered among the known scalars. */
+function scalarSlot(text: string, start: number, end: number): number {
+  const length = end - start;
+  return (
+    (length * 31 +
+      text.charCodeAt(start) * 7 +
+      text.charCodeAt(end - 1) * 3 +
+      text.charCodeAt((start + end) >> 1)) &
+    511
+  );
+}
+
 /** A key that must not become a plain property: core-schema names of null and booleans, and `__proto__`. */
 function isSpecialKey(key: string): boolean {
   const c = key.charCodeAt(0);
@@ -552,10 +573,23 @@ class Reader {
   /** A plain scalar from `start` to `end` checked for `: ` and ` #`: its first character may still make it something else. */
   private plainScalarFrom(start: number, end: number): unknown {
     const text = this.text;
+    const short = end - start <= MAX_KNOWN_SCALAR;
+    const slot = short ? scalarSlot(text, start, end) : 0;
+    if (short) {
+      const known = knownScalars[slot]!;
+      // Only a scalar that passed the checks below is remembered.
+      if (known.length === end - start && text.startsWith(known, start)) return knownValues[slot];
+    }
     const first = text.charCodeAt(start);
     if (first === DASH && (start + 1 === end || text.charCodeAt(start + 1) === SPACE)) give();
     if (NOT_PLAIN_START.has(first)) give();
-    return resolvePlain(text.slice(start, end));
+    const source = text.slice(start, end);
+    const value = resolvePlain(source);
+    if (short) {
+      knownScalars[slot] = source;
+      knownValues[slot] = value;
+    }
+    return value;
   }
 
   /** A quoted scalar starting at `at`, on one line; sets `pos` to after its closing quote. */
@@ -595,7 +629,17 @@ class Reader {
     if (close < 0) give();
     this.pos = close + 1;
     // Without escapes (and without controls, declined before reading) the value is the text between the quotes.
-    if (!escaped) return text.slice(at + 1, close);
+    if (!escaped) {
+      // Remembered with its quotes, so that it is not taken for the plain scalar of the same text.
+      if (close - at > MAX_KNOWN_SCALAR) return text.slice(at + 1, close);
+      const slot = scalarSlot(text, at, close + 1);
+      const known = knownScalars[slot]!;
+      if (known.length === close + 1 - at && text.startsWith(known, at)) return knownValues[slot] as string;
+      const value = text.slice(at + 1, close);
+      knownScalars[slot] = text.slice(at, close + 1);
+      knownValues[slot] = value;
+      return value;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text.slice(at, close + 1));
