@@ -255,7 +255,7 @@ class Reader {
   /** Path of the node being read: kept as one stack rather than an array per node. */
   private readonly path: (string | number)[] = [];
   /** Where each mapping that is an item of a sequence is, by its path joined with "/". */
-  readonly itemSpans = new Map<string, ItemSpan>();
+  readonly itemSpans = new ItemSpans();
   /** When recording: the span of the node just read (undefined for an empty value). */
   last: Span | undefined;
   /** The last line of the value just read, whose line break ends it; 0 for an empty value. */
@@ -414,8 +414,8 @@ class Reader {
     const text = this.text;
     let start = -1;
     let last: Span | undefined;
-    /** The path of this sequence joined with "/", made when a first item needs it. */
-    let prefix: string | undefined;
+    /** The number of this sequence among those holding mapping items, given with its first one. */
+    let sequence = -1;
     for (; this.i < this.count && this.indents[this.i] === indent; ) {
       const lineStart = this.starts[this.i]!;
       const lineEnd = this.ends[this.i]!;
@@ -452,8 +452,8 @@ class Reader {
       }
       this.path.pop();
       if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
-        prefix ??= this.path.join('/');
-        this.itemSpans.set(`${prefix}/${items.length}`, this.itemSpan(startLine, column, inline));
+        if (sequence < 0) sequence = this.itemSpans.addSequence(this.path);
+        this.recordItem(startLine, column, inline, sequence, items.length);
       }
       if (spans) {
         if (this.last) spans.values.set(items.length, this.last);
@@ -476,14 +476,19 @@ class Reader {
    * Where a mapping item read just now is, as the full parser's range gives it: a flow mapping
    * (`- { … }`) ends at its closing brace, a block mapping at the line break of its last value.
    */
-  private itemSpan(line: number, column: number, inline: boolean): ItemSpan {
-    if (inline) return [line, column + 1, line, column + this.inlineLength + 1];
-    if (this.endLine === 0) return [line, column + 1, 0, 0];
-    // After the last line's break; at the end of a text without one, after its last character.
-    const lastLine = this.lines.rawCount;
-    return this.endLine < lastLine
-      ? [line, column + 1, this.endLine + 1, 1]
-      : [line, column + 1, this.endLine, this.text.length - this.lines.rawStarts[lastLine - 1]! + 1];
+  private recordItem(line: number, column: number, inline: boolean, sequence: number, index: number): void {
+    let endLine = this.endLine;
+    let endColumn: number;
+    if (inline) {
+      endLine = line;
+      endColumn = column + this.inlineLength + 1;
+    } else if (endLine === 0) endColumn = 0;
+    else if (endLine < this.lines.rawCount) {
+      // After the last line's break; at the end of a text without one, after its last character.
+      endLine++;
+      endColumn = 1;
+    } else endColumn = this.text.length - this.lines.rawStarts[endLine - 1]! + 1;
+    this.itemSpans.add(line, column + 1, endLine, endColumn, sequence, index);
   }
 
   /**
@@ -797,11 +802,99 @@ class Reader {
  */
 export type ItemSpan = readonly [line: number, column: number, endLine: number, endColumn: number];
 
+/** What is recorded of each item: its span's four numbers, the number of its sequence, its index there. */
+const ITEM_FIELDS = 6;
+
+/**
+ * Where each mapping that is a sequence item is, by its path joined with "/". Reading records
+ * numbers only (the paths of the sequences, not of each item), and the map of paths is made on
+ * the first look-up: a cold check stores the spans in its cache in their order and looks up the
+ * few items a problem is in, so making a path string and a map entry per item was most of what
+ * the reader allocated and kept.
+ */
+export class ItemSpans implements ReadonlyMap<string, ItemSpan> {
+  private readonly items: number[] = [];
+  private readonly sequencePaths: (string | number)[][] = [];
+  private byPath: Map<string, ItemSpan> | undefined;
+
+  /** Records a sequence holding mapping items, at `path`; returns its number. */
+  addSequence(path: readonly (string | number)[]): number {
+    return this.sequencePaths.push(path.slice()) - 1;
+  }
+
+  /** Records an item, after the items inside it, as a map would order them. */
+  add(
+    line: number,
+    column: number,
+    endLine: number,
+    endColumn: number,
+    sequence: number,
+    index: number,
+  ): void {
+    this.items.push(line, column, endLine, endColumn, sequence, index);
+  }
+
+  private map(): Map<string, ItemSpan> {
+    if (this.byPath) return this.byPath;
+    const prefixes = this.sequencePaths.map((path) => `${path.join('/')}/`);
+    const byPath = new Map<string, ItemSpan>();
+    const items = this.items;
+    for (let k = 0; k < items.length; k += ITEM_FIELDS)
+      byPath.set(prefixes[items[k + 4]!] + items[k + 5]!, this.spanAt(k));
+    this.byPath = byPath;
+    return byPath;
+  }
+
+  private spanAt(k: number): ItemSpan {
+    const items = this.items;
+    return [items[k]!, items[k + 1]!, items[k + 2]!, items[k + 3]!];
+  }
+
+  get size(): number {
+    return this.items.length / ITEM_FIELDS;
+  }
+
+  get(path: string): ItemSpan | undefined {
+    return this.map().get(path);
+  }
+
+  has(path: string): boolean {
+    return this.map().has(path);
+  }
+
+  forEach(
+    callback: (span: ItemSpan, path: string, map: ReadonlyMap<string, ItemSpan>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [path, span] of this.map()) callback.call(thisArg, span, path, this);
+  }
+
+  entries(): MapIterator<[string, ItemSpan]> {
+    return this.map().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.map().keys();
+  }
+
+  /** The spans in their order, without making the map of paths when it is not made yet. */
+  values(): MapIterator<ItemSpan> {
+    if (this.byPath) return this.byPath.values();
+    const spans: ItemSpan[] = [];
+    for (let k = 0; k < this.items.length; k += ITEM_FIELDS) spans.push(this.spanAt(k));
+    return spans.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ItemSpan]> {
+    return this.entries();
+  }
+}
+
 /** What the fast path reads: the data, and where each mapping inside a sequence is. */
 export interface PlainYaml {
   data: unknown;
   /** Where each mapping that is a sequence item (objectives, key results…) is, by path joined with "/". */
-  itemSpans: Map<string, ItemSpan>;
+  itemSpans: ItemSpans;
 }
 
 /**
