@@ -100,7 +100,8 @@ export function describeChar(c: string): string {
   return INVISIBLE.has(c) || /\p{C}/u.test(c) ? `the invisible ${named}` : `"${c}" (${named})`;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Any character beyond ASCII (UTF-16 code units, surrogates included). */
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** What a character reads as: its ASCII look-alike, nothing for an invisible one, else itself. */
 function foldChar(c: string): string {
@@ -115,7 +116,7 @@ function foldChar(c: string): string {
 /** The string as it reads: two strings with the same skeleton look alike. */
 export function skeleton(text: string): string {
   // No ASCII character folds to another, so the common all-ASCII text is its own skeleton.
-  if (ASCII.test(text)) return text;
+  if (!NOT_ASCII.test(text)) return text;
   let out = '';
   for (const c of text) out += foldChar(c);
   return out;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
@@ -26,6 +26,18 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
     mkdirSync(dirname(absolute), { recursive: true });
     writeFileSync(absolute, content);
   }
+}
+
+/**
+ * A copy of the built package (bin, dist, schemas, package.json; node_modules linked), for a test
+ * that changes okr's own files. Its okr is `join(dir, 'bin', 'okr')`.
+ */
+export function packageCopy(): string {
+  const dir = tempDir('okr-package-');
+  for (const part of ['bin', 'dist', 'schemas', 'package.json'])
+    cpSync(join(REPO_ROOT, part), join(dir, part), { recursive: true });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
 }
 
 /** A temporary folder holding `files`. */

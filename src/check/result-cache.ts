@@ -32,14 +32,16 @@ export interface ResultInputs {
 }
 
 /**
- * What identifies the code that runs: every file of the folder okr runs from (dist/ when built) and
- * of its schemas, by path and metadata. A rebuild, an upgrade or an edited schema changes it, so
- * results computed by one build are never reused by another. Null when it cannot be read.
+ * What identifies the code that runs: every file of the folder okr runs from (dist/ when built; the
+ * bundle's folder and the validators when bundled, which is all the bundle runs) and of its schemas,
+ * by path and metadata. A rebuild, an upgrade or an edited schema changes it, so results computed by
+ * one build are never reused by another. Null when it cannot be read.
  */
 function buildKey(): string | null {
   const parts: string[] = [];
+  const bundled = import.meta.url.endsWith('.cjs');
   try {
-    for (const folder of ['..', '../../schemas']) {
+    for (const folder of [...(bundled ? ['.', '../validators'] : ['..']), '../../schemas']) {
       const root = fileURLToPath(new URL(folder, import.meta.url));
       const files = readdirSync(root, { recursive: true, withFileTypes: true })
         // Source maps only name lines for DEBUG=okr: they change no result.

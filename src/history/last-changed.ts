@@ -111,10 +111,14 @@ async function walkValues(
     const before = new Set<string>();
     const after = new Map<string, string>();
     texts.forEach((text, path) => {
-      byFile.get(path)?.forEach((_key, id) => before.add(id));
+      byFile.get(path)?.forEach((_key, id) => {
+        before.add(id);
+      });
       const values = textValues(path, text, parsed);
       byFile.set(path, values);
-      values.forEach((key, id) => after.set(id, key));
+      values.forEach((key, id) => {
+        after.set(id, key);
+      });
     });
     after.forEach((key, id) => {
       if (current.get(id) !== key) onChange(commit, id, key);

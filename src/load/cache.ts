@@ -150,11 +150,11 @@ function jsonExact(value: unknown): boolean {
   return true;
 }
 
-/** What loading a file gave, as the JSON of a cache entry; null when JSON cannot carry its data exactly. */
-function entryJson(loaded: LoadedSource): string | null {
+/** What loading a file gave, as a cache entry; null when JSON cannot carry its data exactly. */
+function entryOf(loaded: LoadedSource): Entry | null {
   const data = loaded.file ? loaded.file.data : loaded.source.data;
   if (!jsonExact(data)) return null;
-  const entry: Entry = {
+  return {
     data,
     ok: loaded.file !== null,
     invalid: [...(loaded.file?.invalidObjectives ?? [])],
@@ -162,7 +162,6 @@ function entryJson(loaded: LoadedSource): string | null {
     dropped: loaded.dropped,
     itemSpans: loaded.source.itemSpans ? flatSpans(loaded.source.itemSpans) : null,
   };
-  return JSON.stringify(entry);
 }
 
 function flatSpans(spans: ReadonlyMap<string, ItemSpan>): number[] {
@@ -236,7 +235,8 @@ function writeAtomically(dir: string, content: Buffer): void {
 export function openCache(dir: string): LoadCache {
   const expected = fingerprint();
   const stored = readEntries(join(dir, FILE_NAME), expected);
-  // Entries of this run: stored ones as read, new ones already as JSON.
+  // Entries of this run, stored ones as read: written as JSON in one go when saved (what a file's
+  // data is made of is never changed after loading).
   const kept = new Map<string, unknown>();
   let changed = false;
   return {
@@ -248,21 +248,16 @@ export function openCache(dir: string): LoadCache {
       return loaded;
     },
     set(path, rawText, loaded) {
-      const json = entryJson(loaded);
+      const entry = entryOf(loaded);
       changed = true;
-      if (json !== null) kept.set(keyOf(path, rawText), json);
+      if (entry !== null) kept.set(keyOf(path, rawText), entry);
     },
     save() {
       if (!changed && kept.size === stored.size) return;
-      const entries = [...kept]
-        .map(
-          ([key, entry]) =>
-            `${JSON.stringify(key)}:${typeof entry === 'string' ? entry : JSON.stringify(entry)}`,
-        )
-        .join(',');
+      const entries = JSON.stringify(Object.fromEntries(kept));
       // Encoded once, for both the checksum and the file.
       const body = Buffer.from(
-        `{"format":${FORMAT},"version":${JSON.stringify(expected.version)},"schema":"${expected.schema}","entries":{${entries}}}`,
+        `{"format":${FORMAT},"version":${JSON.stringify(expected.version)},"schema":"${expected.schema}","entries":${entries}}`,
       );
       const sum = nodeCrypto().createHash('sha1').update(body).digest('hex');
       writeAtomically(dir, Buffer.concat([Buffer.from(`${sum}\n`), body]));

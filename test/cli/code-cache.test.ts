@@ -1,21 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runOkr, tempDir } from '../helpers.js';
+import { packageCopy, REPO_ROOT, runOkr } from '../helpers.js';
 
 const ACME = join(REPO_ROOT, 'examples', 'acme');
 const ARGS = ['--as-of', '2026-11-20', 'status', '--format', 'json'];
-
-/** A copy of the built package (bin, dist, schemas), whose compiled-code cache a test may spoil. */
-function packageCopy(): string {
-  const dir = tempDir();
-  for (const part of ['bin', 'dist', 'schemas', 'package.json'])
-    cpSync(join(REPO_ROOT, part), join(dir, part), { recursive: true });
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
 
 function runCopy(dir: string, args: string[], env: Record<string, string> = {}) {
   const { NO_COLOR: _, FORCE_COLOR: __, ...rest } = process.env;

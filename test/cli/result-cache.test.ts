@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, gitInit, makeProject, runOkr, writeFiles } from '../helpers.js';
+import { commitAll, gitInit, makeProject, packageCopy, runOkr, writeFiles } from '../helpers.js';
 
 const AS_OF = ['--as-of', '2026-11-15'];
 const RESULTS = join('node_modules', '.cache', 'okr', 'results.json');
@@ -261,5 +262,41 @@ describe("okr check's cache of results", () => {
     expect(after).toEqual(
       runOkr(['--as-of', '2026-12-20', '--no-cache', 'check', '--format', 'json'], { cwd: dir }),
     );
+  });
+});
+
+describe("okr check's cache of results across builds of okr", () => {
+  /** Runs the okr of a package copy, its output whether the stored results were used. */
+  const checkWith = (pkg: string, dir: string) =>
+    spawnSync(process.execPath, [join(pkg, 'bin', 'okr'), ...AS_OF, 'check'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    }).stdout;
+
+  it('checks again when the code okr runs or a schema changed, not for the modules the bundle replaces', () => {
+    const pkg = packageCopy();
+    const dir = makeProject(FILES);
+    const cold = checkWith(pkg, dir);
+    expect(cold).toContain('curent');
+    let time = SECOND;
+    const touch = (path: string) => {
+      time += 10;
+      utimesSync(join(pkg, path), time, time);
+    };
+    // Not in the bundle's key: the modules it was built from.
+    tamper(dir);
+    touch('dist/cli/main.js');
+    expect(checkWith(pkg, dir)).toContain('TAMPERED');
+    for (const path of [
+      'dist/bundle/okr.cjs',
+      'dist/validators/okr-file.cjs',
+      'schemas/okr-file.schema.json',
+    ]) {
+      tamper(dir);
+      expect(checkWith(pkg, dir)).toContain('TAMPERED');
+      touch(path);
+      expect({ path, output: checkWith(pkg, dir) }).toEqual({ path, output: cold });
+    }
   });
 });
