@@ -8,7 +8,7 @@
  * data equals what the full parser's `toJS()` gives.
  *
  * It reads by offsets into the one text, not by substrings: a cold check reads every file through
- * it, and the substrings of each line and key were most of its cost and of the garbage it left.
+ * it, and a substring of each line, key and value would be most of its cost and of its garbage.
  */
 
 /** Returned when the text is outside the subset; the full parser decides. */
