@@ -7,7 +7,7 @@ import type { OkrFileData } from '../model.js';
 import { nodeCrypto } from '../node-crypto.js';
 import type { LoadedSource } from './load.js';
 import { lazySource, withoutBom } from './parse.js';
-import type { ItemSpan } from './plain-yaml.js';
+import { type ItemSpan, ItemSpans } from './plain-yaml.js';
 import { schemaUrl } from './schema.js';
 
 /**
@@ -165,6 +165,7 @@ function entryOf(loaded: LoadedSource): Entry | null {
 }
 
 function flatSpans(spans: ReadonlyMap<string, ItemSpan>): number[] {
+  if (spans instanceof ItemSpans) return spans.flat();
   const flat: number[] = [];
   for (const span of spans.values()) flat.push(span[0], span[1], span[2], span[3]);
   return flat;

@@ -877,6 +877,19 @@ export class ItemSpans implements ReadonlyMap<string, ItemSpan> {
     return this.map().keys();
   }
 
+  /** The spans in their order as numbers, four to an item, as the cache of loaded files stores them. */
+  flat(): number[] {
+    const items = this.items;
+    const flat: number[] = new Array((items.length / ITEM_FIELDS) * 4);
+    for (let k = 0, j = 0; k < items.length; k += ITEM_FIELDS, j += 4) {
+      flat[j] = items[k]!;
+      flat[j + 1] = items[k + 1]!;
+      flat[j + 2] = items[k + 2]!;
+      flat[j + 3] = items[k + 3]!;
+    }
+    return flat;
+  }
+
   /** The spans in their order, without making the map of paths when it is not made yet. */
   values(): MapIterator<ItemSpan> {
     if (this.byPath) return this.byPath.values();
