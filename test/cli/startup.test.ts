@@ -76,6 +76,25 @@ describe('what okr loads at start-up', () => {
     expect(usesBuiltin(r, 'node:crypto')).toBe(false);
   });
 
+  it('okr status and okr --version do not load node\'s ES module loader: bin/okr is CommonJS', () => {
+    const preload = join(REPO_ROOT, 'test', 'fixtures', 'startup', 'node-modules-loaded.cjs');
+    for (const args of [['status', ...AS_OF], ['--version']]) {
+      const file = join(tempDir(), 'modules.txt');
+      const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+      const result = spawnSync(process.execPath, ['-r', preload, OKR_BIN, ...args], {
+        cwd: ACME,
+        env: { ...env, NO_COLOR: '1', OKR_TEST_MODULES_FILE: file },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.status).toBe(0);
+      const modules = readFileSync(file, 'utf8').split('\n');
+      // What running any ES module takes; the CommonJS loader is there in every case.
+      expect(modules).toContain('NativeModule internal/modules/cjs/loader');
+      expect(modules.filter((m) => /esm\/(translators|module_job)$/.test(m))).toEqual([]);
+    }
+  });
+
   it('module by module, okr status loads neither the git modules nor the lint engine', () => {
     const r = runRecorded(['status', ...AS_OF], ACME, { entry: UNBUNDLED });
     expect(r.code).toBe(0);
