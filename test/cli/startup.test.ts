@@ -76,7 +76,7 @@ describe('what okr loads at start-up', () => {
     expect(usesBuiltin(r, 'node:crypto')).toBe(false);
   });
 
-  it('okr status and okr --version do not load node\'s ES module loader: bin/okr is CommonJS', () => {
+  it("okr status and okr --version do not load node's ES module loader: bin/okr is CommonJS", () => {
     const preload = join(REPO_ROOT, 'test', 'fixtures', 'startup', 'node-modules-loaded.cjs');
     for (const args of [['status', ...AS_OF], ['--version']]) {
       const file = join(tempDir(), 'modules.txt');
