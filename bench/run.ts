@@ -79,8 +79,6 @@ interface Case {
   command: (dir: string) => string[];
   /** Runs before every timed run, untimed (e.g. clearing the cache). */
   before?: (dir: string) => void;
-  /** Runs once before the first timed run (e.g. filling the cache). */
-  setup?: (dir: string) => void;
   available?: () => boolean;
 }
 
@@ -90,6 +88,12 @@ const clearCache = (dir: string) =>
 const okr =
   (...args: string[]) =>
   (_dir: string) => [node, OKR, '--as-of', AS_OF, ...args];
+
+/** Makes the next check warm: the cold check before it in each round has filled the caches already. */
+const fillCache = (dir: string) => {
+  if (!existsSync(join(dir, 'node_modules', '.cache', 'okr', 'results.json')))
+    runOnce(okr('check')(dir), dir);
+};
 
 let diffAvailable: boolean | null = null;
 function hasDiff(): boolean {
@@ -101,7 +105,7 @@ function hasDiff(): boolean {
 
 const CASES: Case[] = [
   { name: 'okr check (cold)', command: okr('check'), before: clearCache },
-  { name: 'okr check (warm)', command: okr('check'), setup: (dir) => runOnce(okr('check')(dir), dir) },
+  { name: 'okr check (warm)', command: okr('check'), before: fillCache },
   { name: 'okr status', command: okr('status') },
   { name: 'okr diff (10 changed files)', command: okr('diff'), available: hasDiff, before: clearCache },
   { name: 'okr --version', command: () => [node, OKR, '--version'] },
@@ -166,22 +170,26 @@ function measure(args: Args, root: string): Results {
     const dir = join(root, `org-${teams}`);
     process.stderr.write(`generating ${teams} teams…\n`);
     prepareOrg(dir, teams);
-    for (const c of CASES) {
-      if (c.available && !c.available()) {
-        results.get(c.name)!.set(teams, null);
-        continue;
-      }
-      process.stderr.write(`  ${c.name}\n`);
-      c.setup?.(dir);
-      const samples: Sample[] = [];
-      for (let r = 0; r < args.runs; r++) {
+    const cases = CASES.filter((c) => {
+      const available = !c.available || c.available();
+      if (!available) results.get(c.name)!.set(teams, null);
+      return available;
+    });
+    // Round by round, every case once a round: a machine that gets busier or quieter during the
+    // run then weighs on every case alike, and the ratios between them hold.
+    const samples = new Map<Case, Sample[]>(cases.map((c) => [c, []]));
+    for (let r = 0; r < args.runs; r++) {
+      process.stderr.write(`  round ${r + 1} of ${args.runs}\n`);
+      for (const c of cases) {
         c.before?.(dir);
-        samples.push(runOnce(c.command(dir), dir));
+        samples.get(c)!.push(runOnce(c.command(dir), dir));
       }
-      const mbs = samples.map((s) => s.mb).filter((m): m is number => m !== null);
+    }
+    for (const [c, list] of samples) {
+      const mbs = list.map((s) => s.mb).filter((m): m is number => m !== null);
       results
         .get(c.name)!
-        .set(teams, { ms: median(samples.map((s) => s.ms)), mb: mbs.length ? median(mbs) : null });
+        .set(teams, { ms: median(list.map((s) => s.ms)), mb: mbs.length ? median(mbs) : null });
     }
   }
   return results;
@@ -192,11 +200,21 @@ function measureExample(runs: number, fallback: string | null): { name: string; 
   const acme = join(REPO, 'examples', 'acme');
   const dir = existsSync(acme) ? acme : fallback;
   if (!dir) return { name: 'none', ratios: [] };
-  const time = (command: string[]) => median(Array.from({ length: runs }, () => runOnce(command, dir).ms));
-  const bare = time([node, '-e', '']);
+  const commands = [
+    [node, '-e', ''],
+    [node, OKR, '--version'],
+    [node, OKR, 'status'],
+  ];
+  const samples = commands.map(() => [] as number[]);
+  // Alternately, as the organisations' cases are timed.
+  for (let r = 0; r < runs; r++)
+    commands.forEach((command, i) => {
+      samples[i]!.push(runOnce(command, dir).ms);
+    });
+  const [bare, version, status] = samples.map(median) as [number, number, number];
   const ratios: [string, number][] = [
-    ['okr --version', time([node, OKR, '--version']) / bare],
-    ['okr status', time([node, OKR, 'status']) / bare],
+    ['okr --version', version / bare],
+    ['okr status', status / bare],
   ];
   return { name: existsSync(acme) ? 'examples/acme' : 'the smallest organisation', ratios };
 }
