@@ -104,3 +104,17 @@ export function commitAll(dir: string, message: string, date = '2026-10-01T12:00
   git(dir, ['commit', '-q', '--allow-empty', '-m', message], date);
   return git(dir, ['rev-parse', 'HEAD']).trim();
 }
+
+/** A company file of one objective with one numeric key result (grow/revenue), for the cache tests. */
+export const COMPANY_YAML = `owner: company
+cycle: 2026
+objectives:
+  - id: grow
+    title: Grow revenue with our merchants across Europe
+    key_results:
+      - id: revenue
+        title: Raise yearly revenue
+        start: 10
+        target: 20
+        current: 15
+`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProject, runOkr, writeFiles } from '../helpers.js';
+import { COMPANY_YAML, makeProject, runOkr, writeFiles } from '../helpers.js';
 
 const AS_OF = ['--as-of', '2026-11-15'];
 const CACHE_FILE = join('node_modules', '.cache', 'okr', 'files.json');
@@ -10,18 +10,7 @@ const CACHE_FILE = join('node_modules', '.cache', 'okr', 'files.json');
 const FILES = {
   // The default cache goes into the root's node_modules only when there is one.
   'node_modules/.package-lock.json': '{}\n',
-  'okrs/company.yaml': `owner: company
-cycle: 2026
-objectives:
-  - id: grow
-    title: Grow revenue with our merchants across Europe
-    key_results:
-      - id: revenue
-        title: Raise yearly revenue
-        start: 10
-        target: 20
-        current: 15
-`,
+  'okrs/company.yaml': COMPANY_YAML,
   'okrs/teams/checkout.yaml': `owner: checkout
 cycle: 2026-Q4
 objectives:
@@ -229,18 +218,7 @@ describe('the cache of loaded files', () => {
 describe('positions of problems found in files read from the cache', () => {
   const ITEMS = {
     'node_modules/.package-lock.json': '{}\n',
-    'okrs/company.yaml': `owner: company
-cycle: 2026
-objectives:
-  - id: grow
-    title: Grow revenue with our merchants across Europe
-    key_results:
-      - id: revenue
-        title: Raise yearly revenue
-        start: 10
-        target: 20
-        current: 15
-        checkins:
+    'okrs/company.yaml': `${COMPANY_YAML}        checkins:
           - { date: "2026-10-01", value: 12 }
           - date: "2026-11-01"
             value: 15

@@ -3,7 +3,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, gitInit, makeProject, packageCopy, runOkr, writeFiles } from '../helpers.js';
+import {
+  COMPANY_YAML,
+  commitAll,
+  gitInit,
+  makeProject,
+  packageCopy,
+  runOkr,
+  writeFiles,
+} from '../helpers.js';
 
 const AS_OF = ['--as-of', '2026-11-15'];
 const RESULTS = join('node_modules', '.cache', 'okr', 'results.json');
@@ -37,18 +45,7 @@ const FILES = {
   '.gitignore': 'node_modules/\n',
   'okr.config.yaml': 'include:\n  - "okrs/**/*.yaml"\n',
   'okrs/strategy.yaml': 'themes:\n  - id: growth\n    title: Grow with our merchants\n',
-  'okrs/company.yaml': `owner: company
-cycle: 2026
-objectives:
-  - id: grow
-    title: Grow revenue with our merchants across Europe
-    key_results:
-      - id: revenue
-        title: Raise yearly revenue
-        start: 10
-        target: 20
-        current: 15
-`,
+  'okrs/company.yaml': COMPANY_YAML,
   'okrs/teams/checkout.yaml': TEAM,
 };
 
