@@ -83,16 +83,16 @@ interface Case {
 }
 
 const node = process.execPath;
-const clearCache = (dir: string) =>
-  rmSync(join(dir, 'node_modules', '.cache', 'okr'), { recursive: true, force: true });
+/** okr's default cache folder in an organisation (a node project: it has node_modules). */
+const cacheDir = (dir: string) => join(dir, 'node_modules', '.cache', 'okr');
+const clearCache = (dir: string) => rmSync(cacheDir(dir), { recursive: true, force: true });
 const okr =
   (...args: string[]) =>
   (_dir: string) => [node, OKR, '--as-of', AS_OF, ...args];
 
 /** Makes the next check warm: the cold check before it in each round has filled the caches already. */
 const fillCache = (dir: string) => {
-  if (!existsSync(join(dir, 'node_modules', '.cache', 'okr', 'results.json')))
-    runOnce(okr('check')(dir), dir);
+  if (!existsSync(join(cacheDir(dir), 'results.json'))) runOnce(okr('check')(dir), dir);
 };
 
 let diffAvailable: boolean | null = null;
