@@ -219,19 +219,23 @@ export function formatStatusJson(report: StatusReport): string {
 
 const MAX_TREE_DEPTH = 40;
 
+/** `counted`: whether the item's progress is part of the item it is drawn under. */
 type TreeItem =
-  | { kind: 'objective'; objective: ObjectiveStatus }
-  | { kind: 'kr'; objective: ObjectiveStatus; kr: KrStatus };
+  | { kind: 'objective'; objective: ObjectiveStatus; counted: boolean }
+  | { kind: 'kr'; objective: ObjectiveStatus; kr: KrStatus; counted: boolean };
 
 /**
  * The alignment tree from the roots: each objective with its rolled-up progress, the objectives
- * aligned to it below it, and those aligned to one of its KRs below that KR. Drawn with an explicit
- * stack, so that a very deep alignment chain cannot exhaust the call stack.
+ * aligned to it below it, and those aligned to one of its KRs below that KR. An objective's KRs are
+ * drawn with --krs, when objectives align to them, and always under a `rollup: both` objective, whose
+ * progress they are part of; whatever its parent's progress leaves out is marked "not counted".
+ * Drawn with an explicit stack, so that a very deep alignment chain cannot exhaust the call stack.
  */
 export function formatStatusTree(report: StatusReport, options: StatusFormatOptions): string {
   const { color } = options;
   const byId = new Map(report.objectives.map((o) => [o.id, o]));
   const isChild = new Set(report.objectives.flatMap((o) => o.children.filter((c) => byId.has(c))));
+  const uncounted = (item: TreeItem) => (item.counted ? '' : `  ${color.dim('(not counted)')}`);
   const objectiveLine = (o: ObjectiveStatus) =>
     `${color.bold(terminalLine(o.id))}  ${truncate(terminalLine(o.title), 60)}  ${progressBar(o.progress, o.status, color)}  ${paintStatus(o.status, LABEL[o.status], color)}  ${color.dim(`${terminalLine(o.owner)} · ${terminalLine(o.cycle)}`)}`;
   const krLine = (o: ObjectiveStatus, kr: KrStatus) =>
@@ -239,17 +243,24 @@ export function formatStatusTree(report: StatusReport, options: StatusFormatOpti
   const kidsOf = (o: ObjectiveStatus) =>
     o.children.map((id) => byId.get(id)).filter((c): c is ObjectiveStatus => c !== undefined);
   const childrenOf = (item: TreeItem): TreeItem[] => {
-    const kids = kidsOf(item.objective);
+    const parent = item.objective;
+    const kids = kidsOf(parent);
     if (item.kind === 'kr')
+      // Under `children` the objectives aligned to a KR count for the objective itself; otherwise
+      // only through a KR that they measure.
       return kids
         .filter((c) => c.parent === item.kr.id)
-        .map((objective) => ({ kind: 'objective', objective }));
-    const krs: TreeItem[] = item.objective.keyResults
-      .filter((kr) => options.krs || kids.some((c) => c.parent === kr.id))
-      .map((kr) => ({ kind: 'kr', objective: item.objective, kr }));
+        .map((objective) => ({
+          kind: 'objective',
+          objective,
+          counted: parent.rollup === 'children' || item.kr.kind === 'rollup',
+        }));
+    const krs: TreeItem[] = parent.keyResults
+      .filter((kr) => options.krs || parent.rollup === 'both' || kids.some((c) => c.parent === kr.id))
+      .map((kr) => ({ kind: 'kr', objective: parent, kr, counted: parent.rollup !== 'children' }));
     const direct: TreeItem[] = kids
-      .filter((c) => c.parent === item.objective.id)
-      .map((objective) => ({ kind: 'objective', objective }));
+      .filter((c) => c.parent === parent.id)
+      .map((objective) => ({ kind: 'objective', objective, counted: parent.rollup !== 'krs' }));
     return [...krs, ...direct];
   };
   const roots = report.objectives.filter((o) => !isChild.has(o.id));
@@ -257,7 +268,7 @@ export function formatStatusTree(report: StatusReport, options: StatusFormatOpti
   const out: string[] = [];
   const stack: { item: TreeItem; prefix: string; childPrefix: string; depth: number }[] = roots
     .map((objective) => ({
-      item: { kind: 'objective', objective } as TreeItem,
+      item: { kind: 'objective', objective, counted: true } as TreeItem,
       prefix: '',
       childPrefix: '',
       depth: 0,
@@ -265,7 +276,11 @@ export function formatStatusTree(report: StatusReport, options: StatusFormatOpti
     .reverse();
   while (stack.length > 0) {
     const { item, prefix, childPrefix, depth } = stack.pop()!;
-    out.push(prefix + (item.kind === 'kr' ? krLine(item.objective, item.kr) : objectiveLine(item.objective)));
+    out.push(
+      prefix +
+        (item.kind === 'kr' ? krLine(item.objective, item.kr) : objectiveLine(item.objective)) +
+        uncounted(item),
+    );
     const children = childrenOf(item);
     for (let i = children.length - 1; i >= 0; i--) {
       const last = i === children.length - 1;

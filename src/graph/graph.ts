@@ -19,6 +19,11 @@ export interface Graph {
   objectives: Objective[];
   byId: Map<string, Objective>;
   krs: Map<string, KeyResult>;
+  /**
+   * The KRs of objectives left out as duplicates: in no rollup and nothing aligns to them, but the
+   * rules about a KR's own fields still check them.
+   */
+  detachedKrs: KeyResult[];
   duplicates: Duplicate[];
   /** Every resolved parent link, including those in cycles. */
   parents: Map<Objective, ParentLink>;
@@ -44,13 +49,14 @@ function buildObjectives(files: readonly OkrFile[], defaultRollup: RollupMode) {
   const objectives: Objective[] = [];
   const byId = new Map<string, Objective>();
   const krs = new Map<string, KeyResult>();
+  const detachedKrs: KeyResult[] = [];
   const duplicates: Duplicate[] = [];
   for (const { source, data, invalidObjectives } of files) {
     data.objectives.forEach((o, oi) => {
       if (invalidObjectives.has(oi)) return;
       const path: YamlPath = ['objectives', oi];
       const first = byId.get(o.id);
-      if (first) {
+      if (first)
         duplicates.push({
           kind: 'objective',
           id: o.id,
@@ -58,8 +64,6 @@ function buildObjectives(files: readonly OkrFile[], defaultRollup: RollupMode) {
           path,
           first: { file: first.file, path: first.path },
         });
-        return;
-      }
       const objective: Objective = {
         id: o.id,
         title: o.title,
@@ -73,10 +77,11 @@ function buildObjectives(files: readonly OkrFile[], defaultRollup: RollupMode) {
         file: source.path,
         path,
       };
+      const own = new Map<string, KeyResult>();
       o.key_results?.forEach((k, ki) => {
         const fullId = `${o.id}/${k.id}`;
         const krPath: YamlPath = ['objectives', oi, 'key_results', ki];
-        const firstKr = krs.get(fullId);
+        const firstKr = own.get(k.id);
         if (firstKr) {
           duplicates.push({
             kind: 'kr',
@@ -99,13 +104,23 @@ function buildObjectives(files: readonly OkrFile[], defaultRollup: RollupMode) {
           path: krPath,
         };
         objective.keyResults.push(kr);
-        krs.set(fullId, kr);
+        own.set(k.id, kr);
       });
+      if (first) {
+        detachedKrs.push(...objective.keyResults);
+        return;
+      }
+      for (const kr of objective.keyResults) krs.set(kr.fullId, kr);
       objectives.push(objective);
       byId.set(o.id, objective);
     });
   }
-  return { objectives, byId, krs, duplicates };
+  return { objectives, byId, krs, detachedKrs, duplicates };
+}
+
+/** Every KR whose own fields the rules check: those of the graph, then those of duplicate objectives. */
+export function checkedKrs(graph: Pick<Graph, 'krs' | 'detachedKrs'>): KeyResult[] {
+  return [...graph.krs.values(), ...graph.detachedKrs];
 }
 
 /** Resolves `objective-id` or `objective-id/kr-id` to an objective and maybe one of its KRs. */

@@ -14,6 +14,8 @@ import { rule as schema } from './rules/schema.js';
 import { rule as staleKr } from './rules/stale-kr.js';
 import { rule as tooManyKrs } from './rules/too-many-krs.js';
 import { rule as tooManyObjectives } from './rules/too-many-objectives.js';
+import { rule as uncountedKr } from './rules/uncounted-kr.js';
+import { rule as uncountedObjective } from './rules/uncounted-objective.js';
 import { rule as unknownCycle } from './rules/unknown-cycle.js';
 import { rule as unknownDisabledRule } from './rules/unknown-disabled-rule.js';
 import { rule as unknownTheme } from './rules/unknown-theme.js';
@@ -42,6 +44,8 @@ export const RULES: readonly Rule[] = [
   staleKr,
   tooManyKrs,
   tooManyObjectives,
+  uncountedKr,
+  uncountedObjective,
   unknownCycle,
   unknownDisabledRule,
   unknownTheme,

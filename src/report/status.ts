@@ -1,7 +1,7 @@
 import { formatDay } from '../dates.js';
 import { lineOf } from '../locate.js';
-import type { KeyResult, KrKind, Objective, ObjectiveType } from '../model.js';
-import { expectedProgress, type Status, statusOf } from '../rollup/status.js';
+import type { KeyResult, KrKind, Objective, ObjectiveType, RollupMode } from '../model.js';
+import { expectedProgress, type Settled, type Status, settledness, statusOf } from '../rollup/status.js';
 import type { Standing } from '../standing.js';
 
 export interface KrStatus {
@@ -26,6 +26,8 @@ export interface ObjectiveStatus {
   owner: string;
   cycle: string;
   type: ObjectiveType;
+  /** The rollup mode its progress was computed by (`krs` without KRs is `children`, and back). */
+  rollup: RollupMode;
   parent: string | null;
   file: string;
   line: number;
@@ -42,7 +44,7 @@ export interface StatusReport {
   objectives: ObjectiveStatus[];
 }
 
-function krStatus(analysis: Standing, kr: KeyResult): KrStatus {
+function krStatus(analysis: Standing, settled: Settled, kr: KeyResult): KrStatus {
   const progress = analysis.rollup.kr.get(kr) ?? 0;
   const d = kr.data;
   const measured: Partial<KrStatus> = {};
@@ -60,11 +62,11 @@ function krStatus(analysis: Standing, kr: KeyResult): KrStatus {
     weight: kr.weight,
     ...(d.confidence !== undefined ? { confidence: d.confidence } : {}),
     progress,
-    status: statusOf(progress, kr.objective, analysis.config, analysis.asOf),
+    status: statusOf(progress, kr.objective, analysis.config, analysis.asOf, settled.kr.get(kr) ?? true),
   };
 }
 
-export function objectiveStatus(analysis: Standing, objective: Objective): ObjectiveStatus {
+function objectiveStatus(analysis: Standing, settled: Settled, objective: Objective): ObjectiveStatus {
   const progress = analysis.rollup.objective.get(objective) ?? 0;
   const source = analysis.load.sources.get(objective.file);
   return {
@@ -73,21 +75,30 @@ export function objectiveStatus(analysis: Standing, objective: Objective): Objec
     owner: objective.owner,
     cycle: objective.cycle,
     type: objective.type,
+    rollup: analysis.rollup.inputs.get(objective)?.mode ?? objective.rollup,
     parent: objective.data.parent ?? null,
     file: objective.file,
     line: source ? lineOf(source, objective.path) : 1,
     progress,
     expected: expectedProgress(objective, analysis.config, analysis.asOf),
-    status: statusOf(progress, objective, analysis.config, analysis.asOf),
+    status: statusOf(
+      progress,
+      objective,
+      analysis.config,
+      analysis.asOf,
+      settled.objective.get(objective) ?? true,
+    ),
     children: (analysis.graph.children.get(objective) ?? []).map((c) => c.id),
-    keyResults: objective.keyResults.map((kr) => krStatus(analysis, kr)),
+    keyResults: objective.keyResults.map((kr) => krStatus(analysis, settled, kr)),
   };
 }
 
 /** The status of every objective, in file order (SPEC §9). */
 export function statusReport(analysis: Standing): StatusReport {
+  const { graph, rollup, config, asOf } = analysis;
+  const settled = settledness(graph, rollup, config, asOf);
   return {
-    asOf: formatDay(analysis.asOf),
-    objectives: analysis.graph.objectives.map((o) => objectiveStatus(analysis, o)),
+    asOf: formatDay(asOf),
+    objectives: graph.objectives.map((o) => objectiveStatus(analysis, settled, o)),
   };
 }

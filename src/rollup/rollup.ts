@@ -1,5 +1,5 @@
 import type { Graph } from '../graph/graph.js';
-import type { KeyResult, Objective, YamlPath } from '../model.js';
+import type { KeyResult, Objective, RollupMode, YamlPath } from '../model.js';
 
 export interface ZeroWeight {
   file: string;
@@ -9,9 +9,21 @@ export interface ZeroWeight {
   over: string;
 }
 
+/** What an objective's progress is taken from, as its rollup mode says (SPEC §5). */
+export interface Inputs {
+  /** The mode applied: `krs` without KRs falls back to `children`, `children` without children to `krs`. */
+  mode: RollupMode;
+  krs: readonly KeyResult[];
+  children: readonly Objective[];
+}
+
 export interface Rollup {
   objective: Map<Objective, number>;
   kr: Map<KeyResult, number>;
+  /** What each objective's progress is taken from. */
+  inputs: Map<Objective, Inputs>;
+  /** Objectives ordered so that every child comes before its parent (rollup links only). */
+  order: readonly Objective[];
   /** Weighted means whose weights summed to 0 (progress 0, reported as invalid-metric). */
   zeroWeights: ZeroWeight[];
 }
@@ -86,13 +98,36 @@ function childrenFirst(graph: Graph): Objective[] {
   return order;
 }
 
+/**
+ * What an objective's progress is taken from. `both` takes its KRs and its direct children only: an
+ * objective aligned to one of its KRs counts through that KR, never a second time as a child.
+ */
+export function inputsOf(graph: Graph, objective: Objective): Inputs {
+  const children = graph.children.get(objective) ?? [];
+  const krs = objective.keyResults;
+  if (objective.rollup === 'both') {
+    const direct = children.filter((c) => graph.rollupParents.get(c)?.kr === null);
+    return { mode: 'both', krs, children: direct };
+  }
+  if ((objective.rollup === 'children' && children.length > 0) || krs.length === 0)
+    return { mode: 'children', krs: [], children };
+  return { mode: 'krs', krs, children: [] };
+}
+
+const OVER: Record<RollupMode, string> = {
+  krs: 'key results',
+  children: 'children',
+  both: 'key results and children',
+};
+
 /** Rolls progress up the alignment graph (SPEC §5). Terminates on any graph: cycle links are not used. */
 export function rollUp(graph: Graph): Rollup {
-  const result: Rollup = { objective: new Map(), kr: new Map(), zeroWeights: [] };
+  const order = childrenFirst(graph);
+  const result: Rollup = { objective: new Map(), kr: new Map(), inputs: new Map(), order, zeroWeights: [] };
   const addObjectives = (mean: Mean, list: readonly Objective[]) => {
     for (const o of list) mean.add(result.objective.get(o) ?? 0, o.weight);
   };
-  for (const objective of childrenFirst(graph)) {
+  for (const objective of order) {
     for (const kr of objective.keyResults) {
       let progress = measuredProgress(kr);
       if (progress === null) {
@@ -111,23 +146,19 @@ export function rollUp(graph: Graph): Rollup {
       }
       result.kr.set(kr, progress);
     }
-    const children = graph.children.get(objective) ?? [];
-    const krs = objective.keyResults;
-    // Key results, children or both, as `rollup` says; children when there are no key results.
-    const mode =
-      objective.rollup === 'both'
-        ? 'both'
-        : (objective.rollup === 'children' && children.length > 0) || krs.length === 0
-          ? 'children'
-          : 'krs';
+    const inputs = inputsOf(graph, objective);
+    result.inputs.set(objective, inputs);
     const mean = new Mean();
-    if (mode !== 'children') for (const k of krs) mean.add(result.kr.get(k)!, k.weight);
-    if (mode !== 'krs') addObjectives(mean, children);
+    for (const k of inputs.krs) mean.add(result.kr.get(k)!, k.weight);
+    addObjectives(mean, inputs.children);
     let progress = mean.value();
     if (progress === null) {
-      const over =
-        mode === 'both' ? 'key results and children' : mode === 'children' ? 'children' : 'key results';
-      result.zeroWeights.push({ file: objective.file, path: objective.path, target: objective.id, over });
+      result.zeroWeights.push({
+        file: objective.file,
+        path: objective.path,
+        target: objective.id,
+        over: OVER[inputs.mode],
+      });
       progress = 0;
     }
     result.objective.set(objective, progress);

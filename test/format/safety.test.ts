@@ -103,6 +103,7 @@ describe('markdown output escapes markdown and HTML', () => {
           owner: '<img src=x onerror=alert(1)>',
           cycle: '|2026|',
           type: 'aspirational' as const,
+          rollup: 'krs' as const,
           parent: null,
           file: 'okrs/a.yaml',
           line: 4,

@@ -4,7 +4,7 @@ import { buildGraph, type Graph } from '../../src/graph/graph.js';
 import { loadOkrSource } from '../../src/load/load.js';
 import type { Config, OkrFile } from '../../src/model.js';
 import { type Rollup, rollUp } from '../../src/rollup/rollup.js';
-import { expectedProgress, statusOf } from '../../src/rollup/status.js';
+import { expectedProgress, settledness, statusOf } from '../../src/rollup/status.js';
 
 export interface Built {
   graph: Graph;
@@ -41,7 +41,10 @@ export function build(files: Record<string, string>, configure: (c: Config) => v
     config,
     objective: (id) => rollup.objective.get(objective(id))!,
     kr: (fullId) => rollup.kr.get(graph.krs.get(fullId)!)!,
-    status: (id, asOf) => statusOf(rollup.objective.get(objective(id))!, objective(id), config, day(asOf)),
+    status: (id, asOf) => {
+      const settled = settledness(graph, rollup, config, day(asOf)).objective.get(objective(id))!;
+      return statusOf(rollup.objective.get(objective(id))!, objective(id), config, day(asOf), settled);
+    },
     expected: (id, asOf) => expectedProgress(objective(id), config, day(asOf)),
   };
 }

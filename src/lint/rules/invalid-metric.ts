@@ -1,3 +1,4 @@
+import { checkedKrs } from '../../graph/graph.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -9,7 +10,7 @@ export const rule: Rule = {
     options: {},
   },
   check(ctx) {
-    for (const kr of ctx.graph.krs.values()) {
+    for (const kr of checkedKrs(ctx.graph)) {
       if (kr.kind !== 'numeric' || kr.data.start !== kr.data.target) continue;
       ctx.report({
         file: kr.file,

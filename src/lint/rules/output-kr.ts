@@ -1,3 +1,4 @@
+import { checkedKrs } from '../../graph/graph.js';
 import type { Rule } from '../types.js';
 import { firstWord } from '../util.js';
 
@@ -26,7 +27,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const verbs = new Set([...OUTPUT_VERBS, ...(ctx.options.verbs as string[])].map((v) => v.toLowerCase()));
-    for (const kr of ctx.graph.krs.values()) {
+    for (const kr of checkedKrs(ctx.graph)) {
       if (kr.kind !== 'milestone') continue;
       const first = firstWord(kr.title)?.toLowerCase();
       if (!first || !verbs.has(first)) continue;

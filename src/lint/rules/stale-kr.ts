@@ -1,4 +1,5 @@
 import { cycleWindow, formatDay, parseDay } from '../../dates.js';
+import { settledByItself } from '../../rollup/status.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -12,7 +13,9 @@ export const rule: Rule = {
   check(ctx) {
     const days = ctx.options.days as number;
     for (const kr of ctx.graph.krs.values()) {
-      if (kr.kind === 'rollup' || (ctx.rollup.kr.get(kr) ?? 0) >= 1) continue;
+      if (kr.kind === 'rollup') continue;
+      // Done and settled: nothing left to check in. A threshold KR inside its line is not (SPEC §5).
+      if ((ctx.rollup.kr.get(kr) ?? 0) >= 1 && settledByItself(kr, ctx.config, ctx.asOf)) continue;
       const window = cycleWindow(kr.objective.cycle, ctx.config.cycles);
       if (!window || ctx.asOf < window.start || ctx.asOf > window.end) continue;
       let latest: number | null = null;

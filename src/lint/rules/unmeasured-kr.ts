@@ -1,3 +1,4 @@
+import { checkedKrs } from '../../graph/graph.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -8,9 +9,9 @@ export const rule: Rule = {
     options: {},
   },
   check(ctx) {
-    for (const kr of ctx.graph.krs.values()) {
+    for (const kr of checkedKrs(ctx.graph)) {
       if (kr.kind !== 'rollup' || (ctx.graph.alignedTo.get(kr)?.length ?? 0) > 0) continue;
-      if (ctx.unavailableParents.has(kr.fullId)) continue;
+      if (ctx.graph.krs.get(kr.fullId) === kr && ctx.unavailableParents.has(kr.fullId)) continue;
       ctx.report({
         file: kr.file,
         path: kr.path,

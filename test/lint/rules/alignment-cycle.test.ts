@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, lint, lintRule, yaml } from '../helpers.js';
 
-/** A team file with one objective aligned to `parent`. */
+/** A team file with one objective aligned to `parent`, counting the objectives aligned to it. */
 function team(owner: string, id: string, parent: string): string {
   return yaml(
     `owner: ${owner}`,
@@ -10,6 +10,7 @@ function team(owner: string, id: string, parent: string): string {
     `  - id: ${id}`,
     `    title: Objective ${id} of the ${owner} team`,
     `    parent: ${parent}`,
+    '    rollup: both',
     '    key_results:',
     '      - id: done',
     '        title: The result is judged good',
@@ -28,6 +29,7 @@ describe('alignment-cycle', () => {
         'objectives:',
         '  - id: c',
         '    title: The company objective at the root',
+        '    rollup: both',
         '    key_results:',
         '      - id: done',
         '        title: The result is judged good',

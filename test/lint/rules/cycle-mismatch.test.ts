@@ -8,6 +8,7 @@ const company = (cycle: string) =>
     'objectives:',
     '  - id: grow-revenue',
     '    title: Grow revenue from new markets abroad',
+    '    rollup: both',
     '    key_results:',
     '      - id: new-markets',
     '        title: Revenue from new markets in millions',

@@ -7,6 +7,7 @@ const company = yaml(
   'objectives:',
   '  - id: grow-revenue',
   '    title: Grow revenue from new markets abroad',
+  '    rollup: both',
   '    key_results: [{ id: arr, title: Recurring revenue in millions, start: 10, target: 20 }]',
 );
 
