@@ -292,7 +292,7 @@ function reference(repo: Repo): Map<string, Expected> {
       k.kind === 'threshold'
         ? asOf > window(owner.cycle).end
         : k.kind === 'rollup'
-          ? alignedTo(k).every((n) => (pObj(n), objSettled.get(n)!))
+          ? alignedTo(k).every((n) => objSettled.get(n)!)
           : true,
     );
     return p;
