@@ -89,8 +89,16 @@ describe('objective rollup modes', () => {
     expect(build(family('children')).objective('p')).toBeCloseTo((1 * 1 + 0.6 * 3) / 4, 10);
   });
 
-  it('both: KRs and children together, each with its own weight', () => {
-    expect(build(family('both')).objective('p')).toBeCloseTo((0.2 * 1 + 1 * 1 + 0.6 * 3) / 5, 10);
+  it('both: KRs and direct children together, each with its own weight', () => {
+    // c2 is aligned to p/own, a KR measured by itself: it counts neither through it nor as a child.
+    const b = build(family('both'));
+    expect(b.objective('p')).toBeCloseTo((0.2 * 1 + 1 * 1) / 2, 10);
+    const inputs = b.rollup.inputs.get(b.graph.byId.get('p')!)!;
+    expect([inputs.mode, inputs.krs.map((k) => k.fullId), inputs.children.map((c) => c.id)]).toEqual([
+      'both',
+      ['p/own'],
+      ['c1'],
+    ]);
   });
 
   it('the config default applies when the objective names no mode', () => {
