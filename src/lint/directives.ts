@@ -42,7 +42,7 @@ export function directives(source: SourceFile): Directive[] {
       .replace(/\s--\s.*$/, '')
       .split(/[\s,]+/)
       .filter(Boolean);
-    const column = (lines[comment.line - 1]?.indexOf(comment.text) ?? -1) + 1 || 1;
+    const column = (lines[comment.line - 1]?.lastIndexOf(comment.text) ?? -1) + 1 || 1;
     const endColumn = column + comment.text.trimEnd().length;
     found.push({ line: comment.line, column, endColumn, silences: comment.line + (m[1] ? 1 : 0), rules });
   }

@@ -17,7 +17,12 @@ export const rule: Rule = {
   },
   check(ctx) {
     const known = new Set(RULES.map((r) => r.meta.id));
+    // In a file that did not load whole, the rules skip what failed: its comments cannot be judged.
+    const broken = new Set(
+      ctx.loadProblems.filter((p) => p.ruleId === 'yaml-syntax' || p.ruleId === 'schema').map((p) => p.file),
+    );
     for (const { file, directive, silenced } of ctx.disables) {
+      if (broken.has(file)) continue;
       const kind = directive.silences === directive.line ? 'okr-disable-line' : 'okr-disable-next-line';
       // Names that are no rule are unknown-disabled-rule's to report; this rule's own problems come after it.
       const judged = directive.rules.filter(

@@ -59,6 +59,20 @@ describe('unused-disable', () => {
     expect(lintRule('unused-disable', { 'okrs/company.yaml': text })).toEqual([]);
   });
 
+  it('valid: comments in a file with yaml-syntax or schema errors are not judged, since the rules skip what failed', () => {
+    const schema = file('# okr-disable-next-line too-many-krs').replace(
+      '    key_results:',
+      '    weight: heavy\n    key_results:',
+    );
+    const syntax = `${file('# okr-disable-next-line too-many-krs')}  - id: [unclosed\n`;
+    for (const text of [schema, syntax]) {
+      expect(lint({ 'okrs/company.yaml': text }).map((d) => d.ruleId)).toContain(
+        text === schema ? 'schema' : 'yaml-syntax',
+      );
+      expect(lintRule('unused-disable', { 'okrs/company.yaml': text })).toEqual([]);
+    }
+  });
+
   it('invalid: a comment whose rule reports nothing where it points is reported at the comment', () => {
     // On the objective's line: vague-objective is silenced at the title, too-many-krs finds nothing.
     const text = file('', '# okr-disable-line vague-objective, too-many-krs', '');
