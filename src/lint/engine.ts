@@ -15,65 +15,64 @@ export type LintInput = Omit<
 /** A file's disable comments, each with the names that have silenced a problem so far. */
 type Silencers = { disable: Disable; silenced: Set<string> }[];
 
-/**
- * The problems no disable comment covers. Each comment that covers a problem of a rule it names
- * (or, naming none, of any rule) records that it silenced something.
- */
-function unsilenced(
-  diagnostics: readonly Diagnostic[],
-  sources: ReadonlyMap<string, SourceFile>,
-  silencers: Map<string, Silencers>,
-): Diagnostic[] {
-  return diagnostics.filter((d) => {
-    const source = sources.get(d.file);
-    if (!source) return true;
-    let list = silencers.get(d.file);
+/** The disable comments of the files, read once a file and kept with what they silenced. */
+class Comments {
+  private readonly byFile = new Map<string, Silencers>();
+
+  constructor(private readonly sources: ReadonlyMap<string, SourceFile>) {}
+
+  private of(path: string, source: SourceFile): Silencers {
+    let list = this.byFile.get(path);
     if (!list) {
       list = disables(source).map((disable) => ({ disable, silenced: new Set<string>() }));
-      silencers.set(d.file, list);
+      this.byFile.set(path, list);
     }
-    let silenced = false;
-    for (const { disable, silenced: names } of list) {
-      const name = disable.rules.length === 0 ? '*' : disable.rules.includes(d.ruleId) ? d.ruleId : null;
-      if (name === null || !covers(disable, d.line)) continue;
-      names.add(name);
-      silenced = true;
-    }
-    return !silenced;
-  });
-}
-
-/** Every disable comment of every file, with the names that silenced a problem. */
-function disableUses(
-  sources: ReadonlyMap<string, SourceFile>,
-  silencers: Map<string, Silencers>,
-): DisableUse[] {
-  const uses: DisableUse[] = [];
-  for (const [path, source] of sources) {
-    const list =
-      silencers.get(path) ?? disables(source).map((disable) => ({ disable, silenced: new Set<string>() }));
-    for (const { disable, silenced } of list) uses.push({ file: path, directive: disable, silenced });
+    return list;
   }
-  return uses;
+
+  /**
+   * The problems no comment covers. Each comment that covers a problem of a rule it names (or,
+   * naming none, of any rule) records that it silenced something.
+   */
+  unsilenced(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return diagnostics.filter((d) => {
+      const source = this.sources.get(d.file);
+      if (!source) return true;
+      let silenced = false;
+      for (const { disable, silenced: names } of this.of(d.file, source)) {
+        const name = disable.rules.length === 0 ? '*' : disable.rules.includes(d.ruleId) ? d.ruleId : null;
+        if (name === null || !covers(disable, d.line)) continue;
+        names.add(name);
+        silenced = true;
+      }
+      return !silenced;
+    });
+  }
+
+  /** Every comment of every file, with the names that silenced a problem so far. */
+  uses(): DisableUse[] {
+    const uses: DisableUse[] = [];
+    for (const [path, source] of this.sources)
+      for (const { disable, silenced } of this.of(path, source))
+        uses.push({ file: path, directive: disable, silenced });
+    return uses;
+  }
 }
 
 /** Runs every enabled rule and returns the problems with their severities, sorted by position. */
 export function lint(input: LintInput): Diagnostic[] {
-  const silencers = new Map<string, Silencers>();
-  // unused-disable judges the comments once every other rule's problems went through them.
-  const kept = unsilenced(
+  const comments = new Comments(input.sources);
+  const kept = comments.unsilenced(
     run(
       input,
       RULES.filter((r) => !r.meta.readsDisables),
       [],
     ),
-    input.sources,
-    silencers,
   );
+  // unused-disable judges the comments once every other rule's problems went through them.
   const lateRules = RULES.filter((r) => r.meta.readsDisables && severityOf(input, r) !== 'off');
-  const uses = lateRules.length > 0 ? disableUses(input.sources, silencers) : [];
-  const late = run(input, lateRules, uses);
-  return [...kept, ...unsilenced(late, input.sources, silencers)].sort(compareDiagnostics);
+  const late = lateRules.length > 0 ? run(input, lateRules, comments.uses()) : [];
+  return [...kept, ...comments.unsilenced(late)].sort(compareDiagnostics);
 }
 
 function severityOf(input: LintInput, rule: Rule): string {
