@@ -1,5 +1,6 @@
 import { yaml } from '../load/yaml.js';
-import type { SourceFile } from '../model.js';
+import { locate } from '../locate.js';
+import type { SourceFile, YamlPath } from '../model.js';
 
 const DIRECTIVE = /^#\s*okr-disable-(next-)?line\b(.*)$/s;
 // The lexer marks documents, scalars and flow errors with control characters that are not in the text.
@@ -41,9 +42,67 @@ export function directives(source: SourceFile): Directive[] {
       .replace(/\s--\s.*$/, '')
       .split(/[\s,]+/)
       .filter(Boolean);
-    const column = (lines[comment.line - 1]?.indexOf(comment.text) ?? -1) + 1 || 1;
+    const column = (lines[comment.line - 1]?.lastIndexOf(comment.text) ?? -1) + 1 || 1;
     const endColumn = column + comment.text.trimEnd().length;
     found.push({ line: comment.line, column, endColumn, silences: comment.line + (m[1] ? 1 : 0), rules });
   }
   return found;
+}
+
+/** The lines of a mapping: from the line it starts on to the line its last value ends on. */
+type LineSpan = readonly [first: number, last: number];
+
+/** A disable comment with everything it covers. */
+export interface Disable extends Directive {
+  /** The mappings of the objectives and KRs that start on the line it silences: it covers them whole. */
+  items: readonly LineSpan[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The paths of the objectives of a file's data and of their KRs. */
+function itemPaths(data: unknown): YamlPath[] {
+  const paths: YamlPath[] = [];
+  const objectives = isRecord(data) ? data.objectives : undefined;
+  if (!Array.isArray(objectives)) return paths;
+  objectives.forEach((objective, i) => {
+    if (!isRecord(objective)) return;
+    paths.push(['objectives', i]);
+    const krs = objective.key_results;
+    if (Array.isArray(krs))
+      krs.forEach((kr, j) => {
+        if (isRecord(kr)) paths.push(['objectives', i, 'key_results', j]);
+      });
+  });
+  return paths;
+}
+
+/** The lines of the objectives and KRs that start on one of `lines`, by their first line. */
+function itemsStartingOn(source: SourceFile, lines: ReadonlySet<number>): Map<number, LineSpan[]> {
+  const result = new Map<number, LineSpan[]>();
+  for (const path of itemPaths(source.data)) {
+    const at = locate(source, path);
+    if (!lines.has(at.line)) continue;
+    // A block mapping ends with its last line's break, which is column 1 of the line after it.
+    const last = at.endColumn === 1 && at.endLine > at.line ? at.endLine - 1 : at.endLine;
+    result.set(at.line, [...(result.get(at.line) ?? []), [at.line, Math.max(at.line, last)]]);
+  }
+  return result;
+}
+
+/**
+ * The disable comments of a file with what each covers: its line (the next one for
+ * `okr-disable-next-line`) and, when an objective or KR starts on that line, that item's whole mapping.
+ */
+export function disables(source: SourceFile): Disable[] {
+  const found = directives(source);
+  if (found.length === 0) return [];
+  const items = itemsStartingOn(source, new Set(found.map((d) => d.silences)));
+  return found.map((d) => ({ ...d, items: items.get(d.silences) ?? [] }));
+}
+
+/** Whether a disable comment covers a problem on `line` (the rules it names aside). */
+export function covers(disable: Disable, line: number): boolean {
+  return line === disable.silences || disable.items.some(([first, last]) => line >= first && line <= last);
 }

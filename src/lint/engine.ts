@@ -1,29 +1,88 @@
 import { boundMessage, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { SourceFile } from '../model.js';
-import { directives } from './directives.js';
+import { covers, type Disable, disables } from './directives.js';
 import { RULES } from './registry.js';
-import type { RuleContext } from './types.js';
+import type { DisableUse, Rule, RuleContext } from './types.js';
 
 /** What the rules read: the rule context without the per-rule parts, git inputs optional. */
-export type LintInput = Omit<RuleContext, 'options' | 'report' | 'forward' | 'lastChanged' | 'changes'> &
+export type LintInput = Omit<
+  RuleContext,
+  'options' | 'report' | 'forward' | 'lastChanged' | 'changes' | 'compared' | 'disables'
+> &
   Partial<Pick<RuleContext, 'lastChanged' | 'changes'>>;
 
-/** Lines on which rules are silenced by `# okr-disable-line` / `# okr-disable-next-line` comments. */
-function disabledLines(source: SourceFile): Map<number, Set<string>> {
-  const result = new Map<number, Set<string>>();
-  for (const directive of directives(source)) {
-    const set = result.get(directive.silences) ?? new Set<string>();
-    for (const r of directive.rules.length ? directive.rules : ['*']) set.add(r);
-    result.set(directive.silences, set);
+/** A file's disable comments, each with the names that have silenced a problem so far. */
+type Silencers = { disable: Disable; silenced: Set<string> }[];
+
+/** The disable comments of the files, read once a file and kept with what they silenced. */
+class Comments {
+  private readonly byFile = new Map<string, Silencers>();
+
+  constructor(private readonly sources: ReadonlyMap<string, SourceFile>) {}
+
+  private of(path: string, source: SourceFile): Silencers {
+    let list = this.byFile.get(path);
+    if (!list) {
+      list = disables(source).map((disable) => ({ disable, silenced: new Set<string>() }));
+      this.byFile.set(path, list);
+    }
+    return list;
   }
-  return result;
+
+  /**
+   * The problems no comment covers. Each comment that covers a problem of a rule it names (or,
+   * naming none, of any rule) records that it silenced something.
+   */
+  unsilenced(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return diagnostics.filter((d) => {
+      const source = this.sources.get(d.file);
+      if (!source) return true;
+      let silenced = false;
+      for (const { disable, silenced: names } of this.of(d.file, source)) {
+        const name = disable.rules.length === 0 ? '*' : disable.rules.includes(d.ruleId) ? d.ruleId : null;
+        if (name === null || !covers(disable, d.line)) continue;
+        names.add(name);
+        silenced = true;
+      }
+      return !silenced;
+    });
+  }
+
+  /** Every comment of every file, with the names that silenced a problem so far. */
+  uses(): DisableUse[] {
+    const uses: DisableUse[] = [];
+    for (const [path, source] of this.sources)
+      for (const { disable, silenced } of this.of(path, source))
+        uses.push({ file: path, directive: disable, silenced });
+    return uses;
+  }
 }
 
 /** Runs every enabled rule and returns the problems with their severities, sorted by position. */
 export function lint(input: LintInput): Diagnostic[] {
+  const comments = new Comments(input.sources);
+  const kept = comments.unsilenced(
+    run(
+      input,
+      RULES.filter((r) => !r.meta.readsDisables),
+      [],
+    ),
+  );
+  // unused-disable judges the comments once every other rule's problems went through them.
+  const lateRules = RULES.filter((r) => r.meta.readsDisables && severityOf(input, r) !== 'off');
+  const late = lateRules.length > 0 ? run(input, lateRules, comments.uses()) : [];
+  return [...kept, ...comments.unsilenced(late)].sort(compareDiagnostics);
+}
+
+function severityOf(input: LintInput, rule: Rule): string {
+  return (input.config.rules[rule.meta.id] ?? rule.meta).severity;
+}
+
+/** The problems of `rules` that the config leaves on, with their severities. */
+function run(input: LintInput, rules: readonly Rule[], uses: readonly DisableUse[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const setting = input.config.rules[rule.meta.id] ?? {
       severity: rule.meta.severity,
       options: rule.meta.options,
@@ -40,6 +99,8 @@ export function lint(input: LintInput): Diagnostic[] {
       loadProblems: input.loadProblems,
       lastChanged: input.lastChanged ?? new Map(),
       changes: input.changes ?? [],
+      compared: input.changes !== undefined,
+      disables: uses,
       unavailableIds: input.unavailableIds,
       unavailableParents: input.unavailableParents,
       sources: input.sources,
@@ -68,17 +129,5 @@ export function lint(input: LintInput): Diagnostic[] {
     };
     rule.check(ctx);
   }
-  const directives = new Map<string, Map<number, Set<string>>>();
-  const kept = diagnostics.filter((d) => {
-    const source = input.sources.get(d.file);
-    if (!source) return true;
-    let lines = directives.get(d.file);
-    if (!lines) {
-      lines = disabledLines(source);
-      directives.set(d.file, lines);
-    }
-    const rules = lines.get(d.line);
-    return !(rules && (rules.has('*') || rules.has(d.ruleId)));
-  });
-  return kept.sort(compareDiagnostics);
+  return diagnostics;
 }

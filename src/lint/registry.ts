@@ -22,6 +22,7 @@ import { rule as unknownTheme } from './rules/unknown-theme.js';
 import { rule as unmeasuredKr } from './rules/unmeasured-kr.js';
 import { rule as unresolvedDependency } from './rules/unresolved-dependency.js';
 import { rule as unresolvedParent } from './rules/unresolved-parent.js';
+import { rule as unusedDisable } from './rules/unused-disable.js';
 import { rule as vagueObjective } from './rules/vague-objective.js';
 import { rule as yamlSyntax } from './rules/yaml-syntax.js';
 import type { Rule, RuleMeta } from './types.js';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   unmeasuredKr,
   unresolvedDependency,
   unresolvedParent,
+  unusedDisable,
   vagueObjective,
   yamlSyntax,
 ];

@@ -66,7 +66,8 @@ function notUtf8Problem(path: string, bytes: Uint8Array, offset: number): Proble
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
   const lines = before.split(/\r\n|\r|\n/);
   const line = lines.length;
-  const column = [...lines[lines.length - 1]!].length + 1;
+  // In UTF-16 code units, as every other column (editors and SARIF count them so).
+  const column = lines[lines.length - 1]!.length + 1;
   const hex = bytes[offset]!.toString(16).padStart(2, '0');
   return {
     ...fileProblem(

@@ -164,7 +164,37 @@ function keyAt(doc: Document.Parsed, offset: number): string | null {
   return key;
 }
 
+const CLOSING_QUOTE = /^Missing closing (["'])quote/;
+const CLOSING_BRACKET = /end with an? ([\]}])$/;
+
+/**
+ * Where the quoted scalar or flow collection that an error about its missing end is about starts
+ * (its quote or bracket, the innermost one reaching the error), or null. The parser reports such
+ * an error where it gave up, often at the end of the file, past the last line.
+ */
+function unclosedStart(doc: Document.Parsed, error: YAMLError, textLength: number): number | null {
+  const quote = error.code === 'MISSING_CHAR' && CLOSING_QUOTE.test(error.message);
+  // Also said of a closed collection indented too little; only at the end of the text is it surely unclosed.
+  const bracket = CLOSING_BRACKET.test(error.message) && error.pos[0] >= textLength;
+  if (!quote && !bracket) return null;
+  const { isCollection, isScalar, visit } = yaml();
+  const at = error.pos[0];
+  let start: number | null = null;
+  visit(doc, (_, node) => {
+    const fits = quote
+      ? isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+      : isCollection(node) && node.flow === true;
+    const range = fits ? (node as { range?: readonly number[] | null }).range : null;
+    if (range && range[0]! < at && range[1]! >= at && (start === null || range[0]! > start))
+      start = range[0]!;
+  });
+  return start;
+}
+
 function describeYamlError(error: YAMLError, doc: Document.Parsed): string {
+  const quote = error.code === 'MISSING_CHAR' ? CLOSING_QUOTE.exec(error.message)?.[1] : undefined;
+  if (quote)
+    return `the ${quote === '"' ? 'double' : 'single'}-quoted value that starts here has no closing ${quote}; add it where the value ends`;
   switch (error.code) {
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one YAML document; okr reads one document a file: split it or remove the "---" separator';
@@ -184,12 +214,14 @@ function describeYamlError(error: YAMLError, doc: Document.Parsed): string {
 }
 
 function yamlProblem(file: SourceFile, message: string, offset: number, endOffset = offset): Problem {
+  // The parser may give up past the last line break; a problem there is shown at the end of the last line.
+  const last = file.text.endsWith('\n') ? file.text.length - 1 : file.text.length;
   return {
     ruleId: 'yaml-syntax',
     message,
     file: file.path,
     target: null,
-    ...positionAt(file, offset, endOffset),
+    ...positionAt(file, Math.min(offset, last), Math.min(Math.max(offset, endOffset), last)),
   };
 }
 
@@ -238,7 +270,8 @@ export function parseSource(path: string, rawText: string): { source: SourceFile
   }
   source.doc = doc;
   for (const error of [...doc.errors, ...doc.warnings]) {
-    problems.push(yamlProblem(source, describeYamlError(error, doc), error.pos[0], error.pos[1]));
+    const start = unclosedStart(doc, error, text.length);
+    problems.push(yamlProblem(source, describeYamlError(error, doc), start ?? error.pos[0], error.pos[1]));
   }
   if (problems.length > 0) return { source, problems };
   try {

@@ -241,8 +241,9 @@ describe('bad input is a located problem, never a stack trace', () => {
       name: 'malformed YAML',
       text: 'owner: team\ncycle: 2026-Q4\nobjectives:\n  - id: a\n    title: [unclosed\n',
       rule: 'yaml-syntax',
-      line: 6,
-      column: 1,
+      // At the bracket left open, not past the last line.
+      line: 5,
+      column: 12,
       message: /flow sequence|Missing|closing/i,
     },
     {
