@@ -161,8 +161,7 @@ function digitsMetric(ctx: Context, i: number): string | null {
 
   // An amount of money: a sign or code before it, or a currency after it.
   const sign = CURRENCY_SIGN.exec(before);
-  const code =
-    prev && adjacent(text, prev, token) && CURRENCY_CODES.has(prev.lower) && /^[A-Z]{3}$/.test(prev.text);
+  const code = prev && adjacent(text, prev, token) && isCurrencyCode(prev);
   if (sign || code) {
     const start = sign ? token.start - sign[0].length : prev!.start;
     return text.slice(start, amountEnd(ctx, i));
@@ -216,7 +215,7 @@ function afterNumber(ctx: Context, first: number, last: number): string | null {
   if (/^percentage$/.test(at(k)) && /^points?$/.test(at(k + 1)))
     return ctx.text.slice(start, tokens[k + 1]!.end);
   if (at(k) === 'basis' && /^points?$/.test(at(k + 1))) return ctx.text.slice(start, tokens[k + 1]!.end);
-  if (CURRENCY_WORDS.has(at(k)) || (CURRENCY_CODES.has(at(k)) && /^[A-Z]{3}$/.test(tokens[k]!.text)))
+  if (CURRENCY_WORDS.has(at(k)) || (tokens[k] && isCurrencyCode(tokens[k]!)))
     return ctx.text.slice(start, tokens[k]!.end);
   if (at(k) === 'times' || at(k) === 'x' || at(k) === '×') return ctx.text.slice(start, tokens[k]!.end);
   if (at(k) === 'fold') return ctx.text.slice(start, tokens[k]!.end);
@@ -231,7 +230,7 @@ function amountEnd(ctx: Context, i: number): number {
   if (tokens[k]?.text === '%') return tokens[k]!.end;
   while (MAGNITUDES.has(tokens[k]?.lower ?? '')) k++;
   const word = tokens[k];
-  if (word && (CURRENCY_WORDS.has(word.lower) || /^[€£¥₹$]$/.test(word.text))) k++;
+  if (word && (CURRENCY_WORDS.has(word.lower) || isCurrencyCode(word) || /^[€£¥₹$]$/.test(word.text))) k++;
   return tokens[k - 1]!.end;
 }
 
@@ -241,6 +240,11 @@ function unitEnd(ctx: Context, i: number): number {
   return next && adjacent(ctx.text, ctx.tokens[i]!, next) && QUOTED_UNITS.has(next.lower)
     ? next.end
     : ctx.tokens[i]!.end;
+}
+
+/** "USD", "CHF": a currency code, written in capitals. */
+function isCurrencyCode(token: Token): boolean {
+  return CURRENCY_CODES.has(token.lower) && /^[A-Z]{3}$/.test(token.text);
 }
 
 function isYear(digits: string): boolean {
@@ -271,8 +275,6 @@ function isTimeBound(ctx: Context, first: number, last: number): boolean {
   if (!TIME_UNITS.has(tokens[unit]?.lower ?? '')) return false;
   let k = first - 1;
   while (/^(just|only|about|around|roughly|approximately|the|a)$/.test(tokens[k]?.lower ?? '')) k--;
-  // "in under 90 days", "within less than a year"
-  if (/^(under|than)$/.test(tokens[k]?.lower ?? '')) k -= tokens[k]!.lower === 'than' ? 2 : 1;
   return TIME_BOUND_BEFORE.has(tokens[k]?.lower ?? '') || TIME_BOUND_AFTER.has(tokens[unit + 1]?.lower ?? '');
 }
 
@@ -319,7 +321,8 @@ function wordMetric(ctx: Context, i: number): string | null {
   if (isTimeBound(ctx, spelled.first, spelled.last)) return null;
   const prev = tokens[i - 1];
   if (prev && DETERMINERS.has(prev.lower)) return null; // "the two payroll systems"
-  if (tokens[spelled.first]!.lower === 'zero') return null;
+  // "zero" is a target only after "to" or "at" ("cut incidents to zero"); "zero harm" is a stance.
+  if (tokens[spelled.first]!.lower === 'zero' && !/^(to|at)$/.test(prev?.lower ?? '')) return null;
   return text.slice(tokens[spelled.first]!.start, unitEnd(ctx, spelled.last));
 }
 

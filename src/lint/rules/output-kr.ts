@@ -53,6 +53,9 @@ const MEASURE_NOUNS = new Set(
     ' ',
   ),
 );
+const AFTER_MEASURE_NOUN = new Set(
+  'of for per on in at across from to below above under over is are was were down up within'.split(' '),
+);
 const VALUE = String.raw`(?:[$€£¥₹]?\d[\d.,]*\s?[%kmb]?|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|daily|weekly|monthly|quarterly|yearly|annually|hourly)`;
 // A measure and where it should be: "from 82% to 97%", "below 3%", "at least 4.5", "at 99.9%".
 const MEASURE = new RegExp(
@@ -109,7 +112,7 @@ function leadingOutputVerb(title: string, verbs: readonly Verb[]): string | null
   let start = leadIndex(tokens);
   // "Payments: ship Apple Pay": a short label before a colon.
   const colon = tokens.findIndex((t, k) => k > start && k <= start + 3 && t.text === ':');
-  if (colon !== -1 && !matchVerb(tokens, start, verbs))
+  if (colon !== -1 && matchVerb(tokens, start, verbs) === null)
     start = leadIndex(tokens.slice(colon + 1)) + colon + 1;
   const end = matchVerb(tokens, start, verbs);
   if (end === null) return null;
@@ -138,7 +141,11 @@ function readsAsVerb(title: string, tokens: readonly Token[], end: number): bool
   if (next?.kind !== 'word') return true; // a number, a quote or nothing: "Hire 5…", "Launch “Ask a nurse”"
   if (OBJECT_STARTS.has(next.lower)) return true;
   if (/\p{Lu}/u.test(next.text) && !isTitleCase(tokens)) return true; // "Implement SSO", "Migrate payroll to Workday"
-  if (SUBJECT_SIGNS.has(next.lower) || MEASURE_NOUNS.has(next.lower)) return false;
+  if (SUBJECT_SIGNS.has(next.lower)) return false;
+  // "Host uptime across the fleet", but "Implement rate limiting".
+  const third = tokens[end + 2];
+  if (MEASURE_NOUNS.has(next.lower) && (third?.kind !== 'word' || AFTER_MEASURE_NOUN.has(third.lower)))
+    return false;
   return !MEASURE.test(title.slice(next.start));
 }
 
