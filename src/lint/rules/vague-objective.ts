@@ -1,20 +1,140 @@
+import { type Token, tokenize, verbForms, wordForms } from '../english.js';
 import type { Rule } from '../types.js';
-import { words } from '../util.js';
 
-const FILLER = [
-  'etc',
-  'stuff',
-  'things',
-  'various',
-  'misc',
-  'miscellaneous',
+// Fillers and buzzwords with their inflections and spellings. A phrase is written with spaces and
+// matches with spaces or dashes between its words ("world class", "world-class", "worldclass").
+const FILLERS = ['etc', 'etcetera', 'et cetera', 'stuff', 'stuffs', 'thing', 'things', 'various', 'misc'];
+const FILLER_PREFIXES = ['miscellan']; // "miscellaneous"
+const BUZZWORDS = [
   'synergy',
   'synergies',
-  'world-class',
-  'best-in-class',
-  'next-level',
-  'leverage',
+  'synergistic',
+  'synergistically',
+  ...verbForms('synergize'),
+  'world class',
+  'best in class',
+  ...verbForms('leverage'),
+  'holistic',
+  'holistically',
+  'next level',
+  'game changing',
+  'game changer',
+  'game changers',
+  'robust',
+  'robustly',
+  'robustness',
+  'seamless',
+  'seamlessly',
+  'cutting edge',
 ];
+// "Optimize" is vague only when nothing says what should change: "Optimize routes to cut fuel use" is not.
+const OPTIMIZE = new Set([...verbForms('optimize'), 'optimization', 'optimisation', 'optimizations']);
+const CHANGE_VERBS = new Set(
+  [
+    'cut',
+    'reduce',
+    'lower',
+    'raise',
+    'increase',
+    'shorten',
+    'speed',
+    'save',
+    'halve',
+    'double',
+    'lift',
+    'grow',
+    'boost',
+    'eliminate',
+    'prevent',
+    'avoid',
+    'stop',
+    'decrease',
+    'minimize',
+    'maximize',
+    'free',
+    'drop',
+    'remove',
+  ].flatMap((v) => [...verbForms(v)]),
+);
+const COMPARATIVES = new Set(
+  'faster cheaper lower higher fewer less shorter quicker smaller leaner safer'.split(' '),
+);
+// "Internet of Things" names a field; "things" there is no filler.
+const NAMES_WITH_FILLERS = [/\binternet[\s-]+of[\s-]+things\b/giu];
+
+interface Match {
+  /** The word or phrase as written in the title. */
+  text: string;
+  start: number;
+}
+
+/** Normalises a word or phrase for comparison: lower case, dashes and spaces removed, trailing dot dropped. */
+function key(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\s\-–]+/g, '')
+    .replace(/\.$/, '');
+}
+
+/** The first filler or buzzword of the title, as written, or null. */
+export function findVagueWord(title: string, extra: readonly string[] = []): string | null {
+  const masked = NAMES_WITH_FILLERS.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), title);
+  const tokens = tokenize(masked).filter((t) => t.kind === 'word');
+  const phrases = new Map<string, number>(); // key → number of words
+  const add = (phrase: string) => {
+    const k = key(phrase);
+    if (k) phrases.set(k, Math.max(phrases.get(k) ?? 0, phrase.trim().split(/[\s\-–]+/).length));
+  };
+  for (const w of [...FILLERS, ...BUZZWORDS]) add(w);
+  for (const w of extra) for (const form of w.includes(' ') ? [w] : wordForms(w)) add(form);
+  const matches: Match[] = [];
+  tokens.forEach((token, i) => {
+    const found = phraseAt(title, tokens, i, phrases) ?? prefixAt(token) ?? optimizeAt(tokens, i);
+    if (found) matches.push(found);
+  });
+  return matches[0]?.text ?? null;
+}
+
+/** A listed phrase whose words start at token i (a hyphenated word counts as its parts). */
+function phraseAt(
+  title: string,
+  tokens: readonly Token[],
+  i: number,
+  phrases: Map<string, number>,
+): Match | null {
+  let joined = '';
+  for (let j = i; j < tokens.length && j < i + 4; j++) {
+    if (j > i && !/^[\s\-–]*$/.test(title.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+    joined += key(tokens[j]!.text);
+    if (phrases.has(joined))
+      return { text: title.slice(tokens[i]!.start, tokens[j]!.end), start: tokens[i]!.start };
+  }
+  return null;
+}
+
+function prefixAt(token: Token): Match | null {
+  return FILLER_PREFIXES.some((p) => token.lower.startsWith(p))
+    ? { text: token.text, start: token.start }
+    : null;
+}
+
+/** "Optimize" with nothing after it that says what should change. */
+function optimizeAt(tokens: readonly Token[], i: number): Match | null {
+  if (!OPTIMIZE.has(tokens[i]!.lower)) return null;
+  const rest = tokens.slice(i + 1).map((t) => t.lower);
+  const saysWhatChanges = rest.some(
+    (w, k) =>
+      w === 'so' ||
+      (/^(to|and|by|for)$/.test(w) &&
+        (CHANGE_VERBS.has(rest[k + 1] ?? '') || COMPARATIVES.has(rest[k + 1] ?? ''))),
+  );
+  return saysWhatChanges ? null : { text: tokens[i]!.text, start: tokens[i]!.start };
+}
+
+/** The words of a title: a number with its separators counts once ("10,000"). */
+export function countWords(title: string): number {
+  return tokenize(title).filter((t) => t.kind !== 'mark').length;
+}
 
 export const rule: Rule = {
   meta: {
@@ -26,14 +146,14 @@ export const rule: Rule = {
   },
   check(ctx) {
     const minWords = ctx.options.minWords as number;
-    const banned = new Set([...FILLER, ...(ctx.options.words as string[])].map((w) => w.toLowerCase()));
+    const extra = ctx.options.words as string[];
     for (const objective of ctx.graph.objectives) {
-      const titleWords = words(objective.title);
-      const filler = titleWords.find((w) => banned.has(w.toLowerCase()));
+      const vague = findVagueWord(objective.title, extra);
+      const count = countWords(objective.title);
       let reason: string | null = null;
-      if (filler) reason = `uses "${filler}", which says nothing; name the change you want to see`;
-      else if (titleWords.length < minWords)
-        reason = `has ${titleWords.length} word${titleWords.length === 1 ? '' : 's'}; say in at least ${minWords} what should be different when it is reached`;
+      if (vague) reason = `uses "${vague}", which says nothing; name the change you want to see`;
+      else if (count < minWords)
+        reason = `has ${count} word${count === 1 ? '' : 's'}; say in at least ${minWords} what should be different when it is reached`;
       if (!reason) continue;
       ctx.report({
         file: objective.file,
