@@ -12,13 +12,15 @@ export async function krFreshness(
   standing: Standing,
   options: { fromGit: boolean } = { fromGit: true },
 ): Promise<KrFreshness> {
-  const [{ lintStanding }, { startCheckGitInputs }] = await Promise.all([
+  const [{ lintStanding }, { mayBeRepository }] = await Promise.all([
     import('../analyze.js'),
-    import('./git.js'),
+    import('../git/state.js'),
   ]);
-  const { lastChanged } = options.fromGit
-    ? await startCheckGitInputs(ctx, undefined)(standing.load.files)
-    : { lastChanged: undefined };
+  // Outside a repository okr's git modules are not even loaded.
+  const { lastChanged } =
+    options.fromGit && mayBeRepository(ctx.root, ctx.io.env)
+      ? await (await import('./git.js')).startCheckGitInputs(ctx, undefined)(standing.load.files)
+      : { lastChanged: undefined };
   const stale = new Set<string>();
   for (const d of lintStanding(standing, lastChanged ? { lastChanged } : {}))
     if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);

@@ -173,16 +173,17 @@ export interface LinePart extends Cell {
 }
 
 /**
- * Parts joined with two spaces into a line of at most `width` columns where it can be: the parts
- * that may be left out go first (lowest `drop` first) once the cuttable ones are down to `min`
- * columns, then those are cut further, to nothing. Parts that are always shown are never cut.
+ * Parts joined with two spaces into a line of at most `width` columns where it can be: the cuttable
+ * parts are cut down to `min` columns, then the parts that may be left out go (lowest `drop` first),
+ * then the room left goes back to the cut parts; if it is still too long they are cut further, to
+ * nothing. Parts that are always shown are never cut.
  */
 export function fitLine(
   prefix: string,
   prefixWidth: number,
   parts: readonly LinePart[],
   width: number,
-  min = 16,
+  min = 32,
 ): string {
   const kept = parts.map(() => true);
   const caps = parts.map((p) => displayWidth(p.text));
