@@ -98,7 +98,9 @@ const natural = (column: { head: string; cells: Cell[] }) =>
 /**
  * A table made to fit `width` terminal columns, borders included: the steps are applied in order
  * (capping a column's width, dropping a column, using its compact form) until it fits, the first
- * `always` of them in any case; then the capped columns take back the room left, in column order; when that is not enough, the widest columns are cut, the first column last of all.
+ * `always` of them in any case; then the capped columns take back the room left, in column order.
+ * When that is not enough, the first column is cut to 12 columns, then the widest others, then the
+ * first one further.
  */
 export function fitTable(
   columns: readonly FitColumn[],
@@ -132,16 +134,19 @@ export function fitTable(
     if (room <= 0) break;
     caps[i] = Math.min(natural(form(i)), caps[i]! + room);
   }
-  // Nothing else to give: the widest shown columns are cut, the first one last.
-  const order = columns
-    .map((_, i) => i)
-    .filter((i) => shown[i])
-    .sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : size(b) - size(a)));
-  for (const i of order) {
+  // Nothing else to give: the first column (ids) is cut to 12 columns, then the widest others, then
+  // the first column further.
+  const cutTo = (i: number, floor: number) => {
     const over = total() - width;
-    if (over <= 0) break;
-    caps[i] = Math.max(1, size(i) - over);
-  }
+    if (over > 0 && shown[i]) caps[i] = Math.max(Math.min(floor, size(i)), size(i) - over);
+  };
+  cutTo(0, 12);
+  const others = columns
+    .map((_, i) => i)
+    .filter((i) => i > 0 && shown[i])
+    .sort((a, b) => size(b) - size(a));
+  for (const i of others) cutTo(i, 1);
+  cutTo(0, 1);
   const visible = columns.map((_, i) => i).filter((i) => shown[i]);
   const cut = (i: number, text: string) => {
     const w = size(i);
