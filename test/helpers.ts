@@ -62,6 +62,8 @@ export function runOkr(
     ...process.env,
     NO_COLOR: '1',
     FORCE_COLOR: undefined,
+    // Tables fit COLUMNS: a terminal's own must not change what the tests see.
+    COLUMNS: undefined,
     ...options.env,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

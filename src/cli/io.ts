@@ -19,6 +19,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   stdoutIsTTY: boolean;
+  /** The terminal's width when stdout is one. */
+  stdoutColumns?: number;
   env: NodeJS.ProcessEnv;
 }
 
@@ -26,8 +28,16 @@ export const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
   env: process.env,
 };
+
+/** The width tables fit in: COLUMNS when set to a whole number, else the terminal's, else 100. */
+export function terminalWidth(io: Io): number {
+  const columns = io.env.COLUMNS?.trim();
+  if (columns !== undefined && /^\d+$/.test(columns) && Number(columns) > 0) return Number(columns);
+  return io.stdoutIsTTY && io.stdoutColumns !== undefined && io.stdoutColumns > 0 ? io.stdoutColumns : 100;
+}
 
 /**
  * Colour only on a TTY, unless forced: `--no-color` and NO_COLOR turn it off, FORCE_COLOR

@@ -1,7 +1,6 @@
 import type { AlignmentGraph, AlignmentNode } from '../report/alignment.js';
 import { INK, oneLine, STATUS_COLORS, wrapWords } from './palette.js';
-import { LABEL } from './status.js';
-import { percent } from './text.js';
+import { graphFacts } from './status.js';
 
 /**
  * A graphviz double-quoted string: `"` and `\` escaped (a backslash would otherwise start an escape
@@ -13,11 +12,8 @@ export function dotString(text: string): string {
 
 function label(node: AlignmentNode): string {
   const title = wrapWords(node.title, 32);
-  const facts = [node.kind === 'kr' ? 'KR' : node.owner, percent(node.progress), LABEL[node.status]].join(
-    ' · ',
-  );
   // Each part is escaped on its own, then joined with dot's centred line break `\n`.
-  return [...title, facts].map((part) => dotString(part).slice(1, -1)).join('\\n');
+  return [...title, ...graphFacts(node)].map((part) => dotString(part).slice(1, -1)).join('\\n');
 }
 
 /** The alignment graph in graphviz's dot language; render it with `dot -Tsvg`. */

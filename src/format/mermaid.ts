@@ -1,8 +1,7 @@
 import type { AlignmentGraph, AlignmentNode } from '../report/alignment.js';
 import { STATUSES } from '../rollup/status.js';
 import { INK, oneLine, STATUS_COLORS } from './palette.js';
-import { LABEL } from './status.js';
-import { percent } from './text.js';
+import { graphFacts } from './status.js';
 
 export interface MermaidOptions {
   /** `BT` puts parents on top with edges pointing up; `TD` reads top-down. */
@@ -45,12 +44,7 @@ function nodeIds(nodes: readonly AlignmentNode[]): Map<string, string> {
 function label(node: AlignmentNode): string {
   // Mermaid wraps long labels itself; only the facts get a line of their own.
   const title = mermaidText(node.title);
-  const facts = [
-    node.kind === 'kr' ? 'KR' : mermaidText(node.owner),
-    percent(node.progress),
-    LABEL[node.status],
-  ].join(' · ');
-  return `"${title}<br/>${facts}"`;
+  return `"${[title, ...graphFacts(node).map(mermaidText)].join('<br/>')}"`;
 }
 
 /** The alignment graph as a mermaid flowchart that GitHub renders in a ```mermaid block. */

@@ -1,14 +1,29 @@
 import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
-import type { KrStatus, ObjectiveStatus, StatusReport } from '../report/status.js';
+import type { AlignmentNode } from '../report/alignment.js';
+import type { KrStatus, KrUpdate, ObjectiveStatus, StatusReport } from '../report/status.js';
 import type { Status } from '../rollup/status.js';
 import type { Color } from './color.js';
-import { markdownInline, percent, terminalLine, truncate } from './text.js';
+import {
+  type Cell,
+  displayWidth,
+  type FitColumn,
+  type FitStep,
+  fitLine,
+  fitTable,
+  type LinePart,
+  truncateWords,
+} from './fit.js';
+import { markdownInline, percent, terminalLine } from './text.js';
 
 export interface StatusFormatOptions {
   krs: boolean;
   color: Color;
+  /** Columns of the terminal the table or tree must fit in (default 100). */
+  width?: number;
 }
+
+const DEFAULT_WIDTH = 100;
 
 export const LABEL: Record<Status, string> = {
   not_started: 'not started',
@@ -41,38 +56,201 @@ export function progressBar(progress: number, status: Status, color: Color): str
   return `${bar} ${percent(progress).padStart(4)}`;
 }
 
-/** The status table (cli-table3): one row per objective, KRs below it with --krs. */
+/** The progress bar without its colours. */
+function progressText(progress: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, progress)) * BAR_WIDTH);
+  return `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${percent(progress).padStart(4)}`;
+}
+
+/** The owner, with the file's team when the objective's `owner:` overrides it: `dana (checkout)`. */
+export function ownerLabel(o: Pick<ObjectiveStatus, 'owner' | 'team'>): string {
+  return o.team === o.owner ? o.owner : `${o.owner} (${o.team})`;
+}
+
+function formatNumber(n: number): string {
+  return String(Math.round(n * 10_000) / 10_000);
+}
+
+function withUnit(n: number | undefined, unit: string | undefined): string {
+  if (n === undefined) return '—';
+  if (!unit) return formatNumber(n);
+  return unit === '%' ? `${formatNumber(n)}%` : `${formatNumber(n)} ${unit}`;
+}
+
+/** A KR's current value and its target, with the unit: `2.6% → 3%`, `280 → below 300 ms`. */
+export function krValue(kr: KrStatus): string {
+  const unit = kr.unit;
+  switch (kr.kind) {
+    case 'numeric':
+      return `${unit === '%' ? withUnit(kr.current, unit) : withUnit(kr.current, undefined)} → ${withUnit(kr.target, unit)}`;
+    case 'threshold':
+      return `${kr.current === undefined ? '—' : unit === '%' ? withUnit(kr.current, unit) : withUnit(kr.current, undefined)} → ${kr.keep} ${withUnit(kr.target, unit)}`;
+    case 'milestone':
+      return kr.done ? 'done' : 'not done';
+    case 'judged':
+      return `judged ${percent(kr.progress)}`;
+    default:
+      return 'rolled up';
+  }
+}
+
+const SOURCE: Record<KrUpdate['source'], string> = {
+  checkin: 'check-in',
+  measure: 'measure',
+  commit: 'commit',
+};
+
+/** When a KR was last updated and how: `2026-11-12 check-in`; `never` when nothing says. */
+export function updatedLabel(kr: Pick<KrStatus, 'updated' | 'kind'>): string {
+  // A rolled-up KR has no value of its own to update.
+  if (kr.kind === 'rollup') return '';
+  return kr.updated === null ? 'never' : `${kr.updated.date} ${SOURCE[kr.updated.source]}`;
+}
+
+export function confidenceLabel(confidence: number | null): string {
+  return confidence === null ? '' : percent(confidence);
+}
+
+/** How many of an objective's KRs are stale (`2 KRs stale`), or nothing. */
+function objectiveUpdated(o: ObjectiveStatus): string {
+  const stale = o.keyResults.filter((kr) => kr.stale).length;
+  return stale === 0 ? '' : `${stale} KR${stale === 1 ? '' : 's'} stale`;
+}
+
+/**
+ * The lines of facts a graph node shows below its title: owner (or KR), progress and status; an
+ * objective's dependencies and stale KRs; a KR's latest update, confidence and "stale".
+ */
+export function graphFacts(node: AlignmentNode): string[] {
+  const head = [
+    node.kind === 'kr' ? 'KR' : ownerLabel(node),
+    percent(node.progress),
+    LABEL[node.status],
+  ].join(' · ');
+  if (node.kind === 'kr') {
+    const kr = [
+      ...(node.updated === null ? [] : [`updated ${node.updated.date} ${SOURCE[node.updated.source]}`]),
+      ...(node.confidence === null ? [] : [`confidence ${confidenceLabel(node.confidence)}`]),
+      ...(node.stale === true ? ['stale'] : []),
+    ];
+    return kr.length ? [head, kr.join(' · ')] : [head];
+  }
+  const lines = [head];
+  if (node.dependsOn.length) lines.push(needsLabel(node));
+  if (Array.isArray(node.stale) && node.stale.length) lines.push(`stale KRs: ${node.stale.join(', ')}`);
+  return lines;
+}
+
+export function needsLabel(o: Pick<ObjectiveStatus, 'dependsOn'>): string {
+  return o.dependsOn.length === 0 ? '' : `needs: ${o.dependsOn.join(', ')}`;
+}
+
+// The columns of the status table, by index.
+const [TITLE, OWNER, CYCLE, PROGRESS, EXPECTED, VALUE, UPDATED, CONFIDENCE, NEEDS] = [
+  1, 2, 3, 4, 5, 7, 8, 9, 10,
+] as const;
+
+/** What the table gives up first when the terminal is narrow, most dispensable first. */
+const FIT_STEPS: FitStep[] = [
+  { cap: NEEDS, width: 16 },
+  { cap: TITLE, width: 60 },
+  { drop: EXPECTED },
+  { cap: TITLE, width: 40 },
+  { drop: CYCLE },
+  { drop: CONFIDENCE },
+  { compact: PROGRESS },
+  { cap: TITLE, width: 24 },
+  { drop: NEEDS },
+  { drop: OWNER },
+  { cap: VALUE, width: 12 },
+  { drop: UPDATED },
+  { drop: VALUE },
+  { cap: TITLE, width: 12 },
+  { drop: TITLE },
+];
+
+/**
+ * The status table (cli-table3): one row per objective, KRs below it with --krs (their current
+ * value and target, latest update and confidence), fitted to the terminal's width.
+ */
 export function formatStatusTable(report: StatusReport, options: StatusFormatOptions): string {
   const { color } = options;
   if (report.objectives.length === 0) return 'No objectives match.\n';
-  const rows: string[][] = [];
+  const cells: Cell[][] = [];
+  const plain = (text: string, paint?: (t: string) => string): Cell => (paint ? { text, paint } : { text });
+  const bar = (progress: number, status: Status): Cell => {
+    const text = progressText(progress);
+    return { text, paint: (t) => (t === text ? progressBar(progress, status, color) : t) };
+  };
+  const compactBar = (progress: number): Cell => ({ text: percent(progress) });
+  const compactCells: Cell[] = [];
   for (const o of report.objectives) {
-    rows.push([
-      color.bold(terminalLine(o.id)),
-      truncate(terminalLine(o.title), 48),
-      terminalLine(o.owner),
-      terminalLine(o.cycle),
-      progressBar(o.progress, o.status, color),
-      percent(o.expected),
-      paintStatus(o.status, LABEL[o.status], color),
+    const updated = objectiveUpdated(o);
+    cells.push([
+      plain(terminalLine(o.id), color.bold),
+      plain(terminalLine(o.title)),
+      plain(terminalLine(ownerLabel(o))),
+      plain(terminalLine(o.cycle)),
+      bar(o.progress, o.status),
+      plain(percent(o.expected)),
+      plain(LABEL[o.status], (t) => paintStatus(o.status, t, color)),
+      plain(''),
+      plain(updated, color.yellow),
+      plain(''),
+      plain(terminalLine(o.dependsOn.join(', '))),
     ]);
+    compactCells.push(compactBar(o.progress));
     if (!options.krs) continue;
     for (const kr of o.keyResults) {
-      rows.push([
-        `  ${terminalLine(kr.id.slice(o.id.length + 1))}`,
-        color.dim(truncate(terminalLine(kr.title), 48)),
-        '',
-        '',
-        progressBar(kr.progress, kr.status, color),
-        '',
-        paintStatus(kr.status, LABEL[kr.status], color),
+      const updatedKr = `${updatedLabel(kr)}${kr.stale ? ', stale' : ''}`;
+      cells.push([
+        plain(`  ${terminalLine(kr.id.slice(o.id.length + 1))}`),
+        plain(terminalLine(kr.title), color.dim),
+        plain(''),
+        plain(''),
+        bar(kr.progress, kr.status),
+        plain(''),
+        plain(LABEL[kr.status], (t) => paintStatus(kr.status, t, color)),
+        plain(terminalLine(krValue(kr))),
+        plain(updatedKr, kr.stale ? color.yellow : undefined),
+        plain(confidenceLabel(kr.confidence)),
+        plain(''),
       ]);
+      compactCells.push(compactBar(kr.progress));
     }
   }
-  const head = ['Objective', 'Title', 'Owner', 'Cycle', 'Progress', 'Expected', 'Status'].map((h) =>
-    color.bold(h),
-  );
-  return `${drawTable(head, rows)}\n`;
+  const heads = [
+    'Objective',
+    'Title',
+    'Owner',
+    'Cycle',
+    'Progress',
+    'Expected',
+    'Status',
+    'Current → target',
+    'Updated',
+    'Confidence',
+    'Needs',
+  ];
+  const columns: FitColumn[] = heads.map((head, i) => ({
+    head,
+    cells: cells.map((row) => row[i]!),
+    ...(i === TITLE || i === NEEDS || i === VALUE ? { words: true } : {}),
+    ...(i === PROGRESS ? { compact: { head: 'Progress', cells: compactCells } } : {}),
+  }));
+  // Columns with nothing to say in any row (no KR listed, no dependency…) are left out.
+  const steps = [
+    ...[VALUE, UPDATED, CONFIDENCE, NEEDS]
+      .filter((i) => columns[i]!.cells.every((c) => c.text === ''))
+      .map((i) => ({ drop: i })),
+    ...FIT_STEPS,
+  ];
+  const table = fitTable(columns, steps, options.width ?? DEFAULT_WIDTH, steps.length - FIT_STEPS.length);
+  return `${drawTable(
+    table.head.map((h) => color.bold(h)),
+    table.rows,
+    table.widths,
+  )}\n`;
 }
 
 /** Rows cli-table3 lays out at once: its layout takes time quadratic in the number of rows. */
@@ -100,10 +278,11 @@ function drawnWidths(lines: string[]): number[] {
  * The table cli-table3 draws, drawn in chunks of rows with the same column widths and joined with
  * the separator it draws between rows, so that thousands of objectives take linear time.
  */
-export function drawTable(head: string[], rows: string[][]): string {
+export function drawTable(head: string[], rows: string[][], colWidths?: number[]): string {
   const plain = drawPlainTable(head, rows);
   if (plain !== null) return plain;
-  return rows.length <= TABLE_CHUNK ? renderTable(head, rows).join('\n') : drawInChunks(head, rows);
+  if (rows.length <= TABLE_CHUNK) return renderTable(head, rows, colWidths).join('\n');
+  return drawInChunks(head, rows, colWidths);
 }
 
 // Colour codes as chalk writes them.
@@ -147,14 +326,15 @@ export function drawPlainTable(head: string[], rows: string[][]): string | null 
   return lines.join('\n');
 }
 
-function drawInChunks(head: string[], rows: string[][]): string {
+function drawInChunks(head: string[], rows: string[][], colWidths?: number[]): string {
   const chunks: string[][][] = [];
   for (let i = 0; i < rows.length; i += TABLE_CHUNK) chunks.push(rows.slice(i, i + TABLE_CHUNK));
-  const widths = drawnWidths(renderTable(head, []));
-  for (const chunk of chunks)
-    drawnWidths(renderTable([], chunk)).forEach((w, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, w);
-    });
+  const widths = colWidths ? [...colWidths] : drawnWidths(renderTable(head, []));
+  if (!colWidths)
+    for (const chunk of chunks)
+      drawnWidths(renderTable([], chunk)).forEach((w, i) => {
+        widths[i] = Math.max(widths[i] ?? 0, w);
+      });
   const lines: string[] = [];
   chunks.forEach((chunk, i) => {
     const drawn = renderTable(i === 0 ? head : [], chunk, widths);
@@ -173,42 +353,109 @@ function markdownRow(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** The status as a markdown table, for pull requests and wikis. */
+const md = (text: string) => markdownInline(text);
+
+/** A KR's latest update for markdown: `2026-11-12 check-in`, with **stale** when stale-kr fires. */
+function markdownUpdated(kr: KrStatus): string {
+  return `${updatedLabel(kr)}${kr.stale ? ' **stale**' : ''}`;
+}
+
+/** The status as a markdown table (or, with `tree`, the alignment tree as a nested list). */
 export function formatStatusMarkdown(
   report: StatusReport,
-  options: Pick<StatusFormatOptions, 'krs'>,
+  options: Pick<StatusFormatOptions, 'krs'> & { tree?: boolean },
 ): string {
+  if (options.tree) return formatStatusMarkdownTree(report, options);
   const lines = [
     `Status as of ${report.asOf}`,
     '',
-    markdownRow(['Objective', 'Title', 'Owner', 'Cycle', 'Progress', 'Expected', 'Status']),
-    markdownRow(['---', '---', '---', '---', '---:', '---:', '---']),
+    markdownRow([
+      'Objective',
+      'Title',
+      'Owner',
+      'Cycle',
+      'Progress',
+      'Expected',
+      'Status',
+      'Current → target',
+      'Updated',
+      'Confidence',
+      'Needs',
+    ]),
+    markdownRow(['---', '---', '---', '---', '---:', '---:', '---', '---', '---', '---:', '---']),
   ];
   for (const o of report.objectives) {
+    const updated = objectiveUpdated(o);
     lines.push(
       markdownRow([
-        `**${markdownInline(o.id)}**`,
-        markdownInline(truncate(o.title, MARKDOWN_TITLE_WIDTH)),
-        markdownInline(o.owner),
-        markdownInline(o.cycle),
+        `**${md(o.id)}**`,
+        md(truncateWords(o.title, MARKDOWN_TITLE_WIDTH)),
+        md(ownerLabel(o)),
+        md(o.cycle),
         percent(o.progress),
         percent(o.expected),
         LABEL[o.status],
+        '',
+        md(updated),
+        '',
+        md(o.dependsOn.join(', ')),
       ]),
     );
     if (!options.krs) continue;
     for (const kr of o.keyResults)
       lines.push(
         markdownRow([
-          `↳ ${markdownInline(kr.id)}`,
-          markdownInline(truncate(kr.title, MARKDOWN_TITLE_WIDTH)),
+          `↳ ${md(kr.id)}`,
+          md(truncateWords(kr.title, MARKDOWN_TITLE_WIDTH)),
           '',
           '',
           percent(kr.progress),
           '',
           LABEL[kr.status],
+          md(krValue(kr)),
+          markdownUpdated(kr),
+          confidenceLabel(kr.confidence),
+          '',
         ]),
       );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The alignment tree as a nested markdown list, with progress, for pull requests and wikis. */
+function formatStatusMarkdownTree(report: StatusReport, options: Pick<StatusFormatOptions, 'krs'>): string {
+  const entries = treeEntries(report, options.krs);
+  if (entries.length === 0) return 'No objectives match.\n';
+  const lines = [`Status as of ${report.asOf}`, ''];
+  for (const { item, depth } of entries) {
+    const indent = '  '.repeat(Math.min(depth, MAX_TREE_DEPTH));
+    if (item.kind === 'objective') {
+      const o = item.objective;
+      const facts = [
+        `${percent(o.progress)} (expected ${percent(o.expected)})`,
+        LABEL[o.status],
+        md(ownerLabel(o)),
+        md(o.cycle),
+        ...(o.dependsOn.length ? [md(needsLabel(o))] : []),
+        ...(item.counted ? [] : [NOT_COUNTED]),
+      ];
+      lines.push(
+        `${indent}- **${md(o.id)}** ${md(truncateWords(o.title, MARKDOWN_TITLE_WIDTH))} — ${facts.join(' · ')}`,
+      );
+    } else {
+      const { kr } = item;
+      const facts = [
+        percent(kr.progress),
+        LABEL[kr.status],
+        md(krValue(kr)),
+        ...(kr.kind === 'rollup' ? [] : [`updated ${markdownUpdated(kr)}`]),
+        ...(kr.confidence === null ? [] : [`confidence ${confidenceLabel(kr.confidence)}`]),
+        ...(item.counted ? [] : [NOT_COUNTED]),
+      ];
+      lines.push(
+        `${indent}- KR **${md(kr.id.slice(item.objective.id.length + 1))}** ${md(truncateWords(kr.title, MARKDOWN_TITLE_WIDTH))} — ${facts.join(' · ')}`,
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -218,28 +465,30 @@ export function formatStatusJson(report: StatusReport): string {
 }
 
 const MAX_TREE_DEPTH = 40;
+const NOT_COUNTED = 'not counted';
 
 /** `counted`: whether the item's progress is part of the item it is drawn under. */
 type TreeItem =
   | { kind: 'objective'; objective: ObjectiveStatus; counted: boolean }
   | { kind: 'kr'; objective: ObjectiveStatus; kr: KrStatus; counted: boolean };
 
+interface TreeEntry {
+  item: TreeItem;
+  depth: number;
+  /** The tree's guide lines before the item (`│  ├─ `), plain. */
+  prefix: string;
+}
+
 /**
- * The alignment tree from the roots: each objective with its rolled-up progress, the objectives
- * aligned to it below it, and those aligned to one of its KRs below that KR. An objective's KRs are
- * drawn with --krs, when objectives align to them, and always under a `rollup: both` objective, whose
- * progress they are part of; whatever its parent's progress leaves out is marked "not counted".
- * Drawn with an explicit stack, so that a very deep alignment chain cannot exhaust the call stack.
+ * The alignment tree from the roots, in drawing order: each objective, the objectives aligned to it
+ * below it, and those aligned to one of its KRs below that KR. An objective's KRs are drawn with
+ * `krs`, when objectives align to them, and always under a `rollup: both` objective, whose progress
+ * they are part of; each item says whether its parent's progress counts it. Walked with an explicit
+ * stack, so that a very deep alignment chain cannot exhaust the call stack.
  */
-export function formatStatusTree(report: StatusReport, options: StatusFormatOptions): string {
-  const { color } = options;
+function treeEntries(report: StatusReport, krs: boolean): TreeEntry[] {
   const byId = new Map(report.objectives.map((o) => [o.id, o]));
   const isChild = new Set(report.objectives.flatMap((o) => o.children.filter((c) => byId.has(c))));
-  const uncounted = (item: TreeItem) => (item.counted ? '' : `  ${color.dim('(not counted)')}`);
-  const objectiveLine = (o: ObjectiveStatus) =>
-    `${color.bold(terminalLine(o.id))}  ${truncate(terminalLine(o.title), 60)}  ${progressBar(o.progress, o.status, color)}  ${paintStatus(o.status, LABEL[o.status], color)}  ${color.dim(`${terminalLine(o.owner)} · ${terminalLine(o.cycle)}`)}`;
-  const krLine = (o: ObjectiveStatus, kr: KrStatus) =>
-    `${color.dim('KR')} ${terminalLine(kr.id.slice(o.id.length + 1))}  ${truncate(terminalLine(kr.title), 56)}  ${progressBar(kr.progress, kr.status, color)}  ${paintStatus(kr.status, LABEL[kr.status], color)}`;
   const kidsOf = (o: ObjectiveStatus) =>
     o.children.map((id) => byId.get(id)).filter((c): c is ObjectiveStatus => c !== undefined);
   const childrenOf = (item: TreeItem): TreeItem[] => {
@@ -255,17 +504,16 @@ export function formatStatusTree(report: StatusReport, options: StatusFormatOpti
           objective,
           counted: parent.rollup === 'children' || item.kr.kind === 'rollup',
         }));
-    const krs: TreeItem[] = parent.keyResults
-      .filter((kr) => options.krs || parent.rollup === 'both' || kids.some((c) => c.parent === kr.id))
+    const krItems: TreeItem[] = parent.keyResults
+      .filter((kr) => krs || parent.rollup === 'both' || kids.some((c) => c.parent === kr.id))
       .map((kr) => ({ kind: 'kr', objective: parent, kr, counted: parent.rollup !== 'children' }));
     const direct: TreeItem[] = kids
       .filter((c) => c.parent === parent.id)
       .map((objective) => ({ kind: 'objective', objective, counted: parent.rollup !== 'krs' }));
-    return [...krs, ...direct];
+    return [...krItems, ...direct];
   };
   const roots = report.objectives.filter((o) => !isChild.has(o.id));
-  if (roots.length === 0) return 'No objectives match.\n';
-  const out: string[] = [];
+  const out: TreeEntry[] = [];
   const stack: { item: TreeItem; prefix: string; childPrefix: string; depth: number }[] = roots
     .map((objective) => ({
       item: { kind: 'objective', objective, counted: true } as TreeItem,
@@ -276,11 +524,7 @@ export function formatStatusTree(report: StatusReport, options: StatusFormatOpti
     .reverse();
   while (stack.length > 0) {
     const { item, prefix, childPrefix, depth } = stack.pop()!;
-    out.push(
-      prefix +
-        (item.kind === 'kr' ? krLine(item.objective, item.kr) : objectiveLine(item.objective)) +
-        uncounted(item),
-    );
+    out.push({ item, depth, prefix });
     const children = childrenOf(item);
     for (let i = children.length - 1; i >= 0; i--) {
       const last = i === children.length - 1;
@@ -288,11 +532,60 @@ export function formatStatusTree(report: StatusReport, options: StatusFormatOpti
       const deep = depth >= MAX_TREE_DEPTH;
       stack.push({
         item: children[i]!,
-        prefix: childPrefix + color.gray(deep ? '⋯ ' : last ? '└─ ' : '├─ '),
-        childPrefix: deep ? childPrefix : childPrefix + color.gray(last ? '   ' : '│  '),
+        prefix: childPrefix + (deep ? '⋯ ' : last ? '└─ ' : '├─ '),
+        childPrefix: deep ? childPrefix : childPrefix + (last ? '   ' : '│  '),
         depth: depth + 1,
       });
     }
   }
+  return out;
+}
+
+/**
+ * The alignment tree from the roots, each objective with its rolled-up progress and each KR with its
+ * value, latest update, confidence and "stale"; every line fitted to the terminal's width.
+ */
+export function formatStatusTree(report: StatusReport, options: StatusFormatOptions): string {
+  const { color } = options;
+  const width = options.width ?? DEFAULT_WIDTH;
+  const entries = treeEntries(report, options.krs);
+  if (entries.length === 0) return 'No objectives match.\n';
+  const objectiveParts = (o: ObjectiveStatus): LinePart[] => [
+    { text: terminalLine(o.id), paint: color.bold },
+    { text: terminalLine(o.title), words: true },
+    { text: progressText(o.progress), paint: () => progressBar(o.progress, o.status, color) },
+    { text: LABEL[o.status], paint: (t) => paintStatus(o.status, t, color) },
+    { text: `${terminalLine(ownerLabel(o))} · ${terminalLine(o.cycle)}`, paint: color.dim, drop: 2 },
+    ...(o.dependsOn.length ? [{ text: terminalLine(needsLabel(o)), paint: color.dim, drop: 3 }] : []),
+  ];
+  const krParts = (o: ObjectiveStatus, kr: KrStatus): LinePart[] => [
+    {
+      text: `KR ${terminalLine(kr.id.slice(o.id.length + 1))}`,
+      paint: (t) => `${color.dim('KR')}${t.slice(2)}`,
+    },
+    { text: terminalLine(kr.title), words: true },
+    { text: progressText(kr.progress), paint: () => progressBar(kr.progress, kr.status, color) },
+    { text: LABEL[kr.status], paint: (t) => paintStatus(kr.status, t, color) },
+    ...(kr.stale ? [{ text: 'stale', paint: color.yellow, drop: 6 }] : []),
+    { text: terminalLine(krValue(kr)), paint: color.dim, drop: 4 },
+    ...(kr.kind === 'rollup' ? [] : [{ text: `updated ${updatedLabel(kr)}`, paint: color.dim, drop: 3 }]),
+    ...(kr.confidence === null
+      ? []
+      : [{ text: `confidence ${confidenceLabel(kr.confidence)}`, paint: color.dim, drop: 1 }]),
+  ];
+  // What its parent's progress leaves out is said, whatever the width.
+  const uncounted = (item: TreeItem): LinePart[] =>
+    item.counted ? [] : [{ text: `(${NOT_COUNTED})`, paint: color.dim }];
+  const out = entries.map(({ item, prefix }) =>
+    fitLine(
+      color.gray(prefix),
+      displayWidth(prefix),
+      [
+        ...(item.kind === 'kr' ? krParts(item.objective, item.kr) : objectiveParts(item.objective)),
+        ...uncounted(item),
+      ],
+      width,
+    ),
+  );
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Status } from '../rollup/status.js';
-import type { StatusReport } from './status.js';
+import type { KrUpdate, StatusReport } from './status.js';
 
 export interface AlignmentNode {
   /** Objective id, or full KR id (objective-id/kr-id). */
@@ -7,8 +7,18 @@ export interface AlignmentNode {
   kind: 'objective' | 'kr';
   title: string;
   owner: string;
+  /** The owner's file's team when the objective's `owner:` overrides it. */
+  team: string;
   progress: number;
   status: Status;
+  /** An objective's `depends_on`; empty for a KR. */
+  dependsOn: string[];
+  /** KR: its latest update; objective: null. */
+  updated: KrUpdate | null;
+  /** KR: its latest confidence; objective: null. */
+  confidence: number | null;
+  /** KR: stale-kr fires for it; objective: the ids (within the objective) of its stale KRs. */
+  stale: boolean | string[];
 }
 
 export interface AlignmentEdge {
@@ -44,8 +54,13 @@ export function alignmentGraph(report: StatusReport): AlignmentGraph {
       kind: 'objective',
       title: o.title,
       owner: o.owner,
+      team: o.team,
       progress: o.progress,
       status: o.status,
+      dependsOn: o.dependsOn,
+      updated: null,
+      confidence: null,
+      stale: o.keyResults.filter((kr) => kr.stale).map((kr) => kr.id.slice(o.id.length + 1)),
     });
     for (const kr of o.keyResults) {
       if (!alignedKrs.has(kr.id)) continue;
@@ -54,8 +69,13 @@ export function alignmentGraph(report: StatusReport): AlignmentGraph {
         kind: 'kr',
         title: kr.title,
         owner: o.owner,
+        team: o.team,
         progress: kr.progress,
         status: kr.status,
+        dependsOn: [],
+        updated: kr.updated,
+        confidence: kr.confidence,
+        stale: kr.stale,
       });
       belongs.push({ from: kr.id, to: o.id, kind: 'belongs' });
     }

@@ -51,6 +51,7 @@ h2{font-size:1.15rem;margin:1.6rem 0 .7rem}
 .prog .bar{flex:1 1 6rem;min-width:4rem}
 .pct{font-variant-numeric:tabular-nums;font-weight:600;min-width:2.7rem;text-align:right}
 .meta{color:var(--muted);font-size:.8rem}
+.stale{color:${STATUS_COLORS.at_risk.stroke};font-weight:600}
 .id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.78rem}
 ul.tree,ul.kids,ul.krs{list-style:none;margin:0;padding:0}
 ul.tree>li{background:var(--card);border:1px solid var(--line);border-radius:.4rem;margin-bottom:.6rem;padding:.3rem .6rem}

@@ -2,18 +2,26 @@ import { createHash } from 'node:crypto';
 import type { Analysis } from '../analyze.js';
 import { parseDay } from '../dates.js';
 import { countBySeverity } from '../diagnostics.js';
-import { LABEL } from '../format/status.js';
+import { confidenceLabel, LABEL, ownerLabel, updatedLabel } from '../format/status.js';
 import { percent } from '../format/text.js';
 import type { KeyResult, Objective } from '../model.js';
 import { STATUSES, type Status } from '../rollup/status.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
-import { type KrStatus, type ObjectiveStatus, type StatusReport, statusReport } from './status.js';
+import {
+  type KrFreshness,
+  type KrStatus,
+  type ObjectiveStatus,
+  type StatusReport,
+  statusReport,
+} from './status.js';
 import { checkinTrends, type TrendPoint, type Trends } from './trends.js';
 
 export interface HtmlReportOptions {
   /** KR values over time by full KR id; defaults to the KRs' check-ins. */
   trends?: Trends;
+  /** Git's last changes and check's stale KRs; without it, updates come from check-ins alone. */
+  freshness?: KrFreshness;
 }
 
 /** What the page needs of one objective: its status, its loaded data and where it sits. */
@@ -52,8 +60,8 @@ function effectiveTheme(analysis: Analysis, objective: Objective): string {
   return '';
 }
 
-function buildPage(analysis: Analysis, trends: Trends): Page {
-  const report = statusReport(analysis);
+function buildPage(analysis: Analysis, trends: Trends, freshness: KrFreshness | undefined): Page {
+  const report = statusReport(analysis, freshness);
   const owners = unique(report.objectives.map((o) => o.owner));
   const ownerIndex = new Map(owners.map((o, i) => [o, i]));
   const items = report.objectives.map((status) => {
@@ -162,11 +170,11 @@ function krItem(kr: KrStatus, objective: Objective, page: Page): string {
   const data = objective.keyResults.find((k) => k.fullId === kr.id)!;
   const checkins = data.data.checkins ?? [];
   const latest = checkins[checkins.length - 1];
-  const confidence = kr.confidence ?? latest?.confidence;
   const note = latest?.note ? `<p class="note">${h(latest.date)}: ${h(latest.note)}</p>` : '';
+  const stale = kr.stale ? ' · <span class="stale">stale</span>' : '';
   return `<li class="kr">
-<div class="kr-main"><div class="t">${h(kr.title)}</div><div class="meta"><span class="id">${h(kr.id)}</span> · ${h(kr.kind)}${kr.weight === 1 ? '' : ` · weight ${h(formatNumber(kr.weight))}`}</div>${note}</div>
-<dl class="vals">${krValues(kr, data, page)}${confidence === undefined ? '' : value('confidence', percent(confidence))}</dl>
+<div class="kr-main"><div class="t">${h(kr.title)}</div><div class="meta"><span class="id">${h(kr.id)}</span> · ${h(kr.kind)}${kr.weight === 1 ? '' : ` · weight ${h(formatNumber(kr.weight))}`} · updated ${h(updatedLabel(kr))}${stale}</div>${note}</div>
+<dl class="vals">${krValues(kr, data, page)}${kr.confidence === null ? '' : value('confidence', confidenceLabel(kr.confidence))}</dl>
 <div class="kr-prog">${progressLine(kr.progress, kr.status)}<span>${badge(kr.status)}</span></div>
 <div class="trend">${sparkline(page.trends.get(kr.id) ?? [], kr, kr.unit)}</div>
 </li>`;
@@ -180,7 +188,7 @@ function filterAttributes(item: Item): string {
 function objectiveCard(item: Item, page: Page): string {
   const s = item.status;
   const o = item.objective;
-  const facts = [`<span class="id">${h(s.id)}</span>`, h(s.cycle), h(s.type)];
+  const facts = [`<span class="id">${h(s.id)}</span>`, h(ownerLabel(s)), h(s.cycle), h(s.type)];
   if (item.theme)
     facts.push(
       `theme: ${h(page.themeTitles.get(item.theme) ?? item.theme)}${o.data.theme ? '' : ' (inherited)'}`,
@@ -193,6 +201,17 @@ function objectiveCard(item: Item, page: Page): string {
         : `aligns to <span class="id">${h(s.parent)}</span>`,
     );
   }
+  if (s.dependsOn.length)
+    facts.push(
+      `needs: ${s.dependsOn
+        .map((ref) => {
+          const target = page.byId.get(ref.split('/')[0]!);
+          return target
+            ? `<a href="#obj-${h(target.status.id)}">${h(ref)}</a>`
+            : `<span class="id">${h(ref)}</span>`;
+        })
+        .join(', ')}`,
+    );
   facts.push(`${h(s.file)}:${s.line}`);
   const description = o.data.description ? `<p class="desc">${h(o.data.description)}</p>` : '';
   const krs = s.keyResults.map((kr) => krItem(kr, o, page)).join('\n');
@@ -206,7 +225,7 @@ ${krs ? `<ul class="krs">\n${krs}\n</ul>` : '<p class="meta">No key results.</p>
 
 function treeRow(item: Item): string {
   const s = item.status;
-  return `<span class="row"><span class="name"><span class="t">${h(s.title)}</span> <span class="meta"><span class="id">${h(s.id)}</span> · ${h(s.owner)} · ${h(s.cycle)}</span></span>${progressLine(s.progress, s.status, s.expected)}${badge(s.status)}</span>`;
+  return `<span class="row"><span class="name"><span class="t">${h(s.title)}</span> <span class="meta"><span class="id">${h(s.id)}</span> · ${h(ownerLabel(s))} · ${h(s.cycle)}</span></span>${progressLine(s.progress, s.status, s.expected)}${badge(s.status)}</span>`;
 }
 
 /** Deeper than this, the tree stops nesting: browsers cap nesting too, and the page would run off-screen. */
@@ -376,7 +395,7 @@ function data(page: Page): string {
  * readable without script (filters need it), fluid on a phone, and expanded when printed.
  */
 export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions = {}): string {
-  const page = buildPage(analysis, options.trends ?? checkinTrends(analysis.graph));
+  const page = buildPage(analysis, options.trends ?? checkinTrends(analysis.graph), options.freshness);
   const csp = [
     "default-src 'none'",
     `style-src ${hash(REPORT_CSS)}`,

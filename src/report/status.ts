@@ -1,6 +1,6 @@
-import { formatDay } from '../dates.js';
+import { formatDay, parseDay } from '../dates.js';
 import { lineOf } from '../locate.js';
-import type { KeyResult, KrKind, Objective, ObjectiveType, RollupMode } from '../model.js';
+import type { Checkin, KeyResult, KrKind, Objective, ObjectiveType, RollupMode } from '../model.js';
 import { expectedProgress, type Settled, type Status, settledness, statusOf } from '../rollup/status.js';
 import type { Standing } from '../standing.js';
 
@@ -15,15 +15,36 @@ export interface KrStatus {
   done?: boolean;
   unit?: string;
   weight: number;
-  confidence?: number;
+  /** The KR's `confidence`, else the newest check-in's that states one; null when none does. */
+  confidence: number | null;
   progress: number;
   status: Status;
+  /** The KR's latest update: its newest check-in, else the last commit that changed its value. */
+  updated: KrUpdate | null;
+  /** True when `stale-kr` fires for the KR (as `okr check` judges it). */
+  stale: boolean;
+}
+
+export interface KrUpdate {
+  /** YYYY-MM-DD */
+  date: string;
+  source: 'checkin' | 'measure' | 'commit';
+}
+
+/** What the working tree alone does not say about KRs: git's last changes and check's stale-kr. */
+export interface KrFreshness {
+  /** Full KR id → the day its value last changed in git (an uncommitted edit: the day of the run). */
+  lastChanged?: ReadonlyMap<string, number>;
+  /** Full ids of the KRs `stale-kr` fires for. */
+  stale: ReadonlySet<string>;
 }
 
 export interface ObjectiveStatus {
   id: string;
   title: string;
   owner: string;
+  /** The owner of the objective's file: its team, which an objective's `owner:` overrides. */
+  team: string;
   cycle: string;
   type: ObjectiveType;
   /** The rollup mode its progress was computed by (`krs` without KRs is `children`, and back). */
@@ -36,6 +57,8 @@ export interface ObjectiveStatus {
   status: Status;
   /** Ids of the objectives aligned to this one or to its KRs. */
   children: string[];
+  /** The objective's `depends_on` references: what it needs from others. */
+  dependsOn: string[];
   keyResults: KrStatus[];
 }
 
@@ -44,7 +67,54 @@ export interface StatusReport {
   objectives: ObjectiveStatus[];
 }
 
-function krStatus(analysis: Standing, settled: Settled, kr: KeyResult): KrStatus {
+/** The newest check-in by date (the later one in the file on the same day), or null. */
+function newestCheckin(checkins: readonly Checkin[]): { checkin: Checkin; day: number } | null {
+  let newest: { checkin: Checkin; day: number } | null = null;
+  for (const checkin of checkins) {
+    const day = parseDay(String(checkin.date));
+    if (day !== null && (newest === null || day >= newest.day)) newest = { checkin, day };
+  }
+  return newest;
+}
+
+/** The KR's own value as a check-in records it. */
+function ownValue(kr: KeyResult): number | boolean | undefined {
+  const d = kr.data;
+  return kr.kind === 'milestone' ? d.done : kr.kind === 'judged' ? d.progress : d.current;
+}
+
+/**
+ * The newest check-in (`source: measure` when a measure recorded it); the last commit that changed
+ * the value when there is no check-in, or when the value was edited by hand after the newest one.
+ */
+export function latestUpdate(kr: KeyResult, lastChanged?: ReadonlyMap<string, number>): KrUpdate | null {
+  // A rolled-up KR has no value of its own: its objectives' KRs are updated instead.
+  if (kr.kind === 'rollup') return null;
+  const newest = newestCheckin(kr.data.checkins ?? []);
+  const changed = lastChanged?.get(kr.fullId);
+  const editedSince =
+    newest !== null && changed !== undefined && changed > newest.day && ownValue(kr) !== newest.checkin.value;
+  if (newest !== null && !editedSince) {
+    // `source` is what `okr measure` writes into its check-ins; the schema may not know it yet.
+    const source = (newest.checkin as { source?: unknown }).source === 'measure' ? 'measure' : 'checkin';
+    return { date: formatDay(newest.day), source };
+  }
+  return changed === undefined ? null : { date: formatDay(changed), source: 'commit' };
+}
+
+/** The KR's `confidence`, else that of the newest check-in that states one. */
+export function latestConfidence(kr: KeyResult): number | null {
+  if (kr.data.confidence !== undefined) return kr.data.confidence;
+  const stated = (kr.data.checkins ?? []).filter((c) => typeof c.confidence === 'number');
+  return newestCheckin(stated)?.checkin.confidence ?? null;
+}
+
+function krStatus(
+  analysis: Standing,
+  settled: Settled,
+  kr: KeyResult,
+  freshness: KrFreshness | undefined,
+): KrStatus {
   const progress = analysis.rollup.kr.get(kr) ?? 0;
   const d = kr.data;
   const measured: Partial<KrStatus> = {};
@@ -60,19 +130,28 @@ function krStatus(analysis: Standing, settled: Settled, kr: KeyResult): KrStatus
     ...measured,
     ...(d.unit !== undefined ? { unit: d.unit } : {}),
     weight: kr.weight,
-    ...(d.confidence !== undefined ? { confidence: d.confidence } : {}),
+    confidence: latestConfidence(kr),
     progress,
     status: statusOf(progress, kr.objective, analysis.config, analysis.asOf, settled.kr.get(kr) ?? true),
+    updated: latestUpdate(kr, freshness?.lastChanged),
+    stale: freshness?.stale.has(kr.fullId) ?? false,
   };
 }
 
-function objectiveStatus(analysis: Standing, settled: Settled, objective: Objective): ObjectiveStatus {
+export function objectiveStatus(
+  analysis: Standing,
+  settled: Settled,
+  objective: Objective,
+  freshness?: KrFreshness,
+  teams?: ReadonlyMap<string, string>,
+): ObjectiveStatus {
   const progress = analysis.rollup.objective.get(objective) ?? 0;
   const source = analysis.load.sources.get(objective.file);
   return {
     id: objective.id,
     title: objective.title,
     owner: objective.owner,
+    team: teams?.get(objective.file) ?? fileOwner(analysis, objective.file) ?? objective.owner,
     cycle: objective.cycle,
     type: objective.type,
     rollup: analysis.rollup.inputs.get(objective)?.mode ?? objective.rollup,
@@ -89,16 +168,25 @@ function objectiveStatus(analysis: Standing, settled: Settled, objective: Object
       settled.objective.get(objective) ?? true,
     ),
     children: (analysis.graph.children.get(objective) ?? []).map((c) => c.id),
-    keyResults: objective.keyResults.map((kr) => krStatus(analysis, settled, kr)),
+    dependsOn: [...(objective.data.depends_on ?? [])],
+    keyResults: objective.keyResults.map((kr) => krStatus(analysis, settled, kr, freshness)),
   };
 }
 
-/** The status of every objective, in file order (SPEC §9). */
-export function statusReport(analysis: Standing): StatusReport {
+function fileOwner(analysis: Standing, path: string): string | undefined {
+  return analysis.load.files.find((f) => f.source.path === path)?.data.owner;
+}
+
+/**
+ * The status of every objective, in file order (SPEC §9). Without `freshness`, latest updates come
+ * from check-ins alone and no KR is called stale.
+ */
+export function statusReport(analysis: Standing, freshness?: KrFreshness): StatusReport {
   const { graph, rollup, config, asOf } = analysis;
   const settled = settledness(graph, rollup, config, asOf);
+  const teams = new Map(analysis.load.files.map((f) => [f.source.path, f.data.owner]));
   return {
     asOf: formatDay(asOf),
-    objectives: graph.objectives.map((o) => objectiveStatus(analysis, settled, o)),
+    objectives: graph.objectives.map((o) => objectiveStatus(analysis, settled, o, freshness, teams)),
   };
 }

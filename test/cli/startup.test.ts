@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,13 @@ const RECORDER = pathToFileURL(join(REPO_ROOT, 'test', 'fixtures', 'startup', 'r
 const UNBUNDLED = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const ACME = join(REPO_ROOT, 'examples', 'acme');
 const AS_OF = ['--as-of', '2026-11-20'];
+
+/** The example outside any git repository: what status and graph read from git is not read there. */
+function acmeOutsideGit(): string {
+  const dir = tempDir();
+  cpSync(ACME, dir, { recursive: true });
+  return dir;
+}
 
 interface Recorded {
   code: number;
@@ -65,8 +72,8 @@ objectives:
 `;
 
 describe('what okr loads at start-up', () => {
-  it('okr status loads neither git, nor chalk without colours, nor node:crypto', () => {
-    const r = runRecorded(['status', ...AS_OF], ACME);
+  it('okr status outside a git repository loads neither git, nor chalk without colours, nor node:crypto', () => {
+    const r = runRecorded(['status', ...AS_OF], acmeOutsideGit());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('grow-merchant-sales');
     // The recorder sees okr's own modules: an empty list would make the checks below pass vacuously.
@@ -95,13 +102,21 @@ describe('what okr loads at start-up', () => {
     }
   });
 
-  it('module by module, okr status loads neither the git modules nor the lint engine', () => {
-    const r = runRecorded(['status', ...AS_OF], ACME, { entry: UNBUNDLED });
+  it('module by module, okr status outside git loads no module that runs git; stale-kr needs the rules', () => {
+    const r = runRecorded(['status', ...AS_OF], acmeOutsideGit(), { entry: UNBUNDLED });
     expect(r.code).toBe(0);
     expect(loads(r, OWN('cli/commands/status.js'))).toBe(true);
-    expect(loads(r, OWN('git/'))).toBe(false);
-    expect(loads(r, OWN('lint/engine.js'))).toBe(false);
+    expect(loads(r, OWN('git/run.js'))).toBe(false);
+    expect(loads(r, OWN('cli/git.js'))).toBe(false);
+    // Every view shows "stale" exactly when okr check reports stale-kr: the rules run.
+    expect(loads(r, OWN('lint/engine.js'))).toBe(true);
     expect(usesBuiltin(r, GIT)).toBe(false);
+  });
+
+  it('in a git repository okr status reads git, as okr check does for stale-kr', () => {
+    const r = runRecorded(['status', ...AS_OF], ACME);
+    expect(r.code).toBe(0);
+    expect(usesBuiltin(r, GIT)).toBe(true);
   });
 
   it('okr status --at loads git, and colours load chalk', () => {
@@ -117,19 +132,20 @@ describe('what okr loads at start-up', () => {
     expect(loads(r, CHALK)).toBe(true);
   });
 
-  it('okr --help and okr graph do not load git, nor graph the lint engine', () => {
+  it('okr --help does not load git, nor okr graph outside a git repository', () => {
     const help = runRecorded(['--help'], ACME);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: okr');
     expect(loads(help, BUNDLE)).toBe(true);
     expect(usesBuiltin(help, GIT)).toBe(false);
-    const graph = runRecorded(['graph', ...AS_OF], ACME);
+    const acme = acmeOutsideGit();
+    const graph = runRecorded(['graph', ...AS_OF], acme);
     expect(graph.code).toBe(0);
     expect(graph.stdout).toContain('o_grow_merchant_sales');
     expect(usesBuiltin(graph, GIT)).toBe(false);
-    const unbundled = runRecorded(['graph', ...AS_OF], ACME, { entry: UNBUNDLED });
+    const unbundled = runRecorded(['graph', ...AS_OF], acme, { entry: UNBUNDLED });
     expect(unbundled.stdout).toBe(graph.stdout);
-    expect(loads(unbundled, OWN('lint/engine.js'))).toBe(false);
+    expect(loads(unbundled, OWN('git/run.js'))).toBe(false);
   });
 
   it('a file that fails to load makes okr status run the rules to count its errors, as configured', () => {

@@ -1,12 +1,13 @@
 import { formatDot } from '../../format/dot.js';
 import { formatMermaid } from '../../format/mermaid.js';
 import { alignmentGraph } from '../../report/alignment.js';
-import { type ObjectiveStatus, statusReport } from '../../report/status.js';
+import { statusReport } from '../../report/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { krFreshness } from '../freshness.js';
 import { writeOutput } from '../output.js';
 import { standingForView } from '../view.js';
-import { listOption } from './status.js';
+import { applyFilters, cycleFilter, emptyReason, ownerFilter } from './status.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 export const GRAPH_DIRECTIONS = ['BT', 'TD'] as const;
@@ -27,14 +28,17 @@ export async function runGraph(ctx: CommandContext, options: GraphOptions): Prom
     throw new UsageError(
       `--direction must be one of ${GRAPH_DIRECTIONS.join(', ')}, not "${options.direction}"`,
     );
-  const owners = new Set(listOption(options.owner));
-  const cycles = new Set(listOption(options.cycle));
+  const filters = [ownerFilter(options.owner), cycleFilter(options.cycle)];
   const analysis = await standingForView(ctx);
   if (!analysis) return 2;
-  const report = statusReport(analysis);
-  const keep = (o: ObjectiveStatus) =>
-    (owners.size === 0 || owners.has(o.owner)) && (cycles.size === 0 || cycles.has(o.cycle));
-  const graph = alignmentGraph({ ...report, objectives: report.objectives.filter(keep) });
+  const report = statusReport(analysis, await krFreshness(ctx, analysis));
+  // An empty flowchart would say nothing: say which filter matched nothing instead.
+  const empty = emptyReason(analysis, report.objectives, filters);
+  if (empty !== null) {
+    ctx.io.err(`okr: ${empty}; no graph written\n`);
+    return 0;
+  }
+  const graph = alignmentGraph({ ...report, objectives: applyFilters(report.objectives, filters) });
   const text = options.format === 'dot' ? formatDot(graph) : formatMermaid(graph, { direction });
   if (options.output === undefined) ctx.io.out(text);
   else writeOutput(ctx, options.output, text);

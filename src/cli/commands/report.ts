@@ -2,6 +2,7 @@ import { renderHtmlReport } from '../../report/html.js';
 import { checkinTrends, mergeTrends } from '../../report/trends.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { krFreshness } from '../freshness.js';
 import { gitTrendSeries } from '../git.js';
 import { writeOutput } from '../output.js';
 import { analyzeForView } from '../view.js';
@@ -16,7 +17,8 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
   const analysis = await analyzeForView(ctx);
   if (!analysis) return 2;
   const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));
-  writeOutput(ctx, options.out, renderHtmlReport(analysis, { trends }));
+  const freshness = await krFreshness(ctx, analysis);
+  writeOutput(ctx, options.out, renderHtmlReport(analysis, { trends, freshness }));
   const count = analysis.graph.objectives.length;
   ctx.io.err(`okr: wrote ${options.out} (${count} objective${count === 1 ? '' : 's'})\n`);
   return 0;

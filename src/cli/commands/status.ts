@@ -6,8 +6,11 @@ import {
 } from '../../format/status.js';
 import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import { STATUSES, type Status } from '../../rollup/status.js';
+import type { Standing } from '../../standing.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { krFreshness } from '../freshness.js';
+import { terminalWidth } from '../io.js';
 import { standingForView } from '../view.js';
 
 export const STATUS_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -38,12 +41,62 @@ function statusFilter(values: string[] | undefined): Set<Status> {
   return new Set(wanted as Status[]);
 }
 
+/** A filter of objectives: the option's name and the values it takes. */
+export interface ObjectiveFilter {
+  name: string;
+  values: ReadonlySet<string>;
+  matches: (o: ObjectiveStatus) => boolean;
+}
+
+/** `--owner` finds an objective by its owner and by its file's team (an `owner:` override's team). */
+export function ownerFilter(values: string[] | undefined): ObjectiveFilter {
+  const owners = new Set(listOption(values));
+  return { name: 'owner', values: owners, matches: (o) => owners.has(o.owner) || owners.has(o.team) };
+}
+
+export function cycleFilter(values: string[] | undefined): ObjectiveFilter {
+  const cycles = new Set(listOption(values));
+  return { name: 'cycle', values: cycles, matches: (o) => cycles.has(o.cycle) };
+}
+
+/** The objectives every given filter keeps. */
+export function applyFilters(
+  objectives: readonly ObjectiveStatus[],
+  filters: readonly ObjectiveFilter[],
+): ObjectiveStatus[] {
+  const given = filters.filter((f) => f.values.size > 0);
+  return objectives.filter((o) => given.every((f) => f.matches(o)));
+}
+
+/**
+ * Why nothing is shown, or null when something is: every OKR file failed to load, or the filters
+ * (named: the first one that matches nothing on its own, else all of them together) matched nothing.
+ */
+export function emptyReason(
+  analysis: Standing,
+  objectives: readonly ObjectiveStatus[],
+  filters: readonly ObjectiveFilter[],
+): string | null {
+  const { fileCount, failed } = analysis.load;
+  if (fileCount > 0 && failed.length === fileCount)
+    return `all ${fileCount} OKR file${fileCount === 1 ? '' : 's'} failed to load; run "okr check" for details`;
+  if (applyFilters(objectives, filters).length > 0) return null;
+  const given = filters.filter((f) => f.values.size > 0);
+  if (given.length === 0) return objectives.length === 0 ? 'no objectives in the OKR files' : null;
+  const describe = (f: ObjectiveFilter) => `${f.name} ${[...f.values].map((v) => `"${v}"`).join(' or ')}`;
+  const alone = given.find((f) => applyFilters(objectives, [f]).length === 0);
+  return `no objectives with ${alone ? describe(alone) : given.map(describe).join(' and ')}`;
+}
+
 export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {
   if (!(STATUS_FORMATS as readonly string[]).includes(options.format))
     throw new UsageError(`--format must be one of ${STATUS_FORMATS.join(', ')}, not "${options.format}"`);
   const statuses = statusFilter(options.status);
-  const owners = new Set(listOption(options.owner));
-  const cycles = new Set(listOption(options.cycle));
+  const filters: ObjectiveFilter[] = [
+    ownerFilter(options.owner),
+    cycleFilter(options.cycle),
+    { name: 'status', values: statuses, matches: (o) => statuses.has(o.status) },
+  ];
   // okr's git modules are loaded only for --at: plain status reads the working tree alone.
   const load =
     options.at === undefined
@@ -51,15 +104,26 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
       : await (await import('../git.js')).loadAt(ctx, options.at, 'okr status --at');
   const analysis = await standingForView(ctx, load);
   if (!analysis) return 2;
-  const report = statusReport(analysis);
-  const keep = (o: ObjectiveStatus) =>
-    (owners.size === 0 || owners.has(o.owner)) &&
-    (cycles.size === 0 || cycles.has(o.cycle)) &&
-    (statuses.size === 0 || statuses.has(o.status));
-  const filtered = { ...report, objectives: report.objectives.filter(keep) };
-  const formatOptions = { krs: Boolean(options.krs), color: ctx.color };
-  if (options.format === 'json') ctx.io.out(formatStatusJson(filtered));
-  else if (options.format === 'markdown') ctx.io.out(formatStatusMarkdown(filtered, formatOptions));
+  // Staleness of a past revision (--at) is judged from its check-ins alone.
+  const report = statusReport(analysis, await krFreshness(ctx, analysis, { fromGit: load === undefined }));
+  const filtered = { ...report, objectives: applyFilters(report.objectives, filters) };
+  const empty = emptyReason(analysis, report.objectives, filters);
+  if (options.format === 'json') {
+    if (empty !== null) ctx.io.err(`okr: ${empty}\n`);
+    ctx.io.out(formatStatusJson(filtered));
+    return 0;
+  }
+  if (empty !== null) {
+    ctx.io.out(`${empty[0]!.toUpperCase()}${empty.slice(1)}.\n`);
+    return 0;
+  }
+  const formatOptions = {
+    krs: Boolean(options.krs),
+    color: ctx.color,
+    width: terminalWidth(ctx.io),
+    tree: Boolean(options.tree),
+  };
+  if (options.format === 'markdown') ctx.io.out(formatStatusMarkdown(filtered, formatOptions));
   else
     ctx.io.out(
       options.tree ? formatStatusTree(filtered, formatOptions) : formatStatusTable(filtered, formatOptions),

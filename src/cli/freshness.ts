@@ -1,0 +1,28 @@
+import type { KrFreshness } from '../report/status.js';
+import type { Standing } from '../standing.js';
+import type { CommandContext } from './context.js';
+
+/**
+ * Which KRs are stale, judged as `okr check` judges them (the same rules over the same git history:
+ * `startCheckGitInputs`), and the day git last saw each KR's value change. With `fromGit` false
+ * (a view of another revision) staleness counts check-ins only.
+ */
+export async function krFreshness(
+  ctx: CommandContext,
+  standing: Standing,
+  options: { fromGit: boolean } = { fromGit: true },
+): Promise<KrFreshness> {
+  const [{ lintStanding }, { mayBeRepository }] = await Promise.all([
+    import('../analyze.js'),
+    import('../git/state.js'),
+  ]);
+  // Outside a repository okr's git modules are not even loaded.
+  const { lastChanged } =
+    options.fromGit && mayBeRepository(ctx.root, ctx.io.env)
+      ? await (await import('./git.js')).startCheckGitInputs(ctx, undefined)(standing.load.files)
+      : { lastChanged: undefined };
+  const stale = new Set<string>();
+  for (const d of lintStanding(standing, lastChanged ? { lastChanged } : {}))
+    if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);
+  return { ...(lastChanged ? { lastChanged } : {}), stale };
+}
