@@ -1,6 +1,7 @@
 import { boundMessage, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { SourceFile } from '../model.js';
+import { shownPath } from '../paths.js';
 import { directives } from './directives.js';
 import { RULES } from './registry.js';
 import type { RuleContext } from './types.js';
@@ -80,5 +81,7 @@ export function lint(input: LintInput): Diagnostic[] {
     const rules = lines.get(d.line);
     return !(rules && (rules.has('*') || rules.has(d.ruleId)));
   });
-  return kept.sort(compareDiagnostics);
+  kept.sort(compareDiagnostics);
+  // The rules and the directives work on root-relative paths; what is reported names files as output does.
+  return !input.config.pathPrefix ? kept : kept.map((d) => ({ ...d, file: shownPath(input.config, d.file) }));
 }

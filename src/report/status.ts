@@ -1,6 +1,7 @@
 import { formatDay } from '../dates.js';
 import { lineOf } from '../locate.js';
 import type { KeyResult, KrKind, Objective, ObjectiveType } from '../model.js';
+import { shownPath } from '../paths.js';
 import { expectedProgress, type Status, statusOf } from '../rollup/status.js';
 import type { Standing } from '../standing.js';
 
@@ -74,7 +75,7 @@ export function objectiveStatus(analysis: Standing, objective: Objective): Objec
     cycle: objective.cycle,
     type: objective.type,
     parent: objective.data.parent ?? null,
-    file: objective.file,
+    file: shownPath(analysis.config, objective.file),
     line: source ? lineOf(source, objective.path) : 1,
     progress,
     expected: expectedProgress(objective, analysis.config, analysis.asOf),

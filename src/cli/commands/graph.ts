@@ -4,7 +4,6 @@ import { alignmentGraph } from '../../report/alignment.js';
 import { type ObjectiveStatus, statusReport } from '../../report/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { writeOutput } from '../output.js';
 import { standingForView } from '../view.js';
 import { listOption } from './status.js';
 
@@ -16,7 +15,6 @@ export interface GraphOptions {
   direction: string;
   owner?: string[];
   cycle?: string[];
-  output?: string;
 }
 
 export async function runGraph(ctx: CommandContext, options: GraphOptions): Promise<number> {
@@ -29,14 +27,13 @@ export async function runGraph(ctx: CommandContext, options: GraphOptions): Prom
     );
   const owners = new Set(listOption(options.owner));
   const cycles = new Set(listOption(options.cycle));
-  const analysis = await standingForView(ctx);
+  const analysis = await standingForView(ctx, undefined, 'graph');
   if (!analysis) return 2;
   const report = statusReport(analysis);
   const keep = (o: ObjectiveStatus) =>
     (owners.size === 0 || owners.has(o.owner)) && (cycles.size === 0 || cycles.has(o.cycle));
   const graph = alignmentGraph({ ...report, objectives: report.objectives.filter(keep) });
   const text = options.format === 'dot' ? formatDot(graph) : formatMermaid(graph, { direction });
-  if (options.output === undefined) ctx.io.out(text);
-  else writeOutput(ctx, options.output, text);
+  ctx.io.out(text);
   return 0;
 }
