@@ -351,11 +351,29 @@ describe('okr completion bash|zsh|fish', () => {
     execFileSync('zsh', ['-n', file]);
   });
 
-  it.skipIf(spawnSync('fish', ['--version']).status !== 0)('fish: parses', () => {
-    const file = join(tempDir(), 'okr.fish');
-    writeFileSync(file, script('fish'));
-    execFileSync('fish', ['--no-execute', file]);
-  });
+  it.skipIf(spawnSync('fish', ['--version']).status !== 0)(
+    'fish: parses, and completes option values',
+    () => {
+      const file = join(tempDir(), 'okr.fish');
+      writeFileSync(file, script('fish'));
+      execFileSync('fish', ['--no-execute', file]);
+      const complete = (line: string) =>
+        execFileSync('fish', ['-c', `source "${file}"; complete -C "${line}"`], { encoding: 'utf8' })
+          .split('\n')
+          .filter(Boolean)
+          .map((entry) => entry.split('\t')[0]);
+      expect(complete('okr check --format ').sort()).toEqual([
+        'github',
+        'gitlab',
+        'json',
+        'junit',
+        'sarif',
+        'stylish',
+      ]);
+      expect(complete('okr st')).toEqual(['status']);
+      expect(complete('okr completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
+    },
+  );
 
   it('an unknown shell is a usage error', () => {
     const r = runOkr(['completion', 'tcsh'], { cwd: tempDir() });
