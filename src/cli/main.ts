@@ -58,7 +58,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       writeOut: (s) => processIo.out(s),
       writeErr: (s) => processIo.err(s),
       // Commander's own errors take okr's one shape: "okr: …", then the hint (showHelpAfterError below).
-      outputError: (s, write) => write(s.replace(/^error: /, 'okr: ')),
+      outputError: (s, write) =>
+        write(s.replace(/^error: /, 'okr: ').replace(/\n\(Did you mean (.+)\?\)/, '; did you mean $1?')),
     });
 
   documentOptions(

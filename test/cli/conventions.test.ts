@@ -393,6 +393,14 @@ describe('errors have one shape on stderr: okr: <what is wrong>, then   hint: <w
     const command = runOkr(['frobnicate'], { cwd: dir });
     expect(command.code).toBe(2);
     expect(command.stderr).toBe(`okr: unknown command 'frobnicate'\n  hint: run "okr --help" for usage\n`);
+    const typo = runOkr(['stauts'], { cwd: dir });
+    expect(typo.stderr).toBe(
+      `okr: unknown command 'stauts'; did you mean status?\n  hint: run "okr --help" for usage\n`,
+    );
+    const option = runOkr(['check', '--quite'], { cwd: dir });
+    expect(option.stderr).toBe(
+      `okr: unknown option '--quite'; did you mean --quiet?\n  hint: run "okr check --help" for usage\n`,
+    );
     const format = runOkr(['status', '-f', 'xml'], { cwd: dir });
     expect(format.code).toBe(2);
     expectErrorShape(format.stderr);
