@@ -121,6 +121,11 @@ export type RuleSetting = { severity: Severity | 'off'; options: Record<string, 
 export interface Config {
   /** Absolute path of the repository root. */
   root: string;
+  /**
+   * The root's folder below the git top level with a trailing "/", or "": put before every
+   * root-relative path that output shows (config.ts shownPath). Paths inside okr stay root-relative.
+   */
+  pathPrefix: string;
   /** Repository-relative path of the config file, or null when there is none. */
   file: string | null;
   include: string[];

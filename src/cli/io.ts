@@ -40,14 +40,17 @@ export function terminalWidth(io: Io): number {
 }
 
 /**
- * Colour only on a TTY, unless forced: `--no-color` and NO_COLOR turn it off, FORCE_COLOR
- * (other than 0/false) turns it on. Chalk is loaded only when there is colour to draw.
+ * Colour only on a TTY, unless forced: `--no-color`, NO_COLOR and TERM=dumb (a terminal that draws
+ * no escape codes; unless FORCE_COLOR is set) turn it off, FORCE_COLOR (other than 0/false) turns it
+ * on. Chalk is loaded only when there is colour to draw.
  */
 export async function colorFor(io: Io, colorOption: boolean): Promise<Color> {
   const force = io.env.FORCE_COLOR;
   let level: 0 | 1 | 2 | 3 = io.stdoutIsTTY ? 1 : 0;
   if (force !== undefined)
     level = force === '0' || force === 'false' ? 0 : force === '2' ? 2 : force === '3' ? 3 : 1;
+  // A dumb terminal draws escape codes as text; FORCE_COLOR still forces them (into a file, say).
+  if (io.env.TERM === 'dumb' && force === undefined) level = 0;
   if (!colorOption || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '')) level = 0;
   if (level === 0) return PLAIN;
   const { Chalk } = await import('chalk');

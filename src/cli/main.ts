@@ -1,12 +1,23 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
-import { FatalError, UsageError } from './errors.js';
+import { errorText, FatalError, UsageError } from './errors.js';
 import { processIo } from './io.js';
+import { withOutput } from './output.js';
 import { version } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 type Action = (ctx: CommandContext, ...args: never[]) => Promise<number>;
+
+/** -f/--format and -o/--output, which every command that prints a document takes (SPEC §13). */
+function documentOptions(command: Command, formats: readonly string[], fallback: string): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(fallback))
+    .option('-o, --output <file>', 'write to FILE instead of stdout (atomically; its folder must exist)');
+}
+
+/** The folder okr runs in, for `-o FILE`: `-C DIR` when given (checked when the context is made). */
+const runFolder = (command: Command) => (command.optsWithGlobals() as GlobalOptions).C ?? '.';
 
 /** Builds the command line program; every action resolves to an exit code. */
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -19,10 +30,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       const loading = action();
       // Awaited below; a context that fails first (a usage error) must not leave it unhandled.
       loading.catch(() => {});
-      const { commandContext } = await import('./context.js');
-      const ctx = await commandContext(processIo, command.optsWithGlobals() as GlobalOptions);
-      const run = await loading;
-      setExitCode(await run(ctx, ...(args.slice(0, -1) as never[])));
+      // Only a document goes to -o FILE (report writes its own file, with --out as an alias).
+      const output = command.name() === 'report' ? undefined : (command.opts().output as string | undefined);
+      const code = await withOutput(processIo, runFolder(command), output, async (io) => {
+        const { commandContext } = await import('./context.js');
+        const ctx = await commandContext(io, command.optsWithGlobals() as GlobalOptions);
+        const run = await loading;
+        return run(ctx, ...(args.slice(0, -1) as never[]));
+      });
+      setExitCode(code);
     };
 
   program
@@ -37,21 +53,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       'keep the cache of loaded files in DIR (default: node_modules/.cache/okr at the root, when the root has node_modules)',
     )
     .option('--no-cache', 'neither read nor write the cache of loaded files')
-    .showHelpAfterError('(run "okr --help" for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => processIo.out(s), writeErr: (s) => processIo.err(s) });
+    .configureOutput({
+      writeOut: (s) => processIo.out(s),
+      writeErr: (s) => processIo.err(s),
+      // Commander's own errors take okr's one shape: "okr: …", then the hint (showHelpAfterError below).
+      outputError: (s, write) =>
+        write(s.replace(/^error: /, 'okr: ').replace(/\n\(Did you mean (.+)\?\)/, '; did you mean $1?')),
+    });
 
-  program
-    .command('check')
+  documentOptions(
+    program.command('check'),
+    ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'],
+    'stylish',
+  )
     .description('load, validate and lint the OKR files; exit 1 on errors')
     .argument('[paths...]', 'files or folders to report on (default: every OKR file)')
-    .addOption(
-      new Option('--format <format>', 'output format')
-        .choices(['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'])
-        .default('stylish'),
-    )
-    .option('--output <file>', 'write the report to FILE instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (-1: no limit)')
     .option('--quiet', 'report errors only')
     .option('--base <ref>', 'also report goalposts moved since this revision (moved-goalpost)')
     .action(
@@ -62,19 +80,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       }),
     );
 
-  program
-    .command('status')
+  documentOptions(program.command('status'), ['table', 'json', 'markdown'], 'table')
     .description('show where every objective stands')
     .option('--tree', 'draw the alignment tree from the roots')
     .option('--krs', 'list key results under each objective')
     .option('--owner <owner>', 'only objectives of this owner (repeatable, comma-separated)', collect)
     .option('--cycle <cycle>', 'only objectives of this cycle (repeatable, comma-separated)', collect)
     .option('--status <status>', 'only objectives with this status (repeatable, comma-separated)', collect)
-    .addOption(
-      new Option('--format <format>', 'output format')
-        .choices(['table', 'json', 'markdown'])
-        .default('table'),
-    )
     .option('--at <rev>', 'the status as it was at this git revision (read from git, not checked out)')
     .action(
       withContext(async () => {
@@ -83,14 +95,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       }),
     );
 
-  program
-    .command('diff')
+  documentOptions(program.command('diff'), ['text', 'markdown', 'json'], 'text')
     .description('what a change does to the OKRs: added, removed, changed, progress, problems')
     .argument('[base]', 'revision to compare with (default: the merge-base with the default branch)')
     .argument('[head]', 'revision to compare (default: the working tree)')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
-    )
     .action(
       withContext(async () => {
         const { runDiff } = await import('./commands/diff.js');
@@ -116,16 +124,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       }),
     );
 
-  program
-    .command('graph')
+  documentOptions(program.command('graph'), ['mermaid', 'dot'], 'mermaid')
     .description('draw the alignment graph: objectives, and the KRs others align to')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'),
-    )
     .addOption(new Option('--direction <dir>', 'mermaid: parents on top (BT) or top-down (TD)').default('BT'))
     .option('--owner <owner>', 'only objectives of this owner (repeatable, comma-separated)', collect)
     .option('--cycle <cycle>', 'only objectives of this cycle (repeatable, comma-separated)', collect)
-    .option('--output <file>', 'write the graph to FILE instead of stdout')
     .action(
       withContext(async () => {
         const { runGraph } = await import('./commands/graph.js');
@@ -133,11 +136,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       }),
     );
 
-  program
-    .command('history')
+  documentOptions(program.command('history'), ['text', 'json'], 'text')
     .description('the value of a key result (or the progress of an objective) over time')
     .argument('<ref>', 'objective id, or objective-id/kr-id')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       withContext(async () => {
         const { runHistory } = await import('./commands/history.js');
@@ -158,33 +159,57 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await runInit({ io: processIo, cwd: globals.C, asOf: globals.asOf }, options));
     });
 
-  program
-    .command('report')
+  documentOptions(program.command('report'), ['html'], 'html')
     .description('write a self-contained HTML dashboard of the OKRs')
-    .option('--out <file>', 'the HTML file to write (required)')
+    .addOption(new Option('--out <file>', 'the HTML file to write (as -o)').hideHelp())
     .action(
       withContext(async () => {
         const { runReport } = await import('./commands/report.js');
-        return (ctx: CommandContext, options: Parameters<typeof runReport>[1]) => runReport(ctx, options);
+        return (ctx: CommandContext, options: { output?: string; out?: string }) =>
+          runReport(ctx, { out: options.output ?? options.out });
+      }),
+    );
+
+  documentOptions(program.command('rules'), ['text', 'json'], 'text')
+    .description('list the rules with their default severity')
+    .action(async (options: { format: string; output?: string }, command: Command) => {
+      const { runRules } = await import('./commands/rules.js');
+      const { colorFor } = await import('./io.js');
+      const globals = command.optsWithGlobals() as GlobalOptions;
+      const code = await withOutput(processIo, runFolder(command), options.output, async (io) =>
+        runRules({ io, color: await colorFor(io, globals.color) }, options),
+      );
+      setExitCode(code);
+    });
+
+  documentOptions(program.command('config'), ['yaml', 'json'], 'yaml')
+    .description('print the configuration okr runs with, defaults filled in')
+    .action(
+      withContext(async () => {
+        const { runConfig } = await import('./commands/config.js');
+        return (ctx: CommandContext, options: { format: string }) => runConfig(ctx, options);
       }),
     );
 
   program
-    .command('rules')
-    .description('list the rules with their default severity')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (options: { format: string }, command: Command) => {
-      const { runRules } = await import('./commands/rules.js');
-      const { colorFor } = await import('./io.js');
-      const color = await colorFor(processIo, (command.optsWithGlobals() as GlobalOptions).color);
-      setExitCode(await runRules({ io: processIo, color }, options));
+    .command('completion')
+    .description('print a shell completion script: okr completion bash|zsh|fish')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
+    .option('-o, --output <file>', 'write to FILE instead of stdout (atomically; its folder must exist)')
+    .action(async (shell: string, options: { output?: string }, command: Command) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      setExitCode(
+        await withOutput(processIo, runFolder(command), options.output, async (io) =>
+          runCompletion(io, program, shell),
+        ),
+      );
     });
 
+  // A usage mistake names the command's help.
+  program.showHelpAfterError('  hint: run "okr --help" for usage');
+  for (const command of program.commands)
+    command.showHelpAfterError(`  hint: run "okr ${command.name()} --help" for usage`);
   return program;
-}
-
-function printProblems(problems: FatalError['problems']): void {
-  for (const p of problems) processIo.err(`  ${p.file}:${p.line}:${p.column}  ${p.message}\n`);
 }
 
 /** The one top-level catch: usage, config and git mistakes exit 2 with a clear line; so do bugs. */
@@ -210,21 +235,25 @@ export async function main(argv: string[]): Promise<number> {
     }
     const { ConfigError } = await import('../config/config.js');
     if (error instanceof ConfigError) {
-      processIo.err(`okr: invalid configuration:\n`);
-      printProblems(error.problems);
+      for (const p of error.problems)
+        processIo.err(errorText(`invalid configuration: ${p.file}:${p.line}:${p.column}: ${p.message}`));
       return 2;
     }
     if (error instanceof UsageError || error instanceof FatalError) {
-      processIo.err(`okr: ${error.message}\n`);
-      if (error instanceof FatalError) printProblems(error.problems);
+      processIo.err(errorText(error.message, error.hint));
       return 2;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    processIo.err(`okr: internal error: ${detail}\n`);
-    if (process.env.DEBUG?.split(',').includes('okr') && error instanceof Error)
-      processIo.err(`${error.stack}\n`);
-    else
-      processIo.err('Run again with DEBUG=okr for details, and report it with the files that caused it.\n');
+    const debug = process.env.DEBUG?.split(',').includes('okr') && error instanceof Error;
+    processIo.err(
+      errorText(
+        `internal error: ${detail}`,
+        debug
+          ? undefined
+          : 'run again with DEBUG=okr for details, and report it with the files that caused it',
+      ),
+    );
+    if (debug) processIo.err(`${(error as Error).stack}\n`);
     return 2;
   }
 }

@@ -1,16 +1,45 @@
+import { join, relative, sep } from 'node:path';
 import type { Analysis } from '../analyze.js';
+import { CONFIG_FILE, configFoldersBelow } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { terminalLine } from '../format/text.js';
 import type { LoadResult } from '../load/load.js';
+import { shownPath } from '../paths.js';
 import { type Standing, standing } from '../standing.js';
 import type { CommandContext } from './context.js';
+import { errorText } from './errors.js';
+
+/**
+ * Says on stderr that no OKR file matched (the command then exits 2). Run from the top of a
+ * monorepo that keeps its OKRs in a subfolder, it names the okr.config.yaml files found below and
+ * how to run okr there.
+ */
+export function noOkrFiles(ctx: CommandContext, command: string): void {
+  const below = ctx.config.file === null ? configFoldersBelow(ctx.root) : [];
+  if (below.length === 0) {
+    ctx.io.err(
+      errorText(
+        `no OKR files matched ${ctx.config.include.join(', ')} in ${ctx.root}`,
+        'check "include" in okr.config.yaml, or run "okr init" to start',
+      ),
+    );
+    return;
+  }
+  const listed = below.slice(0, 5).map((folder) => `${folder}/${CONFIG_FILE}`);
+  const more = below.length > listed.length ? ` and ${below.length - listed.length} more` : '';
+  const folder = relative(ctx.cwd, join(ctx.root, below[0]!)).split(sep).join('/') || '.';
+  ctx.io.err(
+    errorText(
+      `no ${CONFIG_FILE} and no OKR files in ${ctx.root}, but ${listed.join(', ')}${more} ${below.length === 1 ? 'lies' : 'lie'} below it`,
+      `run okr where the OKRs are: "okr -C ${folder} ${command}"; in the GitHub Action, set "working-directory: ${below[0]}"`,
+    ),
+  );
+}
 
 /** False, after saying why on stderr, when no OKR file matched (exit 2). */
-function anyFiles(ctx: CommandContext, result: Standing): boolean {
+function anyFiles(ctx: CommandContext, result: Standing, command: string): boolean {
   if (result.load.fileCount > 0) return true;
-  ctx.io.err(
-    `okr: no OKR files matched ${ctx.config.include.join(', ')} in ${ctx.root}; run "okr init" to start\n`,
-  );
+  noOkrFiles(ctx, command);
   return false;
 }
 
@@ -21,10 +50,14 @@ function reportFailed(
   diagnostics: readonly Diagnostic[],
 ): void {
   for (const path of failed) {
-    const count = diagnostics.filter((d) => d.file === path && d.severity === 'error').length;
-    const file = terminalLine(path);
+    const shown = shownPath(ctx.config, path);
+    const count = diagnostics.filter((d) => d.file === shown && d.severity === 'error').length;
+    const fromHere = relative(ctx.cwd, join(ctx.root, path)).split(sep).join('/');
     ctx.io.err(
-      `okr: ${file} has ${count} error${count === 1 ? '' : 's'}; what they concern is not shown. Run "okr check ${file}" for details.\n`,
+      errorText(
+        `${terminalLine(shown)} has ${count} error${count === 1 ? '' : 's'}; what they concern is not shown`,
+        `run "okr check ${terminalLine(fromHere)}" for details`,
+      ),
     );
   }
 }
@@ -34,9 +67,13 @@ function reportFailed(
  * that failed to load are named on stderr; the rest is shown. The rules are loaded and run only to
  * count the errors of such files, so that a clean repository's status starts without them.
  */
-export async function standingForView(ctx: CommandContext, load?: LoadResult): Promise<Standing | null> {
+export async function standingForView(
+  ctx: CommandContext,
+  load?: LoadResult,
+  command = 'status',
+): Promise<Standing | null> {
   const result = standing(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir, ...(load ? { load } : {}) });
-  if (!anyFiles(ctx, result)) return null;
+  if (!anyFiles(ctx, result, command)) return null;
   if (result.load.failed.length > 0) {
     const { lintStanding } = await import('../analyze.js');
     reportFailed(ctx, result.load.failed, lintStanding(result));
@@ -48,7 +85,7 @@ export async function standingForView(ctx: CommandContext, load?: LoadResult): P
 export async function analyzeForView(ctx: CommandContext): Promise<Analysis | null> {
   const { analyze } = await import('../analyze.js');
   const analysis = analyze(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir });
-  if (!anyFiles(ctx, analysis)) return null;
+  if (!anyFiles(ctx, analysis, 'report')) return null;
   reportFailed(ctx, analysis.load.failed, analysis.diagnostics);
   return analysis;
 }

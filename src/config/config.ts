@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
@@ -8,6 +8,7 @@ import { parseSourceLazily } from '../load/parse.js';
 import { schemaProblems } from '../load/schema.js';
 import { locate } from '../locate.js';
 import type { Config, RollupMode, RuleSetting, SourceFile } from '../model.js';
+import { shownPath } from '../paths.js';
 
 export const CONFIG_FILE = 'okr.config.yaml';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -36,11 +37,62 @@ export function findRoot(cwd: string): string {
     if (existsSync(join(dir, CONFIG_FILE))) return dir;
     if (dirname(dir) === dir) break;
   }
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) break;
+  return gitTopLevelOf(start) ?? start;
+}
+
+/** The top level of the git work tree `dir` lies in: the nearest folder upwards with a .git entry. */
+export function gitTopLevelOf(dir: string): string | null {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return at;
+    if (dirname(at) === at) return null;
   }
-  return start;
+}
+
+/**
+ * What every output puts before a root-relative path: the root's folder below the git top level,
+ * with a trailing "/" ("" at the top level or outside git), so that annotations, SARIF and messages
+ * name the file as the repository does when the OKRs live in a subfolder of a monorepo (SPEC §1).
+ */
+export function pathPrefixOf(root: string): string {
+  const top = gitTopLevelOf(root);
+  if (top === null) return '';
+  const below = toRepoPath(top, resolve(root));
+  return below === '' || below.startsWith('..') ? '' : `${below}/`;
+}
+
+/** How far below the root okr looks for okr.config.yaml files when it finds no OKRs at the root. */
+const BELOW_DEPTH = 4;
+const BELOW_FOLDERS = 2000;
+
+/**
+ * The folders below `root` (root-relative, sorted) that hold an okr.config.yaml: a bounded
+ * breadth-first walk (BELOW_DEPTH levels, at most BELOW_FOLDERS folders read) that skips
+ * node_modules and dot folders, so that a large monorepo is answered at once.
+ */
+export function configFoldersBelow(root: string): string[] {
+  const found: string[] = [];
+  let level = [''];
+  let read = 0;
+  for (let depth = 1; depth <= BELOW_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const folder of level) {
+      if (read++ >= BELOW_FOLDERS) return found.sort();
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(join(root, folder), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const rel = folder ? `${folder}/${entry.name}` : entry.name;
+        if (existsSync(join(root, rel, CONFIG_FILE))) found.push(rel);
+        next.push(rel);
+      }
+    }
+    level = next;
+  }
+  return found.sort();
 }
 
 export function toRepoPath(root: string, absolute: string): string {
@@ -50,6 +102,7 @@ export function toRepoPath(root: string, absolute: string): string {
 export function defaultConfig(root: string): Config {
   return {
     root,
+    pathPrefix: pathPrefixOf(root),
     file: null,
     include: ['okrs/**/*.{yaml,yml}'],
     exclude: [],
@@ -190,7 +243,8 @@ export function loadConfig(root: string, explicitFile?: string): Config {
   const absolute = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
   // A link to nothing is a config file that cannot be read, not a missing one.
   if (!explicitFile && !existsSync(absolute) && !isLink(absolute)) return config;
-  const display = toRepoPath(root, absolute).startsWith('..') ? absolute : toRepoPath(root, absolute);
+  const inRoot = toRepoPath(root, absolute);
+  const display = inRoot.startsWith('..') ? absolute : shownPath(config, inRoot);
   let text: string;
   if (!explicitFile) {
     // The repository's own config file is as untrusted as its OKR files: a link out of the
@@ -202,7 +256,7 @@ export function loadConfig(root: string, explicitFile?: string): Config {
         problem.ruleId === 'file-too-large'
           ? `the config file is larger than the ${config.maxFileSize} bytes okr reads; it needs a few lines, not more`
           : problem.message;
-      throw new ConfigError([{ ...problem, message, ruleId: 'config' }]);
+      throw new ConfigError([{ ...problem, message, ruleId: 'config', file: display }]);
     }
     text = read.text;
   } else

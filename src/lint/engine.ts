@@ -1,6 +1,7 @@
 import { boundMessage, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { SourceFile } from '../model.js';
+import { shownPath } from '../paths.js';
 import { covers, type Disable, disables } from './directives.js';
 import { RULES } from './registry.js';
 import type { DisableUse, Rule, RuleContext } from './types.js';
@@ -72,7 +73,9 @@ export function lint(input: LintInput): Diagnostic[] {
   // unused-disable judges the comments once every other rule's problems went through them.
   const lateRules = RULES.filter((r) => r.meta.readsDisables && severityOf(input, r) !== 'off');
   const late = lateRules.length > 0 ? run(input, lateRules, comments.uses()) : [];
-  return [...kept, ...comments.unsilenced(late)].sort(compareDiagnostics);
+  const all = [...kept, ...comments.unsilenced(late)].sort(compareDiagnostics);
+  // The rules and the comments work on root-relative paths; what is reported names files as output does.
+  return !input.config.pathPrefix ? all : all.map((d) => ({ ...d, file: shownPath(input.config, d.file) }));
 }
 
 function severityOf(input: LintInput, rule: Rule): string {

@@ -1,7 +1,7 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Config } from '../model.js';
-import { globBase, globToRegExp } from './glob.js';
+import { globBase, globMatcher } from './glob.js';
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
@@ -26,8 +26,8 @@ function linksToFolder(path: string): boolean {
  * otherwise reports why, so that a file is never skipped silently.
  */
 export function discoverFiles(config: Config): string[] {
-  const include = config.include.map(globToRegExp);
-  const exclude = config.exclude.map(globToRegExp);
+  const include = globMatcher(config.include);
+  const exclude = globMatcher(config.exclude);
   const found = new Set<string>();
   const bases = [...new Set(config.include.map(globBase))].sort();
   const visited = new Set<string>();
@@ -49,7 +49,7 @@ export function discoverFiles(config: Config): string[] {
       if (entry.isSymbolicLink()) {
         if (linksToFolder(join(config.root, rel))) continue;
       } else if (!entry.isFile()) continue;
-      if (include.some((re) => re.test(rel)) && !exclude.some((re) => re.test(rel))) found.add(rel);
+      if (include(rel) && !exclude(rel)) found.add(rel);
     }
   };
   for (const base of bases) walk(base);

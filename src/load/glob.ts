@@ -1,51 +1,19 @@
-/** Compiles a glob (`**`, `*`, `?`, `{a,b}`, `[...]`) over `/`-separated relative paths into a RegExp. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let braceDepth = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const atSegmentStart = i === 0 || glob[i - 1] === '/';
-        const atSegmentEnd = i + 2 === glob.length || glob[i + 2] === '/';
-        if (atSegmentStart && atSegmentEnd) {
-          i += 2; // skip "**" and the "/" after it
-          re += i >= glob.length ? '.*' : '(?:[^/]+/)*';
-          continue;
-        }
-      }
-      re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      braceDepth++;
-      re += '(?:';
-    } else if (c === '}' && braceDepth > 0) {
-      braceDepth--;
-      re += ')';
-    } else if (c === ',' && braceDepth > 0) re += '|';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close === -1) re += '\\[';
-      else {
-        const body = glob
-          .slice(i + 1, close)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\');
-        re += `[${body}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+import picomatch from 'picomatch';
+
+/**
+ * Whether a `/`-separated path relative to the root matches one of `patterns`, as users know globs
+ * from `.gitignore`-style tools: `**` crosses folders, `{a,b}` is a set, and a name starting with a
+ * dot (a file or a folder) matches only a pattern segment that starts with a dot itself.
+ */
+export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  return picomatch([...patterns], { dot: false });
 }
 
 /** The folder a glob can only match below: its leading segments without wildcards. */
 export function globBase(glob: string): string {
-  const segments = glob.split('/');
-  const fixed: string[] = [];
-  for (const segment of segments.slice(0, -1)) {
-    if (/[*?{[]/.test(segment)) break;
-    fixed.push(segment);
-  }
-  return fixed.join('/');
+  const { base, isGlob } = picomatch.scan(glob);
+  // A plain path names a file: the walk starts in its folder.
+  if (!isGlob) return glob.includes('/') ? glob.slice(0, glob.lastIndexOf('/')) : '';
+  return base.replace(/^\.\//, '');
 }

@@ -4,7 +4,7 @@ import type { Problem } from '../diagnostics.js';
 import type { Config, StrategyData } from '../model.js';
 import { type LoadCache, openCache } from './cache.js';
 import { discoverFiles } from './discover.js';
-import { globToRegExp } from './glob.js';
+import { globMatcher } from './glob.js';
 import { type LoadedSource, type LoadResult, loadOkrSource, readSource } from './load.js';
 
 import { parseSourceLazily } from './parse.js';
@@ -15,13 +15,11 @@ export type ReadFile = { text: string } | { problem: Problem };
 
 /** The OKR files among `paths` (include minus exclude minus the strategy file), sorted. */
 export function selectOkrPaths(config: Config, paths: Iterable<string>): string[] {
-  const include = config.include.map(globToRegExp);
-  const exclude = config.exclude.map(globToRegExp);
+  const include = globMatcher(config.include);
+  const exclude = globMatcher(config.exclude);
   const strategy = config.strategy.replace(/^\.\//, '');
   const selected: string[] = [];
-  for (const path of paths)
-    if (path !== strategy && include.some((re) => re.test(path)) && !exclude.some((re) => re.test(path)))
-      selected.push(path);
+  for (const path of paths) if (path !== strategy && include(path) && !exclude(path)) selected.push(path);
   return selected.sort();
 }
 

@@ -5,6 +5,7 @@ import { countBySeverity } from '../diagnostics.js';
 import { confidenceLabel, LABEL, ownerLabel, updatedLabel } from '../format/status.js';
 import { percent } from '../format/text.js';
 import type { KeyResult, Objective } from '../model.js';
+import { shownPath } from '../paths.js';
 import { STATUSES, type Status } from '../rollup/status.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
@@ -309,7 +310,7 @@ function summary(page: Page): string {
   const cycles = unique(page.items.map((i) => i.status.cycle));
   const failed = page.analysis.load.failed;
   const notice = failed.length
-    ? `<p class="notice">${failed.length} file${failed.length === 1 ? ' has' : 's have'} errors, and what they concern is not shown: ${failed.map((f) => `<span class="id">${h(f)}</span>`).join(', ')}. Run <code>okr check</code> for details.</p>`
+    ? `<p class="notice">${failed.length} file${failed.length === 1 ? ' has' : 's have'} errors, and what they concern is not shown: ${failed.map((f) => `<span class="id">${h(shownPath(page.analysis.config, f))}</span>`).join(', ')}. Run <code>okr check</code> for details.</p>`
     : '';
   return `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>${notice}
 <div class="counts">${cards.join('')}</div>

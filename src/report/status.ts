@@ -1,6 +1,7 @@
 import { formatDay, parseDay } from '../dates.js';
 import { lineOf } from '../locate.js';
 import type { Checkin, KeyResult, KrKind, Objective, ObjectiveType, RollupMode } from '../model.js';
+import { shownPath } from '../paths.js';
 import { expectedProgress, type Settled, type Status, settledness, statusOf } from '../rollup/status.js';
 import type { Standing } from '../standing.js';
 
@@ -156,7 +157,7 @@ export function objectiveStatus(
     type: objective.type,
     rollup: analysis.rollup.inputs.get(objective)?.mode ?? objective.rollup,
     parent: objective.data.parent ?? null,
-    file: objective.file,
+    file: shownPath(analysis.config, objective.file),
     line: source ? lineOf(source, objective.path) : 1,
     progress,
     expected: expectedProgress(objective, analysis.config, analysis.asOf),

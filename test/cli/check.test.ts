@@ -71,7 +71,7 @@ describe('okr check on fixture folders', () => {
     const r = runOkr(['check', ...AS_OF], { cwd: fixture('problems') });
     expect(r.stdout).toBe(golden('problems', 'check.txt'));
     expect(r.stdout).toMatch(
-      /^ {2}okrs\/teams\/alpha\.yaml:2:8 {2}error {4}cycle "2026-Q5" is not a known cycle.* {2}unknown-cycle$/m,
+      /^ {2}test\/fixtures\/problems\/okrs\/teams\/alpha\.yaml:2:8 {2}error {4}cycle "2026-Q5" is not a known cycle.* {2}unknown-cycle$/m,
     );
     expect(r.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)/);
   });

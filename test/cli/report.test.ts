@@ -35,7 +35,9 @@ describe('okr report', () => {
     const dir = makeProject(PROJECT);
     const r = runOkr(['report'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('okr: report needs --out FILE.html: the file to write the dashboard to\n');
+    expect(r.stderr).toBe(
+      'okr: report needs the file to write the dashboard to\n  hint: give it with -o FILE.html (or --out FILE.html)\n',
+    );
     expect(readdirSync(dir)).toEqual(['okrs']);
   });
 
@@ -43,7 +45,9 @@ describe('okr report', () => {
     const dir = makeProject(PROJECT);
     const r = runOkr(['report', '--out', 'site/okrs.html'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('okr: cannot write site/okrs.html: no such folder "site"; create it first\n');
+    expect(r.stderr).toBe(
+      'okr: cannot write site/okrs.html: no such folder "site"\n  hint: create the folder first (mkdir -p site), or write somewhere else\n',
+    );
     expect(existsSync(join(dir, 'site'))).toBe(false);
   });
 

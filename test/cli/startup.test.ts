@@ -159,7 +159,7 @@ describe('what okr loads at start-up', () => {
         .replace('    key_results:', '    wieght: 2\n    key_results:'),
     });
     const expected =
-      'okr: okrs/broken.yaml has 2 errors; what they concern is not shown. Run "okr check okrs/broken.yaml" for details.\n';
+      'okr: okrs/broken.yaml has 2 errors; what they concern is not shown\n  hint: run "okr check okrs/broken.yaml" for details\n';
     const r = runRecorded(['status', ...AS_OF], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('fast-checkout');

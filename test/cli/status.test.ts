@@ -21,10 +21,11 @@ describe('okr status', () => {
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout) as StatusReport;
     expect(report.asOf).toBe('2026-11-15');
+    // The fixture lies in this git repository: files are named from its top level (SPEC §1).
     expect(report.objectives.map((o) => o.file)).toEqual([
-      'okrs/2026-Q4/checkout.yaml',
-      'okrs/2026-Q4/payments.yaml',
-      'okrs/company.yaml',
+      'test/fixtures/checkout/okrs/2026-Q4/checkout.yaml',
+      'test/fixtures/checkout/okrs/2026-Q4/payments.yaml',
+      'test/fixtures/checkout/okrs/company.yaml',
     ]);
   });
 

@@ -6,26 +6,31 @@ import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { formatCheckSummary } from '../../format/check-summary.js';
 import { discoverFiles } from '../../load/discover.js';
 import type { SourceCache } from '../../load/texts.js';
+import { shownPath } from '../../paths.js';
 import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
-import { writeOutput } from '../output.js';
+import { errorText, UsageError } from '../errors.js';
 import { appendStepSummary } from '../summary.js';
 import { version } from '../version.js';
+import { noOkrFiles } from '../view.js';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
   format: string;
-  output?: string;
   maxWarnings?: string;
   quiet?: boolean;
   base?: string;
 }
 
+/** `--max-warnings N`: at most N warnings; -1 (as in ESLint) or no option: no limit. */
 function parseMaxWarnings(text: string | undefined): number {
-  if (text === undefined) return Number.POSITIVE_INFINITY;
-  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number >= 0, not "${text}"`);
+  if (text === undefined || text === '-1') return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(text))
+    throw new UsageError(
+      `--max-warnings takes a whole number >= 0, or -1 for no limit, not "${text}"`,
+      'write for example "--max-warnings 0" to fail on any warning',
+    );
   return Number(text);
 }
 
@@ -38,7 +43,8 @@ function scopeOf(ctx: CommandContext, paths: readonly string[]): { scopes: strin
     if (!existsSync(absolute)) throw new UsageError(`no such file or folder: ${p}`);
     const rel = toRepoPath(ctx.root, absolute);
     if (rel.startsWith('..')) throw new UsageError(`${p} is outside the repository at ${ctx.root}`);
-    scopes.push(rel);
+    // Problems name files as output does (from the git top level); the scope is matched against them.
+    scopes.push(rel === '' ? ctx.config.pathPrefix.replace(/\/$/, '') : shownPath(ctx.config, rel));
     if (statSync(absolute).isFile() && /\.ya?ml$/i.test(rel)) extraFiles.push(rel);
   }
   return { scopes, extraFiles };
@@ -102,11 +108,18 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
   const files = [...new Set([...discoverFiles(ctx.config), ...extraFiles])]
     .filter((f) => f !== ctx.config.strategy)
     .sort();
-  const checked = files.filter((f) => inScope(f, scopes));
+  const checked = files
+    .filter((f) => inScope(shownPath(ctx.config, f), scopes))
+    .map((f) => shownPath(ctx.config, f));
   if (checked.length === 0) {
-    ctx.io.err(
-      `okr: no OKR files matched ${scopes.length ? paths.join(', ') : ctx.config.include.join(', ')} in ${ctx.root}; check "include" in okr.config.yaml or run "okr init"\n`,
-    );
+    if (scopes.length > 0)
+      ctx.io.err(
+        errorText(
+          `no OKR files matched ${paths.join(', ')} in ${ctx.root}`,
+          `name OKR files or folders that "include" in okr.config.yaml covers (${ctx.config.include.join(', ')})`,
+        ),
+      );
+    else noOkrFiles(ctx, 'check');
     return 2;
   }
   // Nothing changed since the last check: its diagnostics are this one's (see result-cache.ts).
@@ -124,13 +137,15 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
   const text = await formatProblems(ctx, options.format as CheckFormat, problems, checked);
   appendStepSummary(ctx.io.env, formatCheckSummary(problems, { fileCount: checked.length }));
-  if (options.output) writeOutput(ctx, options.output, text);
-  else ctx.io.out(text);
+  ctx.io.out(text);
   const { errorCount, warningCount } = countBySeverity(problems);
   if (errorCount > 0) return 1;
   if (warningCount > maxWarnings) {
     ctx.io.err(
-      `okr: too many warnings (${warningCount}); at most ${maxWarnings} are allowed by --max-warnings\n`,
+      errorText(
+        `too many warnings (${warningCount}); at most ${maxWarnings} are allowed by --max-warnings`,
+        'fix the warnings, or raise --max-warnings (-1: no limit)',
+      ),
     );
     return 1;
   }

@@ -15,6 +15,7 @@ import { LockBusyError, withLock } from '../../edit/lock.js';
 import { parseCheckinDate, parseConfidence } from '../../edit/values.js';
 import { buildGraph } from '../../graph/graph.js';
 import { loadProject } from '../../load/load.js';
+import { shownPath } from '../../paths.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
@@ -156,29 +157,30 @@ export async function runCheckin(
   const { kr } = found;
   const input = inputOf(ctx, kr.objective.id, kr.id, value, options);
   const absolute = join(ctx.root, kr.file);
+  const file = shownPath(ctx.config, kr.file);
   try {
     // A wrong value is refused before the file is looked at for writing; under the lock the value is
     // read again against the file as it is then.
     checkValue(kr.fullId, kr.data, value);
     if (options.dryRun) {
       const text = readFileSync(absolute, 'utf8');
-      ctx.io.out(colorDiff(ctx, unifiedDiff(text, checkinSource(kr.file, text, input).text, kr.file)));
+      ctx.io.out(colorDiff(ctx, unifiedDiff(text, checkinSource(file, text, input).text, file)));
       return 0;
     }
-    const problem = unwritable(absolute, kr.file);
+    const problem = unwritable(absolute, file);
     if (problem) throw new NotWritten(problem);
-    ctx.io.out(summary(kr.fullId, kr.file, input, await writeCheckin(ctx, absolute, kr.file, input)));
+    ctx.io.out(summary(kr.fullId, file, input, await writeCheckin(ctx, absolute, file, input)));
     return 0;
   } catch (error) {
     if (error instanceof CheckinValueError) throw new UsageError(error.message);
     let message: string;
     if (error instanceof NotWritten || error instanceof CheckinEditError) message = error.message;
     else if (error instanceof LockBusyError)
-      message = `${kr.file} is being changed by another okr (process ${error.holder?.pid ?? 'unknown'}, lock ${kr.file}.lock); run again when it is done, or delete the lock file if no okr is running`;
+      message = `${file} is being changed by another okr (process ${error.holder?.pid ?? 'unknown'}, lock ${file}.lock); run again when it is done, or delete the lock file if no okr is running`;
     else {
       const reason = systemReason(error);
       if (!reason) throw error;
-      message = `cannot write ${kr.file}: ${reason}; nothing was changed`;
+      message = `cannot write ${file}: ${reason}; nothing was changed`;
     }
     ctx.io.err(`okr: ${message}\n`);
     return 1;

@@ -5,7 +5,6 @@ import { statusReport } from '../../report/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { krFreshness } from '../freshness.js';
-import { writeOutput } from '../output.js';
 import { standingForView } from '../view.js';
 import { applyFilters, cycleFilter, emptyReason, ownerFilter } from './status.js';
 
@@ -17,7 +16,6 @@ export interface GraphOptions {
   direction: string;
   owner?: string[];
   cycle?: string[];
-  output?: string;
 }
 
 export async function runGraph(ctx: CommandContext, options: GraphOptions): Promise<number> {
@@ -29,7 +27,7 @@ export async function runGraph(ctx: CommandContext, options: GraphOptions): Prom
       `--direction must be one of ${GRAPH_DIRECTIONS.join(', ')}, not "${options.direction}"`,
     );
   const filters = [ownerFilter(options.owner), cycleFilter(options.cycle)];
-  const analysis = await standingForView(ctx);
+  const analysis = await standingForView(ctx, undefined, 'graph');
   if (!analysis) return 2;
   const report = statusReport(analysis, await krFreshness(ctx, analysis));
   // An empty flowchart would say nothing: say which filter matched nothing instead.
@@ -40,7 +38,6 @@ export async function runGraph(ctx: CommandContext, options: GraphOptions): Prom
   }
   const graph = alignmentGraph({ ...report, objectives: applyFilters(report.objectives, filters) });
   const text = options.format === 'dot' ? formatDot(graph) : formatMermaid(graph, { direction });
-  if (options.output === undefined) ctx.io.out(text);
-  else writeOutput(ctx, options.output, text);
+  ctx.io.out(text);
   return 0;
 }

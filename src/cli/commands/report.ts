@@ -13,7 +13,10 @@ export interface ReportOptions {
 
 export async function runReport(ctx: CommandContext, options: ReportOptions): Promise<number> {
   if (options.out === undefined || options.out === '')
-    throw new UsageError('report needs --out FILE.html: the file to write the dashboard to');
+    throw new UsageError(
+      'report needs the file to write the dashboard to',
+      'give it with -o FILE.html (or --out FILE.html)',
+    );
   const analysis = await analyzeForView(ctx);
   if (!analysis) return 2;
   const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));

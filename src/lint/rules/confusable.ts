@@ -2,6 +2,7 @@ import { explainLookAlikes, onlyInvisible, skeleton } from '../../confusables.js
 import { cycleWindow } from '../../dates.js';
 import { locate } from '../../locate.js';
 import type { YamlPath } from '../../model.js';
+import { shownPath } from '../../paths.js';
 import type { Rule, RuleContext } from '../types.js';
 
 type Kind = 'owner' | 'cycle' | 'title';
@@ -41,7 +42,7 @@ function describe(o: Occurrence): string {
 
 function whereIs(ctx: RuleContext, o: Occurrence): string {
   const source = ctx.sources.get(o.file);
-  return `${o.file}:${source ? locate(source, o.path).line : 1}`;
+  return `${shownPath(ctx.config, o.file)}:${source ? locate(source, o.path).line : 1}`;
 }
 
 /** Which characters make the two strings differ while looking the same. */

@@ -1,4 +1,5 @@
 import { locate } from '../../locate.js';
+import { shownPath } from '../../paths.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -22,7 +23,7 @@ export const rule: Rule = {
         file: dup.file,
         path: [...dup.path, 'id'],
         target: dup.id,
-        message: `${what} "${dup.id}" is already used at ${dup.first.file}:${line}; ${scope}, so rename one of them`,
+        message: `${what} "${dup.id}" is already used at ${shownPath(ctx.config, dup.first.file)}:${line}; ${scope}, so rename one of them`,
       });
     }
   },

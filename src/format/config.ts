@@ -1,0 +1,38 @@
+import { stringify } from 'yaml';
+import type { Config } from '../model.js';
+
+const SEVERITY_WORDS = { off: 'off', warning: 'warn', error: 'error' } as const;
+
+/**
+ * The configuration okr runs with, defaults filled in, as okr.config.yaml spells it: the same keys,
+ * `warn` for a warning, a rule with options as `[severity, { options }]`. Read back as a config
+ * file, it gives the same configuration.
+ */
+export function configDocument(config: Config): Record<string, unknown> {
+  return {
+    include: config.include,
+    exclude: config.exclude,
+    strategy: config.strategy,
+    roots: config.roots,
+    rollup: config.rollup,
+    cycles: config.cycles,
+    status: { at_risk: config.status.atRisk, off_track: config.status.offTrack },
+    maxFileSize: config.maxFileSize,
+    rules: Object.fromEntries(
+      Object.keys(config.rules)
+        .sort()
+        .map((id) => {
+          const { severity, options } = config.rules[id]!;
+          const word = SEVERITY_WORDS[severity];
+          return [id, Object.keys(options).length > 0 ? [word, options] : word];
+        }),
+    ),
+  };
+}
+
+/** `okr config`: YAML (the default) or JSON. */
+export function formatConfig(config: Config, format: 'yaml' | 'json'): string {
+  const document = configDocument(config);
+  if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
+  return stringify(document, { lineWidth: 0 });
+}
