@@ -116,4 +116,36 @@ describe('invalid-metric', () => {
       'aligned objectives of "faster-support/teams-deliver" sum to 0',
     );
   });
+
+  it('invalid: the KRs of an objective whose id repeats an earlier one are still checked', () => {
+    const diagnostics = lintRule('invalid-metric', {
+      'okrs/a.yaml': yaml(
+        'owner: checkout',
+        'cycle: 2026-Q4',
+        'objectives:',
+        '  - id: effortless',
+        '    title: Make checkout effortless for first-time buyers',
+        '    key_results: [{ id: conversion, title: Conversion from 2% to 3%, start: 2, target: 3 }]',
+      ),
+      'okrs/b.yaml': yaml(
+        'owner: payments',
+        'cycle: 2026-Q4',
+        'objectives:',
+        '  - id: effortless',
+        '    title: Let buyers pay the way they prefer',
+        '    key_results:',
+        '      - { id: flat, title: Wallet share held where it is, start: 5, target: 5 }',
+      ),
+    });
+    expect(diagnostics.map(brief)).toEqual([
+      {
+        ruleId: 'invalid-metric',
+        severity: 'error',
+        file: 'okrs/b.yaml',
+        line: 7,
+        column: 9,
+        target: 'effortless/flat',
+      },
+    ]);
+  });
 });

@@ -64,4 +64,33 @@ describe('stale-kr', () => {
     expect(diagnostics.map((d) => [d.line, d.column, d.target])).toEqual([[7, 9, 'grow-revenue/arr']]);
     expect(diagnostics[0]!.message).toContain('at least every 7 days');
   });
+
+  it('invalid: a threshold KR inside its line is not done before its cycle ends, so an old check-in is reported', () => {
+    const threshold = yaml(
+      'owner: platform',
+      'cycle: 2026-Q4',
+      'objectives:',
+      '  - id: fast-checkout',
+      '    title: Keep checkout fast through Black Friday week',
+      '    key_results:',
+      '      - id: p95',
+      '        title: Keep p95 checkout latency below 300 ms',
+      '        target: 300',
+      '        keep: below',
+      '        current: 280',
+      '        checkins: [{ date: 2026-10-01, value: 280 }]',
+    );
+    const diagnostics = lintRule('stale-kr', { 'okrs/platform.yaml': threshold }, { asOf: '2026-11-20' });
+    expect(diagnostics.map(brief)).toEqual([
+      {
+        ruleId: 'stale-kr',
+        severity: 'warning',
+        file: 'okrs/platform.yaml',
+        line: 7,
+        column: 9,
+        target: 'fast-checkout/p95',
+      },
+    ]);
+    expect(lintRule('stale-kr', { 'okrs/platform.yaml': threshold }, { asOf: '2027-01-05' })).toEqual([]);
+  });
 });

@@ -43,4 +43,45 @@ describe('unmeasured-kr', () => {
     ]);
     expect(diagnostics[0]!.message).toContain('key result "grow-revenue/nordics" has no measure');
   });
+
+  it('invalid: a KR of an objective whose id repeats an earlier one is unmeasured: nothing can align to it', () => {
+    const diagnostics = lintRule('unmeasured-kr', {
+      'okrs/a.yaml': yaml(
+        'owner: checkout',
+        'cycle: 2026-Q4',
+        'objectives:',
+        '  - id: effortless',
+        '    title: Make checkout effortless for first-time buyers',
+        '    key_results: [{ id: conversion, title: Conversion from 2% to 3%, start: 2, target: 3 }]',
+      ),
+      'okrs/b.yaml': yaml(
+        'owner: payments',
+        'cycle: 2026-Q4',
+        'objectives:',
+        '  - id: effortless',
+        '    title: Let buyers pay the way they prefer',
+        '    key_results:',
+        '      - { id: trust, title: Buyers trust our payment page }',
+      ),
+      'okrs/c.yaml': yaml(
+        'owner: wallets',
+        'cycle: 2026-Q4',
+        'objectives:',
+        '  - id: wallets',
+        '    title: Make paying with a wallet the easy choice',
+        '    parent: effortless/trust',
+        '    key_results: [{ id: share, title: Wallet share from 10% to 20%, start: 10, target: 20 }]',
+      ),
+    });
+    expect(diagnostics.map(brief)).toEqual([
+      {
+        ruleId: 'unmeasured-kr',
+        severity: 'warning',
+        file: 'okrs/b.yaml',
+        line: 7,
+        column: 9,
+        target: 'effortless/trust',
+      },
+    ]);
+  });
 });
