@@ -45,7 +45,8 @@ run_check() {
   "$okr" "${args[@]}" -- "${paths[@]}"
 }
 
-# The commit the pull request started from, or nothing (with a warning) when the history is missing.
+# Sets base to the commit the pull request started from; fails (with a warning) when the history
+# is missing.
 merge_base() {
   local base_ref="${GITHUB_BASE_REF:-}"
   if [ -z "$base_ref" ] && [ -n "${GITHUB_EVENT_PATH:-}" ]; then
@@ -54,7 +55,7 @@ merge_base() {
   if ! git rev-parse --verify --quiet "origin/$base_ref" > /dev/null; then
     git fetch --no-tags --quiet origin "$base_ref:refs/remotes/origin/$base_ref" 2> /dev/null || true
   fi
-  if ! git merge-base "origin/$base_ref" HEAD 2> /dev/null; then
+  if ! base=$(git merge-base "origin/$base_ref" HEAD 2> /dev/null); then
     echo "::warning title=okr diff::okr diff needs the history of the pull request's base branch; check out with actions/checkout and fetch-depth: 0"
     return 1
   fi
@@ -96,7 +97,7 @@ comment_diff() {
 
 run_diff() {
   local base diff_file
-  base=$(merge_base) || return 0
+  merge_base || return 0
   diff_file=$(mktemp)
   # okr diff appends its own section to the job summary; with diff: false, it appends none.
   local summary="${GITHUB_STEP_SUMMARY:-}"
