@@ -93,7 +93,8 @@ function runStep(cwd: string, options: StepRun = {}) {
     const fallback = input ? action.inputs[input]!.default : '';
     env[name] = input ? (options.inputs?.[input] ?? fallback) : '';
   }
-  if (env.GH_TOKEN === '${{ github.token }}') env.GH_TOKEN = 'stand-in-token';
+  // The default token, an expression of GitHub's, is the stand-in's token here.
+  if (env.GH_TOKEN?.startsWith('$')) env.GH_TOKEN = 'stand-in-token';
   Object.assign(env, {
     GITHUB_ACTION_PATH: REPO_ROOT,
     RUNNER_TEMP: runnerTemp,
