@@ -23,14 +23,35 @@ function newest(path) {
   return time;
 }
 
+/**
+ * The environment for npm commands run from here. npm runs this script of a package installed
+ * globally from git (`npm install -g git+…`, which is how pre-commit 4 installs a hook) in a clone
+ * with no dependencies installed, since its own install there inherits npm_config_global: the build
+ * tools are then installed here, into the clone, as for any checkout.
+ */
+function localNpmEnv() {
+  const env = { ...process.env };
+  for (const key of Object.keys(env))
+    if (/^npm_config_(global|prefix|global_prefix|globalconfig|local_prefix)$/i.test(key)) delete env[key];
+  return env;
+}
+
+/** Runs npm in the package's folder, its output on stderr. */
+function npm(args) {
+  const run = spawnSync('npm', args, {
+    cwd: root,
+    env: localNpmEnv(),
+    stdio: ['ignore', process.stderr, process.stderr],
+    shell: process.platform === 'win32',
+  });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
 const inputs = ['src', 'schemas', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
 const upToDate =
   existsSync(built) && inputs.every((input) => newest(join(root, input)) <= statSync(built).mtimeMs);
 if (!upToDate) {
-  const run = spawnSync('npm', ['run', '--silent', 'build'], {
-    cwd: root,
-    stdio: ['ignore', process.stderr, process.stderr],
-    shell: process.platform === 'win32',
-  });
-  process.exit(run.status ?? 1);
+  if (!existsSync(join(root, 'node_modules', 'typescript', 'package.json')))
+    npm(['ci', '--include=dev', '--ignore-scripts', '--no-audit', '--no-fund']);
+  npm(['run', '--silent', 'build']);
 }
