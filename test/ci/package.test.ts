@@ -84,6 +84,24 @@ describe('the npm package', () => {
     expect(Object.keys(pkg.devDependencies)).toContain('ajv');
   });
 
+  it('is installed by one command in every document', () => {
+    const docs = [
+      'README.md',
+      ...readdirSync(join(REPO_ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+        .filter((path) => path.endsWith('.md'))
+        .map((path) => join('docs', path)),
+    ];
+    const commands = docs.flatMap((doc) =>
+      [
+        ...readFileSync(join(REPO_ROOT, doc), 'utf8').matchAll(
+          /\b(?:npm (?:install|i|add)|npx|pnpm|yarn)\b[^\n`]*\bokr\b[^\n`]*/g,
+        ),
+      ].map((m) => `${doc}: ${m[0].trim()}`),
+    );
+    expect(commands.length).toBeGreaterThanOrEqual(2);
+    for (const command of commands) expect(command).toMatch(/: npm install --global okr-cli$/);
+  });
+
   it('has schema $ids that name this version', () => {
     for (const name of ['okr-file', 'strategy', 'config']) {
       const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
