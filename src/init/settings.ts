@@ -1,9 +1,12 @@
 import {
   applyEdits,
   type FormattingOptions,
+  findNodeAtLocation,
   modify,
+  type Node,
   type ParseError,
   parse,
+  parseTree,
   printParseErrorCode,
 } from 'jsonc-parser';
 
@@ -64,23 +67,70 @@ export function mergeSchemaSettings(
       line: 1,
       column: 1,
     };
-  const options = { formattingOptions: formattingOf(text) };
+  const formatting = formattingOf(text);
+  const options = { formattingOptions: formatting };
   let merged = empty ? '{}' : text;
-  const added: string[] = [];
+  const added: [string, string[]][] = [];
   for (const [location, globs] of mappings) {
     const file = location.slice(location.lastIndexOf('/') + 1);
     const mapped = Object.keys(current ?? {}).filter((key) => key === location || key.endsWith(`/${file}`));
     if (mapped.length > 0 && !replace) continue;
     if (mapped.length === 1 && mapped[0] === location && equalGlobs(current?.[location], globs)) continue;
     for (const key of mapped)
-      if (key !== location)
-        merged = applyEdits(merged, modify(merged, ['yaml.schemas', key], undefined, options));
-    merged = applyEdits(merged, modify(merged, ['yaml.schemas', location], globs, options));
-    added.push(location);
+      merged = applyEdits(merged, modify(merged, ['yaml.schemas', key], undefined, options));
+    added.push([location, globs]);
   }
   if (added.length === 0) return { kind: 'unchanged' };
-  if (empty) merged += options.formattingOptions.eol;
-  return { kind: 'merged', text: merged, added };
+  const root = parseTree(merged, [], { allowTrailingComma: true });
+  const schemas = root && findNodeAtLocation(root, ['yaml.schemas']);
+  const appended =
+    schemas?.type === 'object'
+      ? appendProperties(merged, schemas, added, formatting)
+      : root
+        ? appendProperties(merged, root, [['yaml.schemas', Object.fromEntries(added)]], formatting)
+        : null;
+  if (appended !== null) merged = appended;
+  else
+    for (const [location, globs] of added)
+      merged = applyEdits(merged, modify(merged, ['yaml.schemas', location], globs, options));
+  if (empty) merged += formatting.eol;
+  return { kind: 'merged', text: merged, added: added.map(([location]) => location) };
+}
+
+/** The whitespace a unit of indentation is. */
+const indentUnit = (f: FormattingOptions) => (f.insertSpaces ? ' '.repeat(f.tabSize ?? 2) : '\t');
+
+/**
+ * Adds properties after the last one of an object, each on its own lines, indented as that one is,
+ * and touches no other byte: a comment that ends the last property's line stays on it, and a trailing
+ * comma stays a trailing comma. Null when the object's layout does not allow it (an empty object, or
+ * its last property on one line with other code), for jsonc-parser's own edit to do.
+ */
+function appendProperties(
+  text: string,
+  object: Node,
+  properties: readonly [string, unknown][],
+  formatting: FormattingOptions,
+): string | null {
+  const last = object.children?.[object.children.length - 1];
+  if (!last) return null;
+  const lineStart = text.lastIndexOf('\n', last.offset) + 1;
+  const indent = text.slice(lineStart, last.offset);
+  if (!/^[ \t]*$/.test(indent)) return null;
+  const end = last.offset + last.length;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
+  const rest = text.slice(end, lineEnd);
+  if (!/^[ \t]*,?[ \t]*(\/\/.*|\/\*.*\*\/[ \t]*)?$/.test(rest)) return null;
+  const trailingComma = rest.trimStart().startsWith(',');
+  const eol = formatting.eol ?? '\n';
+  const block = properties
+    .map(([key, value]) => {
+      const json = JSON.stringify(value, null, indentUnit(formatting)).split('\n').join(`${eol}${indent}`);
+      return `${indent}${JSON.stringify(key)}: ${json}`;
+    })
+    .join(`,${eol}`);
+  return `${text.slice(0, end)}${trailingComma ? '' : ','}${rest}${eol}${block}${trailingComma ? ',' : ''}${text.slice(lineEnd)}`;
 }
 
 function equalGlobs(value: unknown, globs: readonly string[]): boolean {

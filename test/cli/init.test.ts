@@ -183,15 +183,14 @@ describe('okr init', () => {
       'updated .vscode/settings.json (yaml.schemas: ./.okr/schemas/okr-file.schema.json',
     );
     const merged = readFileSync(join(dir, '.vscode/settings.json'), 'utf8');
-    // Every line of the user's is still there, in order, comments included.
+    // Every line of the user's is still there, unchanged and in order, each comment on its line.
+    const lines = merged.split('\n');
     let at = 0;
-    for (const line of settings.split('\n').filter((l) => l.trim() !== '')) {
-      const found = merged.indexOf(line.trim().replace(/ \/\/.*$/, ''), at);
-      expect(found, line).toBeGreaterThanOrEqual(at);
-      at = found;
+    for (const line of settings.split('\n')) {
+      const found = lines.indexOf(line, at);
+      expect(found, JSON.stringify(line)).toBeGreaterThanOrEqual(at);
+      at = found + 1;
     }
-    for (const comment of ['// Team settings: keep them tidy.', '// we like four', '/* Markdown */', '// CI'])
-      expect(merged).toContain(comment);
     const parsed = parseJsonc(merged) as Record<string, unknown>;
     expect(parsed['editor.tabSize']).toBe(4);
     expect(parsed['[markdown]']).toEqual({ 'editor.wordWrap': 'on' });
@@ -210,6 +209,20 @@ describe('okr init', () => {
       "skipped .vscode/settings.json: its yaml.schemas already maps okr's schemas\n",
     );
     expect(readFileSync(join(dir, '.vscode/settings.json'), 'utf8')).toBe(merged);
+  });
+
+  it('adds its entries after the last setting, whose comment stays on its line, with the line ends of the file', () => {
+    const dir = makeProject({
+      '.vscode/settings.json': '{\r\n  "files.eol": "\\r\\n" // Windows team\r\n}\r\n',
+    });
+    expect(runOkr(['init', '--as-of', AS_OF], { cwd: dir }).code).toBe(0);
+    const merged = readFileSync(join(dir, '.vscode/settings.json'), 'utf8');
+    expect(
+      merged.startsWith('{\r\n  "files.eol": "\\r\\n", // Windows team\r\n  "yaml.schemas": {\r\n'),
+    ).toBe(true);
+    expect(merged.endsWith('\r\n    ]\r\n  }\r\n}\r\n')).toBe(true);
+    expect(merged.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(Object.keys((parseJsonc(merged) as Record<string, object>)['yaml.schemas']!)).toHaveLength(3);
   });
 
   it('leaves a schema the editor settings already map, from wherever, to the user', () => {
