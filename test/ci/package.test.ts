@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, REPO_ROOT, tempDir } from '../helpers.js';
@@ -157,5 +157,15 @@ describe('the npm package', () => {
     expect(check).toMatchObject({ code: 0, stderr: '' });
     const version = run(okr, ['--version'], repo);
     expect(version.stdout).toBe(`${pkg.version}\n`);
+
+    // A schema edited in the installed package has no prebuilt validator, and no ajv to compile it.
+    const schema = join(prefix, 'lib', 'node_modules', pkg.name, 'schemas', 'okr-file.schema.json');
+    writeFileSync(schema, `${readFileSync(schema, 'utf8')}\n`);
+    const broken = run(okr, ['check', '--as-of', '2026-11-20'], repo);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr.split('\n')[0]).toBe(
+      `okr: internal error: okr's schemas/okr-file.schema.json differs from the one its validator was built from, and ajv is not installed to compile it; reinstall okr, or run "npm run build" in a checkout of okr`,
+    );
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
   });
 });
