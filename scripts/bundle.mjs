@@ -50,6 +50,15 @@ writeFileSync(outfile, readFileSync(outfile, 'utf8').replace(/(?<![\w$.])import\
 // that it holds the functions they compiled as well as the top level. Each run starts from the
 // cache the one before wrote. Without the example (a package unpacked elsewhere), okr runs without.
 const example = join(repo, 'examples', 'acme');
+/**
+ * The environment of those runs: a build inside a CI job (a release, a pre-commit install) must add
+ * nothing to that job's summary, which belongs to the job's own okr runs.
+ */
+function buildEnv() {
+  const env = { ...process.env, OKR_BUILD_CODE_CACHE: '1', DEBUG: '', NO_COLOR: '1' };
+  delete env.GITHUB_STEP_SUMMARY;
+  return env;
+}
 if (existsSync(example)) {
   const cacheDir = mkdtempSync(join(tmpdir(), 'okr-build-'));
   try {
@@ -57,7 +66,7 @@ if (existsSync(example)) {
       const run = spawnSync(
         process.execPath,
         [join(repo, 'bin', 'okr'), '-C', example, '--as-of', '2026-11-20', ...command],
-        { env: { ...process.env, OKR_BUILD_CODE_CACHE: '1', DEBUG: '', NO_COLOR: '1' }, stdio: 'ignore' },
+        { env: buildEnv(), stdio: 'ignore' },
       );
       if (run.status !== 0) throw new Error(`okr ${command[0]} on ${example} exited with ${run.status}`);
     }

@@ -153,7 +153,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       'scaffold a repository: config, strategy, an example OKR file, a CI workflow, editor schemas',
     )
     .option('--force', 'replace files that already exist')
-    .action(async (options: { force?: boolean }, command: Command) => {
+    .option('--schemas', "only refresh the copies of okr's JSON Schemas for the editor")
+    .action(async (options: { force?: boolean; schemas?: boolean }, command: Command) => {
       const { runInit } = await import('./commands/init.js');
       const globals = command.optsWithGlobals() as GlobalOptions;
       setExitCode(await runInit({ io: processIo, cwd: globals.C, asOf: globals.asOf }, options));

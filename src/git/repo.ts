@@ -85,6 +85,16 @@ export async function defaultBranch(cwd: string): Promise<string | null> {
 }
 
 /**
+ * The name of the branch CI should watch: the remote's default branch (origin/HEAD), else the branch
+ * checked out (even one without commits yet); null outside git or on a detached HEAD.
+ */
+export async function defaultBranchName(cwd: string): Promise<string | null> {
+  const originHead = await tryRaw(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+  if (originHead?.startsWith('origin/')) return originHead.slice('origin/'.length);
+  return (await tryRaw(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD'])) || null;
+}
+
+/**
  * The base of a pull request: the merge-base of HEAD with the default branch. Says what to do when
  * there is no default branch or the clone is too shallow to hold the merge-base.
  */

@@ -73,58 +73,74 @@ objectives:
 `;
 }
 
-const WORKFLOW = `# Validates the OKRs on every push, and summarises what a pull request changes in them.
+/** What the workflow and the editor settings name: okr's package, version and repository. */
+export interface InitTarget {
+  /** The branch CI runs on for pushes: the repository's default branch. */
+  branch: string;
+  /** okr's own version: the Action's tag. */
+  version: string;
+  /** okr's GitHub repository, owner/name: the Action. */
+  actionRepository: string;
+  /** Folder of the JSON Schemas, relative to the repository root, `./`-prefixed. */
+  schemas: string;
+}
+
+/** actions/checkout v7.0.1, by commit, so that a moved tag cannot change what the workflow runs. */
+const CHECKOUT = 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1';
+
+function workflow(target: InitTarget): string {
+  return `# Checks the OKRs on every push to ${target.branch} and on every pull request, with okr's GitHub
+# Action: annotations on the changed lines and a job summary; on a pull request, what it changes in
+# the OKRs (okr diff), in the summary and as one comment that each push updates.
 name: okr
 on:
   push:
-    branches: [main]
+    branches: [${JSON.stringify(target.branch)}]
   pull_request:
 permissions:
   contents: read
+  pull-requests: write          # the okr diff comment; without it, set "comment: false" below
 jobs:
   okr:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: ${CHECKOUT}
         with:
           fetch-depth: 0        # okr diff and stale-kr read the history
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - name: Install dependencies (okr, when it is one of them)
-        if: hashFiles('package-lock.json') != ''
-        run: npm ci
-      - name: Check the OKRs
-        run: npx okr check
-      - name: Summarise the OKR changes of this pull request
-        if: \${{ !cancelled() && github.event_name == 'pull_request' }}
-        env:
-          BASE: \${{ github.base_ref }}
-        run: npx okr diff "origin/$BASE" --format markdown >> "$GITHUB_STEP_SUMMARY"
+      - uses: ${target.actionRepository}@v${target.version}
+        # with:
+        #   comment: false      # no comment on pull requests
+        #   max-warnings: 0     # fail on warnings too
 `;
+}
 
-const SCHEMAS = './node_modules/okr/schemas';
+/** The JSON Schemas okr ships, and the files each one describes (globs of VS Code's yaml.schemas). */
+export const SCHEMA_FILES = [
+  { name: 'okr-file', globs: ['okrs/**/*.yaml', 'okrs/**/*.yml', '!okrs/strategy.yaml'] },
+  { name: 'strategy', globs: ['okrs/strategy.yaml'] },
+  { name: 'config', globs: ['okr.config.yaml'] },
+] as const;
 
-const VSCODE_SETTINGS = `${JSON.stringify(
-  {
-    'yaml.schemas': {
-      [`${SCHEMAS}/okr-file.schema.json`]: ['okrs/**/*.yaml', 'okrs/**/*.yml', '!okrs/strategy.yaml'],
-      [`${SCHEMAS}/strategy.schema.json`]: ['okrs/strategy.yaml'],
-      [`${SCHEMAS}/config.schema.json`]: ['okr.config.yaml'],
-    },
-  },
-  null,
-  2,
-)}\n`;
+/** The `yaml.schemas` entries of the editor settings: schema location → globs. */
+export function schemaMappings(schemas: string): [string, string[]][] {
+  return SCHEMA_FILES.map((s) => [`${schemas}/${s.name}.schema.json`, [...s.globs]]);
+}
 
-/** The files of a new OKR repository, with an example OKR file for the quarter of `day`. */
-export function initFiles(day: number): InitFile[] {
+/** Repository path of the example OKR file for the quarter of `day`. */
+export function examplePath(day: number): string {
+  return `okrs/${quarterOf(day)}/company.yaml`;
+}
+
+/**
+ * The files of a new OKR repository, with an example OKR file for the quarter of `day`. The editor
+ * settings are not among them: they are merged into the user's (see okr init).
+ */
+export function initFiles(day: number, target: InitTarget): InitFile[] {
   const cycle = quarterOf(day);
   return [
     { path: 'okr.config.yaml', content: CONFIG },
     { path: 'okrs/strategy.yaml', content: STRATEGY },
-    { path: `okrs/${cycle}/company.yaml`, content: exampleOkrs(cycle, formatDay(day)) },
-    { path: '.github/workflows/okr.yml', content: WORKFLOW },
-    { path: '.vscode/settings.json', content: VSCODE_SETTINGS },
+    { path: examplePath(day), content: exampleOkrs(cycle, formatDay(day)) },
+    { path: '.github/workflows/okr.yml', content: workflow(target) },
   ];
 }

@@ -37,6 +37,20 @@ function prebuiltValidator(name: SchemaName, schemaText: string): ValidateFuncti
   return prebuilt.schemaText === schemaText ? prebuilt : null;
 }
 
+/**
+ * ajv, to compile a schema edited since the build. It is a development dependency: an installed
+ * okr runs on the validators its build compiled, and has no ajv.
+ */
+function loadAjv(name: SchemaName): typeof import('ajv') {
+  try {
+    return require('ajv') as typeof import('ajv');
+  } catch {
+    throw new Error(
+      `okr's schemas/${name}.schema.json differs from the one its validator was built from, and ajv is not installed to compile it; reinstall okr, or run "npm run build" in a checkout of okr`,
+    );
+  }
+}
+
 /** The compiled validator of a schema; each schema is compiled once per process, at build time when it can. */
 export function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
@@ -44,7 +58,7 @@ export function validatorFor(name: SchemaName): ValidateFunction {
     const schemaText = readFileSync(schemaUrl(name), 'utf8');
     validate = prebuiltValidator(name, schemaText) ?? undefined;
     if (!validate) {
-      ajv ??= new (require('ajv') as typeof import('ajv')).Ajv(AJV_OPTIONS);
+      ajv ??= new (loadAjv(name).Ajv)(AJV_OPTIONS);
       validate = ajv.compile(JSON.parse(schemaText));
     }
     validators.set(name, validate);
