@@ -4,6 +4,7 @@ import { terminalLine } from '../format/text.js';
 import type { LoadResult } from '../load/load.js';
 import { type Standing, standing } from '../standing.js';
 import type { CommandContext } from './context.js';
+import { gitCommand } from './errors.js';
 
 /** False, after saying why on stderr, when no OKR file matched (exit 2). */
 function anyFiles(ctx: CommandContext, result: Standing): boolean {
@@ -44,11 +45,17 @@ export async function standingForView(ctx: CommandContext, load?: LoadResult): P
   return result;
 }
 
-/** The whole analysis, problems included, for the report; null and failed files as for status. */
+/**
+ * The whole analysis, its problems judged exactly as `okr check` judges them (git staleness
+ * included), for the report; null and failed files as for status.
+ */
 export async function analyzeForView(ctx: CommandContext): Promise<Analysis | null> {
-  const { analyze } = await import('../analyze.js');
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir });
+  const { judge, shallowNote } = await import('../run/judge.js');
+  const { analysis, undatedByTheCut } = await gitCommand(() =>
+    judge({ config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cacheDir: ctx.cacheDir }),
+  );
   if (!anyFiles(ctx, analysis)) return null;
+  for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
   reportFailed(ctx, analysis.load.failed, analysis.diagnostics);
   return analysis;
 }

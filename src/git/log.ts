@@ -51,11 +51,12 @@ function parseRawLog(out: string, keep: (paths: string[]) => string[]): LogCommi
 }
 
 /**
- * The commits of HEAD's first-parent history that change OKR files, oldest first, from ONE
- * `git log` run. A merge is compared with its first parent, so a branch's changes count from the
- * day they landed. Renames show as a deletion plus an addition: callers follow ids, not paths.
+ * The commits of the first-parent history of `revision` (HEAD by default) that change OKR files,
+ * oldest first, from ONE `git log` run. A merge is compared with its first parent, so a branch's
+ * changes count from the day they landed. Renames show as a deletion plus an addition: callers
+ * follow ids, not paths.
  */
-export async function okrLog(config: Config): Promise<LogCommit[]> {
+export async function okrLog(config: Config, revision = 'HEAD'): Promise<LogCommit[]> {
   const bases = [...new Set(config.include.map(globBase))];
   const pathspecs = bases.includes('') ? [] : bases;
   let out: string;
@@ -71,7 +72,7 @@ export async function okrLog(config: Config): Promise<LogCommit[]> {
       '--no-abbrev',
       '--relative',
       '--format=%x1e%H%x1f%ct%x1f%P',
-      'HEAD',
+      revision,
       '--',
       ...pathspecs,
     ]);
