@@ -3,7 +3,7 @@ import { formatHistoryJson, formatHistoryText } from '../../format/history.js';
 import { withBlobReader } from '../../git/cat-file.js';
 import { okrLog } from '../../git/log.js';
 import { isShallow, requireCommit, requireRepository } from '../../git/repo.js';
-import { checkinPoints, gitPoints, type History, mergePoints, worktreeGraph } from '../../history/history.js';
+import { gitPoints, type History, worktreeGraph } from '../../history/history.js';
 import type { CommandContext } from '../context.js';
 import { FatalError, UsageError } from '../errors.js';
 import { gitCommand } from '../git.js';
@@ -21,12 +21,12 @@ export async function computeHistory(ctx: CommandContext, ref: string): Promise<
     await requireRepository(cwd, 'okr history');
     await requireCommit(cwd, 'HEAD');
     const commits = await okrLog(ctx.config);
-    const git = await withBlobReader(cwd, (reader) =>
-      gitPoints(commits, (blob) => reader.read(blob), ref, ctx.config.rollup),
-    );
     const worktree = worktreeGraph(ctx.config, ref);
     const kr = worktree.krs.get(ref);
-    const known = git.length > 0 || (ref.includes('/') ? kr !== undefined : worktree.byId.has(ref));
+    const points = await withBlobReader(cwd, (reader) =>
+      gitPoints(commits, (blob) => reader.read(blob), ref, ctx.config.rollup, { kr }),
+    );
+    const known = points.length > 0 || (ref.includes('/') ? kr !== undefined : worktree.byId.has(ref));
     if (!known)
       throw new FatalError(
         `no objective or key result "${ref}" in the working tree or in git history; use an objective id or "objective-id/kr-id" (see "okr status --krs")`,
@@ -37,8 +37,7 @@ export async function computeHistory(ctx: CommandContext, ref: string): Promise<
       );
     // What happened after the day asked about (`--as-of`) is not known yet on that day.
     const until = formatDay(ctx.asOf);
-    const points = mergePoints(git, kr ? checkinPoints(kr) : []).filter((p) => p.date <= until);
-    return { ref, points };
+    return { ref, points: points.filter((p) => p.date <= until) };
   });
 }
 
