@@ -65,6 +65,27 @@ describe('okr history', () => {
     });
   });
 
+  it("measures each check-in against the target of its time, not today's", () => {
+    const kr = (target: number, current: number, checkins: { date: string; value: number }[]) =>
+      okrYaml('ops', '2026-Q4', [
+        {
+          id: 'ops',
+          title: 'Keep every service fast for our buyers',
+          krs: [{ id: 'fixes', start: 0, target, current, checkins }],
+        },
+      ]);
+    const first = { date: '2026-10-01', value: 2 };
+    const dir = okrRepo({ 'okrs/ops.yaml': kr(10, 2, [first]) }, '2026-10-01T12:00:00Z');
+    const recorded = git(dir, ['rev-parse', 'HEAD']).trim();
+    // The target doubles with the second check-in.
+    writeFiles(dir, { 'okrs/ops.yaml': kr(20, 5, [first, { date: '2026-10-15', value: 5 }]) });
+    const raised = commitAll(dir, 'new target, check-in', '2026-10-15T12:00:00Z');
+    expect(history(dir, 'ops/fixes').points).toEqual([
+      { date: '2026-10-01', commit: recorded, value: 2, progress: 0.2, source: 'checkin' },
+      { date: '2026-10-15', commit: raised, value: 5, progress: 0.25, source: 'checkin' },
+    ]);
+  });
+
   it('stops at --as-of: what came later was not known on that day', () => {
     const { dir, commits } = teamHistoryRepo();
     const r = runOkr(['history', 'checkout/conversion', '--format', 'json', '--as-of', '2026-10-12'], {
