@@ -6,8 +6,6 @@ import type { LoadResult } from '../load/load.js';
 import type { CommandContext } from './context.js';
 import { gitCommand } from './errors.js';
 
-export { gitCommand };
-
 /** The OKR files of a revision, read from git (not checked out) with the working tree's config. */
 export async function loadAt(ctx: CommandContext, rev: string, command: string): Promise<LoadResult> {
   return gitCommand(async () => {
