@@ -4,7 +4,7 @@ import { loadRevision } from '../git/revision.js';
 import { gitValueSeries } from '../history/last-changed.js';
 import type { LoadResult } from '../load/load.js';
 import type { CommandContext } from './context.js';
-import { gitCommand } from './errors.js';
+import { gitCommand } from './git-command.js';
 
 /** The OKR files of a revision, read from git (not checked out) with the working tree's config. */
 export async function loadAt(ctx: CommandContext, rev: string, command: string): Promise<LoadResult> {

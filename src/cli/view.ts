@@ -4,7 +4,6 @@ import { terminalLine } from '../format/text.js';
 import type { LoadResult } from '../load/load.js';
 import { type Standing, standing } from '../standing.js';
 import type { CommandContext } from './context.js';
-import { gitCommand } from './errors.js';
 
 /** False, after saying why on stderr, when no OKR file matched (exit 2). */
 function anyFiles(ctx: CommandContext, result: Standing): boolean {
@@ -50,7 +49,10 @@ export async function standingForView(ctx: CommandContext, load?: LoadResult): P
  * included), for the report; null and failed files as for status.
  */
 export async function analyzeForView(ctx: CommandContext): Promise<Analysis | null> {
-  const { judge, shallowNote } = await import('../run/judge.js');
+  const [{ judge, shallowNote }, { gitCommand }] = await Promise.all([
+    import('../run/judge.js'),
+    import('./git-command.js'),
+  ]);
   const { analysis, undatedByTheCut } = await gitCommand(() =>
     judge({ config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cacheDir: ctx.cacheDir }),
   );

@@ -35,6 +35,17 @@ export interface JudgeOptions {
   cache?: SourceCache;
   /** Texts read already (the other version's), which need not be read from git again. */
   known?: readonly string[];
+  /**
+   * Git read already for several versions (okr diff): the `git cat-file --batch` reader, this
+   * version's history (`okrLogs`) and whether the clone is shallow. Without it, judge reads git itself.
+   */
+  git?: SharedGit;
+}
+
+export interface SharedGit {
+  reader: BlobReader;
+  commits: readonly LogCommit[];
+  shallow: boolean;
 }
 
 export interface Judgement {
@@ -106,6 +117,10 @@ function startGitInputs(
 ): (worktree: LoadResult | null, cache: SourceCache) => Promise<{ load: LoadResult; git: GitInputs }> {
   const { config, base, revision } = options;
   const root = config.root;
+  if (options.git) {
+    const shared = options.git;
+    return (worktree, cache) => readGit(options, shared, worktree, cache, null);
+  }
   const repository = revision !== undefined || base !== undefined || mayBeRepository(root, options.env);
   const facts = repository ? repositoryFacts(root) : Promise.resolve(null);
   const commits: Promise<LogCommit[]> = repository ? okrLog(config, revision) : Promise.resolve([]);
@@ -114,26 +129,38 @@ function startGitInputs(
     else if (worktree !== null && (await facts) === null) return { load: worktree, git: { shallow: false } };
     const baseSha = base === undefined ? null : await requireCommit(root, base.rev);
     return withBlobReader(root, async (reader) => {
-      const known = options.known ? knownBlobs(options.known) : undefined;
-      const load = worktree ?? (await loadRevision(config, revision!, reader, cache, known));
       const shallow = (await facts)?.shallow ?? false;
-      const git: GitInputs = { shallow };
-      const lastChanged = await gitLastChanged(await commits, shallow, reader, {
-        files: load.files,
-        day: options.asOf,
-      });
-      if (lastChanged) git.lastChanged = lastChanged;
-      if (baseSha !== null)
-        git.baseline = await baselineGraph(
-          config,
-          baseSha,
-          reader,
-          cache,
-          load.files.map((file) => file.source.text),
-        );
-      return { load, git };
+      return readGit(options, { reader, commits: await commits, shallow }, worktree, cache, baseSha);
     });
   };
+}
+
+/** The version's files (read from git for a revision) and what git says of them. */
+async function readGit(
+  options: JudgeOptions,
+  { reader, commits, shallow }: SharedGit,
+  worktree: LoadResult | null,
+  cache: SourceCache,
+  baseSha: string | null,
+): Promise<{ load: LoadResult; git: GitInputs }> {
+  const { config } = options;
+  const known = options.known ? knownBlobs(options.known) : undefined;
+  const load = worktree ?? (await loadRevision(config, options.revision!, reader, cache, known));
+  const git: GitInputs = { shallow };
+  const lastChanged = await gitLastChanged(commits, shallow, reader, {
+    files: load.files,
+    day: options.asOf,
+  });
+  if (lastChanged) git.lastChanged = lastChanged;
+  if (baseSha !== null)
+    git.baseline = await baselineGraph(
+      config,
+      baseSha,
+      reader,
+      cache,
+      load.files.map((file) => file.source.text),
+    );
+  return { load, git };
 }
 
 /**

@@ -7,7 +7,8 @@ import { discoverFiles } from '../../load/discover.js';
 import { checkWorktree } from '../../run/check.js';
 import type { CommandContext } from '../context.js';
 
-import { gitCommand, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { gitCommand } from '../git-command.js';
 import { writeOutput } from '../output.js';
 import { appendStepSummary } from '../summary.js';
 import { version } from '../version.js';

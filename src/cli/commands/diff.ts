@@ -2,10 +2,19 @@ import { diffAnalyses, type OkrDiff } from '../../diff/diff.js';
 import { formatDiffJson } from '../../format/diff-json.js';
 import { formatDiffMarkdown } from '../../format/diff-markdown.js';
 import { formatDiffText } from '../../format/diff-text.js';
-import { defaultBase, requireCommit, requireRepository } from '../../git/repo.js';
+import { withBlobReader } from '../../git/cat-file.js';
+import { okrLogs } from '../../git/log.js';
+import {
+  defaultBase,
+  repositoryFacts,
+  requireCommit,
+  requireRepository,
+  resolveCommit,
+} from '../../git/repo.js';
 import { judge, shallowNote } from '../../run/judge.js';
 import type { CommandContext } from '../context.js';
-import { gitCommand, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { gitCommand } from '../git-command.js';
 import { appendStepSummary } from '../summary.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -29,18 +38,32 @@ export async function computeDiff(
     await requireRepository(cwd, 'okr diff');
     const baseSha = base === undefined ? (await defaultBase(cwd)).sha : await requireCommit(cwd, base);
     const headSha = head === undefined ? null : await requireCommit(cwd, head);
-    const common = { config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cache: new Map() };
-    // The head first: the base's files it has too are neither read from git nor parsed again.
-    const after = await judge({ ...common, ...(headSha === null ? {} : { revision: headSha }) });
-    const before = await judge({
-      ...common,
-      revision: baseSha,
-      known: after.analysis.load.files.map((file) => file.source.text),
+    const headTip = headSha ?? (await resolveCommit(cwd, 'HEAD'));
+    const [facts, logs] = await Promise.all([
+      repositoryFacts(cwd),
+      okrLogs(ctx.config, headTip === null ? [baseSha] : [baseSha, headTip]),
+    ]);
+    const shallow = facts?.shallow ?? false;
+    return withBlobReader(cwd, async (reader) => {
+      const common = { config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cache: new Map() };
+      const history = (tip: string | null) => ({ reader, shallow, commits: (tip && logs.get(tip)) || [] });
+      // The head first: the base's files it has too are neither read from git nor parsed again.
+      const after = await judge({
+        ...common,
+        ...(headSha === null ? {} : { revision: headSha }),
+        git: history(headTip),
+      });
+      const before = await judge({
+        ...common,
+        revision: baseSha,
+        known: after.analysis.load.files.map((file) => file.source.text),
+        git: history(baseSha),
+      });
+      return {
+        diff: diffAnalyses(before.analysis, after.analysis, { base: baseSha, head: headSha ?? 'WORKTREE' }),
+        undatedByTheCut: Math.max(before.undatedByTheCut, after.undatedByTheCut),
+      };
     });
-    return {
-      diff: diffAnalyses(before.analysis, after.analysis, { base: baseSha, head: headSha ?? 'WORKTREE' }),
-      undatedByTheCut: Math.max(before.undatedByTheCut, after.undatedByTheCut),
-    };
   });
 }
 

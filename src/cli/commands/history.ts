@@ -5,7 +5,8 @@ import { okrLog } from '../../git/log.js';
 import { isShallow, requireCommit, requireRepository } from '../../git/repo.js';
 import { gitPoints, type History, worktreeGraph } from '../../history/history.js';
 import type { CommandContext } from '../context.js';
-import { FatalError, gitCommand, UsageError } from '../errors.js';
+import { FatalError, UsageError } from '../errors.js';
+import { gitCommand } from '../git-command.js';
 
 export const HISTORY_FORMATS = ['text', 'json'] as const;
 
