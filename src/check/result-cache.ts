@@ -20,7 +20,7 @@ import type { Config } from '../model.js';
  */
 
 /** Bumped whenever what is stored or what the key covers changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE_NAME = 'results.json';
 
 export interface ResultInputs {
@@ -89,8 +89,14 @@ function isDiagnostic(v: unknown): v is Diagnostic {
   );
 }
 
-/** The diagnostics stored under `key`, or null when there are none, or they are not whole and ours. */
-export function readResults(dir: string, key: string): Diagnostic[] | null {
+/** What a check found: its diagnostics, and the notes it said on stderr (a shallow history). */
+export interface StoredResults {
+  diagnostics: Diagnostic[];
+  notes: string[];
+}
+
+/** The results stored under `key`, or null when there are none, or they are not whole and ours. */
+export function readResults(dir: string, key: string): StoredResults | null {
   let text: string;
   try {
     text = readFileSync(join(dir, FILE_NAME), 'utf8');
@@ -108,16 +114,23 @@ export function readResults(dir: string, key: string): Diagnostic[] | null {
     return null;
   }
   if (typeof stored !== 'object' || stored === null) return null;
-  const { format, key: storedKey, diagnostics } = stored as Record<string, unknown>;
-  if (format !== FORMAT || storedKey !== key || !Array.isArray(diagnostics)) return null;
-  return diagnostics.every(isDiagnostic) ? diagnostics : null;
+  const { format, key: storedKey, diagnostics, notes } = stored as Record<string, unknown>;
+  if (format !== FORMAT || storedKey !== key || !Array.isArray(diagnostics) || !Array.isArray(notes))
+    return null;
+  if (!diagnostics.every(isDiagnostic) || !notes.every((n) => typeof n === 'string')) return null;
+  return { diagnostics, notes: notes as string[] };
 }
 
-/** Stores the diagnostics of a check under `key`, replacing what was there; failures only cost speed. */
-export function writeResults(dir: string, key: string, diagnostics: readonly Diagnostic[]): void {
+/** Stores the results of a check under `key`, replacing what was there; failures only cost speed. */
+export function writeResults(dir: string, key: string, results: StoredResults): void {
   // Only what reads back identically is stored: the diagnostics as they are, with nothing else.
-  if (!diagnostics.every(isDiagnostic)) return;
-  const body = JSON.stringify({ format: FORMAT, key, diagnostics });
+  if (!results.diagnostics.every(isDiagnostic)) return;
+  const body = JSON.stringify({
+    format: FORMAT,
+    key,
+    diagnostics: results.diagnostics,
+    notes: results.notes,
+  });
   const target = join(dir, FILE_NAME);
   const temp = join(dir, `.${FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
   try {

@@ -1,10 +1,11 @@
 import type { KrFreshness } from '../report/status.js';
 import type { Standing } from '../standing.js';
 import type { CommandContext } from './context.js';
+import { gitCommand } from './git-command.js';
 
 /**
  * Which KRs are stale, judged as `okr check` judges them (the same rules over the same git history:
- * `startCheckGitInputs`), and the day git last saw each KR's value change. With `fromGit` false
+ * `gitDates` of run/judge.ts), and the day git last saw each KR's value change. With `fromGit` false
  * (a view of another revision) staleness counts check-ins only.
  */
 export async function krFreshness(
@@ -17,10 +18,16 @@ export async function krFreshness(
     import('../git/state.js'),
   ]);
   // Outside a repository okr's git modules are not even loaded.
-  const { lastChanged } =
+  const lastChanged =
     options.fromGit && mayBeRepository(ctx.root, ctx.io.env)
-      ? await (await import('./git.js')).startCheckGitInputs(ctx, undefined)(standing.load.files)
-      : { lastChanged: undefined };
+      ? (
+          await gitCommand(async () =>
+            (
+              await import('../run/judge.js')
+            ).gitDates({ config: ctx.config, asOf: ctx.asOf, env: ctx.io.env }, standing.load),
+          )
+        )?.days
+      : undefined;
   const stale = new Set<string>();
   for (const d of lintStanding(standing, lastChanged ? { lastChanged } : {}))
     if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);

@@ -81,11 +81,20 @@ export async function standingForView(
   return result;
 }
 
-/** The whole analysis, problems included, for the report; null and failed files as for status. */
+/**
+ * The whole analysis, its problems judged exactly as `okr check` judges them (git staleness
+ * included), for the report; null and failed files as for status.
+ */
 export async function analyzeForView(ctx: CommandContext): Promise<Analysis | null> {
-  const { analyze } = await import('../analyze.js');
-  const analysis = analyze(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir });
+  const [{ judge, shallowNote }, { gitCommand }] = await Promise.all([
+    import('../run/judge.js'),
+    import('./git-command.js'),
+  ]);
+  const { analysis, undatedByTheCut } = await gitCommand(() =>
+    judge({ config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cacheDir: ctx.cacheDir }),
+  );
   if (!anyFiles(ctx, analysis, 'report')) return null;
+  for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
   reportFailed(ctx, analysis.load.failed, analysis.diagnostics);
   return analysis;
 }

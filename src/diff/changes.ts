@@ -2,19 +2,25 @@ import { cycleWindow } from '../dates.js';
 import type { Graph } from '../graph/graph.js';
 import type { Config, KeyResult, Objective, YamlPath } from '../model.js';
 
+/** The fields `okr diff` compares (SPEC §9), in the order it lists them. */
 export type ChangedField =
   | 'title'
+  | 'description'
   | 'parent'
+  | 'theme'
+  | 'depends_on'
   | 'target'
   | 'start'
   | 'keep'
+  | 'unit'
   | 'weight'
   | 'type'
   | 'owner'
   | 'cycle'
   | 'rollup';
 
-export type FieldValue = string | number | null;
+/** A field's value; `depends_on` is a list of references. */
+export type FieldValue = string | number | readonly string[] | null;
 
 export interface FieldChange {
   /** Objective id or KR full id. */
@@ -33,18 +39,37 @@ export interface FieldChange {
   cycleStart: number | null;
 }
 
-const OBJECTIVE_FIELDS = ['title', 'parent', 'type', 'owner', 'cycle', 'weight', 'rollup'] as const;
-const KR_FIELDS = ['title', 'start', 'target', 'keep', 'weight'] as const;
-/** Fields that decide what counts as success: changing them once the cycle runs moves the goalposts. */
+const OBJECTIVE_FIELDS = [
+  'title',
+  'description',
+  'parent',
+  'theme',
+  'depends_on',
+  'type',
+  'owner',
+  'cycle',
+  'weight',
+  'rollup',
+] as const;
+const KR_FIELDS = ['title', 'description', 'start', 'target', 'keep', 'unit', 'weight'] as const;
+/**
+ * Fields that decide what counts as success: changing them once the cycle runs moves the goalposts.
+ * An objective's weight decides how much it counts in its parent's progress, as a KR's does in its
+ * objective's.
+ */
 const GOALPOSTS: Record<FieldChange['kind'], ReadonlySet<ChangedField>> = {
-  objective: new Set(['type']),
+  objective: new Set(['type', 'weight']),
   kr: new Set(['target', 'start', 'keep', 'weight']),
 };
 
 function objectiveField(o: Objective, field: (typeof OBJECTIVE_FIELDS)[number]): FieldValue {
   switch (field) {
+    case 'description':
     case 'parent':
-      return o.data.parent ?? null;
+    case 'theme':
+      return o.data[field] ?? null;
+    case 'depends_on':
+      return o.data.depends_on ?? null;
     default:
       return o[field];
   }
@@ -54,6 +79,12 @@ function krField(k: KeyResult, field: (typeof KR_FIELDS)[number]): FieldValue {
   if (field === 'title') return k.title;
   if (field === 'weight') return k.weight;
   return k.data[field] ?? null;
+}
+
+/** Whether two values of a field are the same: lists by their entries, in order. */
+function same(a: FieldValue, b: FieldValue): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
 }
 
 /** Where a field lives in the head's file: the key of the objective or KR, or its mapping when absent. */
@@ -97,7 +128,7 @@ export function fieldChanges(base: Graph, head: Graph, config: Config, asOf: num
     if (before)
       for (const field of OBJECTIVE_FIELDS) {
         const [from, to] = [objectiveField(before, field), objectiveField(objective, field)];
-        if (from === to) continue;
+        if (same(from, to)) continue;
         const present = field in objective.data;
         push(
           objective.id,
@@ -113,7 +144,7 @@ export function fieldChanges(base: Graph, head: Graph, config: Config, asOf: num
       if (!old) continue;
       for (const field of KR_FIELDS) {
         const [from, to] = [krField(old, field), krField(kr, field)];
-        if (from === to) continue;
+        if (same(from, to)) continue;
         push(kr.fullId, 'kr', field, from, to, fieldPath(kr.path, field, field in kr.data, objective));
       }
     }

@@ -12,7 +12,12 @@ function revisionLabel(rev: string): string {
 }
 
 export function fieldValue(value: FieldValue): string {
-  return value === null ? '(none)' : typeof value === 'string' ? JSON.stringify(value) : String(value);
+  if (value === null) return '(none)';
+  if (typeof value === 'number') return String(value);
+  // Strings quoted, lists as [“a”, “b”]: an empty string or list stays visible.
+  return typeof value === 'string'
+    ? JSON.stringify(value)
+    : `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
 }
 
 export function isEmptyDiff(diff: OkrDiff): boolean {

@@ -16,6 +16,8 @@ export interface LogCommit {
   day: number;
   /** True for a commit whose parents are not in the clone (a shallow boundary) or a root commit. */
   parentless: boolean;
+  /** Its first parent, when the log says (`okrLogs`). */
+  firstParent?: string | null;
   changes: FileChange[];
 }
 
@@ -44,18 +46,19 @@ function parseRawLog(out: string, keep: (paths: string[]) => string[]): LogCommi
       sha: sha!,
       day: Math.floor(Number(seconds) / 86_400),
       parentless: !parents,
+      firstParent: parents ? parents.split(' ')[0]! : null,
       changes,
     });
   }
   return commits;
 }
 
-/**
- * The commits of HEAD's first-parent history that change OKR files, oldest first, from ONE
- * `git log` run. A merge is compared with its first parent, so a branch's changes count from the
- * day they landed. Renames show as a deletion plus an addition: callers follow ids, not paths.
- */
-export async function okrLog(config: Config): Promise<LogCommit[]> {
+/** `git log` of the OKR files' changes along first parents, oldest first, from `revisions`. */
+async function rawLog(
+  config: Config,
+  revisions: readonly string[],
+  extra: readonly string[],
+): Promise<LogCommit[]> {
   const bases = [...new Set(config.include.map(globBase))];
   const pathspecs = bases.includes('') ? [] : bases;
   let out: string;
@@ -70,8 +73,9 @@ export async function okrLog(config: Config): Promise<LogCommit[]> {
       '--no-renames',
       '--no-abbrev',
       '--relative',
+      ...extra,
       '--format=%x1e%H%x1f%ct%x1f%P',
-      'HEAD',
+      ...revisions,
       '--',
       ...pathspecs,
     ]);
@@ -80,4 +84,37 @@ export async function okrLog(config: Config): Promise<LogCommit[]> {
     return [];
   }
   return parseRawLog(out, (paths) => selectOkrPaths(config, paths));
+}
+
+/**
+ * The commits of the first-parent history of `revision` (HEAD by default) that change OKR files,
+ * oldest first, from ONE `git log` run. A merge is compared with its first parent, so a branch's
+ * changes count from the day they landed. Renames show as a deletion plus an addition: callers
+ * follow ids, not paths.
+ */
+export async function okrLog(config: Config, revision = 'HEAD'): Promise<LogCommit[]> {
+  return rawLog(config, [revision], []);
+}
+
+/**
+ * What `okrLog` gives for each of several commits (full ids), from ONE `git log` run over them all:
+ * every commit of their first-parent histories is listed (`--sparse`), so that each history is told
+ * apart by following first parents from its tip; those that change no OKR file are then left out.
+ */
+export async function okrLogs(config: Config, tips: readonly string[]): Promise<Map<string, LogCommit[]>> {
+  const unique = [...new Set(tips)];
+  const all = unique.length === 0 ? [] : await rawLog(config, unique, ['--sparse']);
+  const bySha = new Map(all.map((commit) => [commit.sha, commit]));
+  const histories = new Map<string, LogCommit[]>();
+  for (const tip of unique) {
+    const chain: LogCommit[] = [];
+    const seen = new Set<string>();
+    for (let commit = bySha.get(tip); commit && !seen.has(commit.sha); ) {
+      seen.add(commit.sha);
+      if (commit.changes.length > 0) chain.push(commit);
+      commit = commit.firstParent ? bySha.get(commit.firstParent) : undefined;
+    }
+    histories.set(tip, chain.reverse());
+  }
+  return histories;
 }

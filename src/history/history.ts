@@ -128,20 +128,85 @@ function subgraph(files: LazyFiles, id: string, known: ReadonlySet<string>, roll
   }
 }
 
+/** A check-in and the version of its KR that recorded it: the commit, or null for the working tree. */
+interface Recorded {
+  checkin: Checkin;
+  commit: string | null;
+  kr: KeyResult;
+}
+
 /**
- * The points of a ref in the commits that changed its value or progress, oldest first. A commit is
- * rolled up again only when it touches a file that names the ref's objective, one of its
- * descendants, or an objective aligned to them: elsewhere nothing can move the ref.
+ * Which version of the repository first recorded each of a KR's check-ins. A check-in is known by its
+ * date and value: one whose note is edited later is still the one recorded first. A check-in once
+ * recorded by a commit stays a point of the history when a later version drops it.
+ */
+class CheckinLedger {
+  /** The check-ins of the latest version, each with the version that recorded it. */
+  private entries: Recorded[] = [];
+  readonly recorded: Recorded[] = [];
+
+  /** The check-ins the KR has in a new version; those not in the previous one were recorded by it. */
+  update(kr: KeyResult | undefined, commit: string | null): Recorded[] {
+    const previous = new Map<string, Recorded[]>();
+    for (const entry of this.entries) {
+      const key = checkinKey(entry.checkin);
+      previous.set(key, [...(previous.get(key) ?? []), entry]);
+    }
+    const next: Recorded[] = [];
+    const added: Recorded[] = [];
+    for (const checkin of kr?.data.checkins ?? []) {
+      if (parseDay(checkin?.date) === null) continue;
+      const known = previous.get(checkinKey(checkin))?.shift();
+      if (known) next.push(known);
+      else {
+        const entry = { checkin, commit, kr: kr! };
+        next.push(entry);
+        added.push(entry);
+      }
+    }
+    this.entries = next;
+    this.recorded.push(...added);
+    return added;
+  }
+}
+
+const checkinKey = (c: Checkin) => JSON.stringify([c.date, c.value]);
+
+/** A check-in as a point: its progress measured against its KR as the recording version had it. */
+function checkinPoint({ checkin, commit, kr }: Recorded): HistoryPoint {
+  const data = { ...kr.data };
+  if (kr.kind === 'milestone') data.done = checkin.value === true;
+  else if (kr.kind === 'judged' && typeof checkin.value === 'number') data.progress = checkin.value;
+  else if (typeof checkin.value === 'number') data.current = checkin.value;
+  return {
+    date: checkin.date,
+    commit,
+    value: checkin.value,
+    progress: measuredProgress({ ...kr, data }) ?? 0,
+    source: 'checkin',
+  };
+}
+
+/**
+ * The points of a ref, oldest first: the commits that changed its value or progress, and for a KR
+ * its check-ins, each with the commit that recorded it (null while only in the working tree). A
+ * commit that records a check-in of the value it sets is that check-in's point, not a second one.
+ * A commit is rolled up again only when it touches a file that names the ref's objective, one of
+ * its descendants, or an objective aligned to them: elsewhere nothing can move the ref. With
+ * `worktree`, the KR as the working tree has it adds its check-ins not committed yet.
  */
 export async function gitPoints(
   commits: readonly LogCommit[],
   read: ReadBlob,
   ref: string,
   rollup: RollupMode,
+  worktree?: { kr: KeyResult | undefined },
 ): Promise<HistoryPoint[]> {
   const objectiveId = ref.split('/')[0]!;
+  const isKr = ref.includes('/');
   const files = new LazyFiles();
   const points: HistoryPoint[] = [];
+  const ledger = new CheckinLedger();
   let watched = new Set([objectiveId]);
   let last: string | null = null;
   for await (const { commit, texts } of commitTexts(commits, read)) {
@@ -154,14 +219,19 @@ export async function gitPoints(
     if (!relevant) continue;
     const { graph, reached } = subgraph(files, objectiveId, watched, rollup);
     watched = reached;
+    const date = formatDay(commit.day);
+    const added = isKr ? ledger.update(graph.krs.get(ref), commit.sha) : [];
     const point = refPoint(graph, rollUp(graph), ref);
     if (!point) continue;
     const key = JSON.stringify(point);
     if (key === last) continue;
     last = key;
-    points.push({ date: formatDay(commit.day), commit: commit.sha, ...point, source: 'git' });
+    // The value a check-in recorded by this commit sets: one recorded value, one point.
+    if (added.some((r) => r.checkin.value === point.value)) continue;
+    points.push({ date, commit: commit.sha, ...point, source: 'git' });
   }
-  return points;
+  if (isKr && worktree) ledger.update(worktree.kr, null);
+  return mergePoints(points, ledger.recorded.map(checkinPoint));
 }
 
 /**
@@ -175,26 +245,6 @@ export function worktreeGraph(config: Config, ref: string): Graph {
     if ('text' in read) files.set(path, read.text);
   }
   return buildGraph(files.concerning(new Set([ref.split('/')[0]!])), config.rollup);
-}
-
-/** The check-ins of a KR as points, their progress measured against the KR as it is now. */
-export function checkinPoints(kr: KeyResult): HistoryPoint[] {
-  const asMeasured = (checkin: Checkin): number => {
-    const data = { ...kr.data };
-    if (kr.kind === 'milestone') data.done = checkin.value === true;
-    else if (kr.kind === 'judged' && typeof checkin.value === 'number') data.progress = checkin.value;
-    else if (typeof checkin.value === 'number') data.current = checkin.value;
-    return measuredProgress({ ...kr, data }) ?? 0;
-  };
-  return (kr.data.checkins ?? [])
-    .filter((c) => parseDay(c.date) !== null)
-    .map((c) => ({
-      date: c.date,
-      commit: null,
-      value: c.value,
-      progress: asMeasured(c),
-      source: 'checkin' as const,
-    }));
 }
 
 /** Git points and check-ins together, oldest first; on one day, the commit before the check-in. */

@@ -65,6 +65,17 @@ export interface LastChangedOptions {
   worktree?: { files: readonly OkrFile[]; day: number };
 }
 
+/** What git tells of when each KR's value last changed. */
+export interface LastChanged {
+  /** KR full id → the day its value last changed. */
+  days: Map<string, number>;
+  /**
+   * The KRs whose value has not changed since the cut of a shallow clone: their last change lies
+   * beyond it, on a day the clone cannot tell.
+   */
+  beyondCut: Set<string>;
+}
+
 /**
  * The day each KR's value (current, done or progress) last changed in git, following ids across files:
  * moving a KR to another file is not a change. A value edited in the working tree counts as changed today.
@@ -73,22 +84,30 @@ export async function lastChangedDays(
   commits: readonly LogCommit[],
   read: ReadBlob,
   options: LastChangedOptions,
-): Promise<Map<string, number>> {
-  const changed = new Map<string, number>();
+): Promise<LastChanged> {
+  const days = new Map<string, number>();
+  const beyondCut = new Set<string>();
   const current = await walkValues(commits, read, options.worktree?.files ?? [], (commit, id) => {
-    const boundary = options.shallow && commit.parentless;
-    const known = options.until === undefined || commit.day <= options.until;
-    if (!boundary && known) changed.set(id, commit.day);
+    if (options.shallow && commit.parentless) {
+      // The first commit of a shallow clone holds every value as it was at the cut.
+      beyondCut.add(id);
+      days.delete(id);
+    } else if (options.until === undefined || commit.day <= options.until) {
+      beyondCut.delete(id);
+      days.set(id, commit.day);
+    }
   });
   // forEach rather than for…of over entries: no pair is made for each of thousands of KRs.
   if (options.worktree) {
     const { day } = options.worktree;
     for (const file of options.worktree.files)
       krValues(file.data).forEach((key, id) => {
-        if (current.get(id) !== key) changed.set(id, day);
+        if (current.get(id) === key) return;
+        beyondCut.delete(id);
+        days.set(id, day);
       });
   }
-  return changed;
+  return { days, beyondCut };
 }
 
 /**
@@ -165,15 +184,15 @@ export async function gitValueSeries(
 }
 
 /**
- * The last-change days of the working tree's KRs from the commits of `okrLog`, contents through the
- * caller's `git cat-file --batch` reader. Undefined when there is no history yet.
+ * The last-change days of the working tree's (or a revision's) KRs from the commits of `okrLog`,
+ * contents through the caller's `git cat-file --batch` reader. Undefined when there is no history yet.
  */
 export async function gitLastChanged(
   commits: readonly LogCommit[],
   shallow: boolean,
   reader: BlobReader,
   worktree: { files: readonly OkrFile[]; day: number },
-): Promise<Map<string, number> | undefined> {
+): Promise<LastChanged | undefined> {
   if (commits.length === 0) return undefined;
   return lastChangedDays(commits, (blob) => reader.read(blob), { shallow, until: worktree.day, worktree });
 }

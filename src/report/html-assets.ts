@@ -90,6 +90,10 @@ dl.vals dd{margin:0;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
 .spark line{stroke:#adb5bd;stroke-dasharray:3 2;stroke-width:1px;vector-effect:non-scaling-stroke}
 .no-trend{font-size:.78rem;color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;padding:1rem 0 2rem;border-top:1px solid var(--line)}
+ul.problems{list-style:none;margin:.5rem 0 0;padding:0;font-size:.85rem}
+ul.problems li{padding:.3rem .5rem;border-left:.25rem solid #e67700;background:#fff9db;margin-top:.25rem;overflow-wrap:anywhere}
+ul.problems li.p-error{border-left-color:#c92a2a;background:#fff5f5}
+ul.problems .sev{font-weight:600;text-transform:uppercase;font-size:.7rem}
 @media (max-width:700px){
   .row,.kr-row{grid-template-columns:1.1rem minmax(0,1fr) auto}
   .row .prog{grid-column:2/3}

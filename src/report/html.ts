@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../analyze.js';
 import { parseDay } from '../dates.js';
-import { countBySeverity } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { confidenceLabel, LABEL, ownerLabel, updatedLabel } from '../format/status.js';
 import { percent } from '../format/text.js';
 import type { KeyResult, Objective } from '../model.js';
@@ -9,6 +9,7 @@ import { shownPath } from '../paths.js';
 import { STATUSES, type Status } from '../rollup/status.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
+import { problemCounts, problemList, problemsByObjective, problemsSection } from './problems.js';
 import {
   type KrFreshness,
   type KrStatus,
@@ -42,6 +43,8 @@ interface Page {
   owners: string[];
   themeTitles: Map<string, string>;
   trends: Trends;
+  /** okr check's problems by the objective they concern; null: none shown. */
+  problems: Map<string | null, Diagnostic[]>;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -83,6 +86,7 @@ function buildPage(analysis: Analysis, trends: Trends, freshness: KrFreshness | 
     owners,
     themeTitles,
     trends,
+    problems: problemsByObjective(analysis.diagnostics, new Set(items.map((i) => i.status.id))),
   };
 }
 
@@ -221,6 +225,7 @@ function objectiveCard(item: Item, page: Page): string {
 <p class="meta">${facts.join(' · ')}</p>${description}
 ${progressLine(s.progress, s.status, s.expected)}<div class="meta">expected by now: ${percent(s.expected)}</div>
 ${krs ? `<ul class="krs">\n${krs}\n</ul>` : '<p class="meta">No key results.</p>'}
+${problemList(page.problems.get(s.id) ?? [])}
 </article>`;
 }
 
@@ -375,12 +380,11 @@ function nav(page: Page): string {
   const owners = page.owners.map(
     (o, i) => `<a href="#owner-${i + 1}" data-owner-section="owner-${i + 1}">${h(o)}</a>`,
   );
-  return `<nav class="jump" aria-label="Sections"><div class="wrap"><a href="#summary">Summary</a><a href="#tree">Alignment</a>${owners.join('')}</div></nav>`;
+  return `<nav class="jump" aria-label="Sections"><div class="wrap"><a href="#summary">Summary</a><a href="#problems">Problems</a><a href="#tree">Alignment</a>${owners.join('')}</div></nav>`;
 }
 
 function footer(page: Page): string {
-  const { errorCount, warningCount } = countBySeverity(page.analysis.diagnostics);
-  return `<footer><div class="wrap">okr check: ${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'} · status as of ${h(page.report.asOf)}. The data of this page is in the <code>okr-data</code> script element as JSON.</div></footer>`;
+  return `<footer><div class="wrap">okr check: ${problemCounts(page.analysis.diagnostics)} · status as of ${h(page.report.asOf)}. The data of this page is in the <code>okr-data</code> script element as JSON.</div></footer>`;
 }
 
 function data(page: Page): string {
@@ -422,6 +426,7 @@ ${header(page)}
 ${nav(page)}
 <main class="wrap">
 ${summary(page)}
+${problemsSection(page.analysis.diagnostics, page.problems.get(null) ?? [])}
 ${filters(page)}
 ${tree(page)}
 ${ownerSections(page)}

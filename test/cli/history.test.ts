@@ -44,18 +44,46 @@ function teamHistoryRepo(): { dir: string; commits: string[] } {
 }
 
 describe('okr history', () => {
-  it('merges the commits that changed a KR value with its check-ins, oldest first', () => {
+  it('merges the commits that changed a KR value with its check-ins, one point a recorded value, oldest first', () => {
     const { dir, commits } = teamHistoryRepo();
+    // The last commit records both check-ins and sets the value of the newer one: that check-in and
+    // the commit are one point, and both check-ins name the commit that recorded them.
     expect(history(dir, 'checkout/conversion')).toEqual({
       ref: 'checkout/conversion',
       points: [
         { date: '2026-10-01', commit: commits[0], value: 2, progress: 0, source: 'git' },
-        { date: '2026-10-05', commit: null, value: 2.1, progress: expect.closeTo(0.1, 9), source: 'checkin' },
+        {
+          date: '2026-10-05',
+          commit: commits[2],
+          value: 2.1,
+          progress: expect.closeTo(0.1, 9),
+          source: 'checkin',
+        },
         { date: '2026-10-10', commit: commits[1], value: 2.25, progress: 0.25, source: 'git' },
-        { date: '2026-10-20', commit: commits[2], value: 2.5, progress: 0.5, source: 'git' },
-        { date: '2026-10-20', commit: null, value: 2.5, progress: 0.5, source: 'checkin' },
+        { date: '2026-10-20', commit: commits[2], value: 2.5, progress: 0.5, source: 'checkin' },
       ],
     });
+  });
+
+  it("measures each check-in against the target of its time, not today's", () => {
+    const kr = (target: number, current: number, checkins: { date: string; value: number }[]) =>
+      okrYaml('ops', '2026-Q4', [
+        {
+          id: 'ops',
+          title: 'Keep every service fast for our buyers',
+          krs: [{ id: 'fixes', start: 0, target, current, checkins }],
+        },
+      ]);
+    const first = { date: '2026-10-01', value: 2 };
+    const dir = okrRepo({ 'okrs/ops.yaml': kr(10, 2, [first]) }, '2026-10-01T12:00:00Z');
+    const recorded = git(dir, ['rev-parse', 'HEAD']).trim();
+    // The target doubles with the second check-in.
+    writeFiles(dir, { 'okrs/ops.yaml': kr(20, 5, [first, { date: '2026-10-15', value: 5 }]) });
+    const raised = commitAll(dir, 'new target, check-in', '2026-10-15T12:00:00Z');
+    expect(history(dir, 'ops/fixes').points).toEqual([
+      { date: '2026-10-01', commit: recorded, value: 2, progress: 0.2, source: 'checkin' },
+      { date: '2026-10-15', commit: raised, value: 5, progress: 0.25, source: 'checkin' },
+    ]);
   });
 
   it('stops at --as-of: what came later was not known on that day', () => {
@@ -65,7 +93,7 @@ describe('okr history', () => {
     });
     expect((JSON.parse(r.stdout) as HistoryJson).points.map((p) => [p.date, p.commit])).toEqual([
       ['2026-10-01', commits[0]],
-      ['2026-10-05', null],
+      ['2026-10-05', commits[2]],
       ['2026-10-10', commits[1]],
     ]);
   });
@@ -91,7 +119,7 @@ describe('okr history', () => {
     const { dir } = teamHistoryRepo();
     const r = runOkr(['history', 'checkout/conversion'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('checkout/conversion  ▁▂▃▅▅  0% → 50% (2026-10-01 … 2026-10-20)');
+    expect(r.stdout.split('\n')[0]).toBe('checkout/conversion  ▁▂▃▅  0% → 50% (2026-10-01 … 2026-10-20)');
     expect(r.stdout).toContain('│ 2026-10-05 │ 2.1   │ 10%      │ check-in │');
   });
 

@@ -143,3 +143,64 @@ describe('diff by id', () => {
     expect(fixed.problems.introduced).toEqual([]);
   });
 });
+
+describe('changed fields', () => {
+  const objective = (fields: string, kr = '') => `owner: growth
+cycle: 2026-Q4
+objectives:
+  - id: reach
+    title: Reach more first-time buyers across Europe
+${fields}    key_results:
+      - id: visits
+        title: Raise weekly visits from new buyers
+        start: 100
+        target: 200
+${kr}`;
+
+  it('reports theme, depends_on, description and unit changes, which decide no goal', () => {
+    const base = objective(
+      '    theme: customer-love\n    depends_on: [payments]\n    description: First plan.\n',
+      '        unit: visits\n',
+    );
+    const head = objective(
+      '    theme: growth\n    depends_on: [payments, checkout/conversion]\n    description: Second plan.\n',
+      '        unit: sessions\n',
+    );
+    const diff = diffOf({ 'okrs/growth.yaml': base }, { 'okrs/growth.yaml': head }, '2026-11-01');
+    expect(
+      diff.changed.map(({ id, field, from, to, movedGoalpost }) => ({ id, field, from, to, movedGoalpost })),
+    ).toEqual([
+      { id: 'reach', field: 'description', from: 'First plan.', to: 'Second plan.', movedGoalpost: false },
+      { id: 'reach', field: 'theme', from: 'customer-love', to: 'growth', movedGoalpost: false },
+      {
+        id: 'reach',
+        field: 'depends_on',
+        from: ['payments'],
+        to: ['payments', 'checkout/conversion'],
+        movedGoalpost: false,
+      },
+      { id: 'reach/visits', field: 'unit', from: 'visits', to: 'sessions', movedGoalpost: false },
+    ]);
+    // The same lists in the same order are no change.
+    expect(diffOf({ 'okrs/growth.yaml': head }, { 'okrs/growth.yaml': head }, '2026-11-01').changed).toEqual(
+      [],
+    );
+  });
+
+  it("flags an objective's weight changed after its cycle started as a moved goalpost, not before", () => {
+    const base = objective('    weight: 1\n');
+    const head = objective('    weight: 3\n');
+    const during = diffOf({ 'okrs/growth.yaml': base }, { 'okrs/growth.yaml': head }, '2026-10-20');
+    expect(
+      during.changed.map(({ id, field, from, to, movedGoalpost }) => ({
+        id,
+        field,
+        from,
+        to,
+        movedGoalpost,
+      })),
+    ).toEqual([{ id: 'reach', field: 'weight', from: 1, to: 3, movedGoalpost: true }]);
+    const before = diffOf({ 'okrs/growth.yaml': base }, { 'okrs/growth.yaml': head }, '2026-09-20');
+    expect(before.changed.map((c) => [c.field, c.movedGoalpost])).toEqual([['weight', false]]);
+  });
+});

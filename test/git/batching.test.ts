@@ -89,10 +89,16 @@ describe('git is read in batches', () => {
     const check = run(single, ['check', '--as-of', '2026-11-20']);
     expect(check.filter((c) => c.includes('log'))).toHaveLength(1);
     expect(check.filter((c) => c.includes('cat-file'))).toEqual([]);
-    // A diff against HEAD of a clean working tree: the base's files are the working tree's.
+    // A diff against HEAD of a clean working tree: the base's files are the working tree's, and so
+    // are those of the one commit of its history (read for stale-kr on both sides).
+    const diffSingle = run(single, ['diff', 'HEAD', '--format', 'json']);
+    expect(diffSingle.filter((c) => c.includes('ls-tree'))).toHaveLength(1);
+    expect(diffSingle.filter((c) => c.includes('cat-file'))).toEqual([]);
+    // With a longer history, its older values are read, through one batch, for both sides at once.
     const busy = busyRepo();
     const diff = run(busy, ['diff', 'HEAD', '--format', 'json']);
     expect(diff.filter((c) => c.includes('ls-tree'))).toHaveLength(1);
-    expect(diff.filter((c) => c.includes('cat-file'))).toEqual([]);
+    expect(diff.filter((c) => c.includes('cat-file'))).toHaveLength(1);
+    expect(diff.filter((c) => c.includes('log'))).toHaveLength(1);
   });
 });

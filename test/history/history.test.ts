@@ -51,6 +51,13 @@ function history(...commits: [string, [string, string | null][]][]): {
   return { log, read: async (blob) => Buffer.from(blob) };
 }
 
+/** The graph of the given files, as okr loads them. */
+function fullGraph(files: Record<string, string>) {
+  const config = defaultConfig('/nonexistent');
+  const load = loadTexts(config, new Map(Object.entries(files).map(([p, text]) => [p, { text }])), null);
+  return analyze(config, { asOf: parseDay('2026-11-01')!, load }).graph;
+}
+
 /** The progress of `ref` rolled up over the whole repository, as okr status computes it. */
 function fullProgress(files: Record<string, string>, ref: string): number | undefined {
   const config = defaultConfig('/nonexistent');
@@ -120,6 +127,71 @@ describe('history of an objective', () => {
     expect(points.map((p) => [p.date, p.value])).toEqual([
       ['2026-10-01', 95],
       ['2026-10-03', 96],
+    ]);
+  });
+});
+
+describe('history of a KR with check-ins', () => {
+  // The target moves from 10 to 20 between the two check-ins.
+  const v1 = okrYaml('ops', '2026-Q4', [
+    {
+      id: 'ops',
+      title: 'Keep every service fast for our buyers',
+      krs: [{ id: 'fixes', start: 0, target: 10, current: 2, checkins: [{ date: '2026-10-01', value: 2 }] }],
+    },
+  ]);
+  const v2 = okrYaml('ops', '2026-Q4', [
+    {
+      id: 'ops',
+      title: 'Keep every service fast for our buyers',
+      krs: [
+        {
+          id: 'fixes',
+          start: 0,
+          target: 20,
+          current: 5,
+          checkins: [
+            { date: '2026-10-01', value: 2 },
+            { date: '2026-10-15', value: 5 },
+          ],
+        },
+      ],
+    },
+  ]);
+
+  it('makes a check-in and the commit that recorded it one point, measured against the target of its time', async () => {
+    const { log, read } = history(
+      ['2026-10-01', [['okrs/ops.yaml', v1]]],
+      ['2026-10-16', [['okrs/ops.yaml', v2]]],
+    );
+    const points = await gitPoints(log, read, 'ops/fixes', 'krs');
+    expect(points).toEqual([
+      // 2 of 0 → 10, as the file stood when it was recorded; against today's 20 it would be 0.1.
+      { date: '2026-10-01', commit: 'sha-2026-10-01', value: 2, progress: 0.2, source: 'checkin' },
+      { date: '2026-10-15', commit: 'sha-2026-10-16', value: 5, progress: 0.25, source: 'checkin' },
+    ]);
+  });
+
+  it('adds a check-in only in the working tree without a commit, measured against the working tree', async () => {
+    const { log, read } = history(['2026-10-01', [['okrs/ops.yaml', v1]]]);
+    const worktree = fullGraph({ 'okrs/ops.yaml': v2 });
+    const points = await gitPoints(log, read, 'ops/fixes', 'krs', { kr: worktree.krs.get('ops/fixes') });
+    expect(points.map((p) => [p.date, p.commit, p.value, p.progress, p.source])).toEqual([
+      ['2026-10-01', 'sha-2026-10-01', 2, 0.2, 'checkin'],
+      ['2026-10-15', null, 5, 0.25, 'checkin'],
+    ]);
+  });
+
+  it('keeps a commit that sets a value no check-in recorded as a point of its own', async () => {
+    const edited = v1.replace('current: 2', 'current: 4');
+    const { log, read } = history(
+      ['2026-10-01', [['okrs/ops.yaml', v1]]],
+      ['2026-10-05', [['okrs/ops.yaml', edited]]],
+    );
+    const points = await gitPoints(log, read, 'ops/fixes', 'krs');
+    expect(points.map((p) => [p.date, p.commit, p.value, p.progress, p.source])).toEqual([
+      ['2026-10-01', 'sha-2026-10-01', 2, 0.2, 'checkin'],
+      ['2026-10-05', 'sha-2026-10-05', 4, 0.4, 'git'],
     ]);
   });
 });

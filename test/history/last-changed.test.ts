@@ -36,23 +36,28 @@ describe('lastChangedDays', () => {
   ];
 
   it('dates each KR by the last commit that changed its value, not its title or its file', async () => {
-    const days = await lastChangedDays(history, read, { shallow: false });
+    const { days } = await lastChangedDays(history, read, { shallow: false });
     expect([...days]).toEqual([['checkout/conversion', day('2026-10-10')]]);
   });
 
   it('knows nothing of changes after the day asked about', async () => {
-    const days = await lastChangedDays(history, read, { shallow: false, until: day('2026-10-05') });
+    const { days } = await lastChangedDays(history, read, { shallow: false, until: day('2026-10-05') });
     expect(days.get('checkout/conversion')).toBe(day('2026-10-01'));
   });
 
-  it('does not take the first commit of a shallow clone for a change', async () => {
-    const days = await lastChangedDays(history.slice(0, 1), read, { shallow: true });
-    expect(days.size).toBe(0);
+  it('does not take the first commit of a shallow clone for a change, and says which KRs it leaves undated', async () => {
+    const cut = await lastChangedDays(history.slice(0, 1), read, { shallow: true });
+    expect(cut.days.size).toBe(0);
+    expect([...cut.beyondCut]).toEqual(['checkout/conversion']);
+    // A change after the cut dates the KR again.
+    const changed = await lastChangedDays(history.slice(0, 2), read, { shallow: true });
+    expect([...changed.days]).toEqual([['checkout/conversion', day('2026-10-10')]]);
+    expect(changed.beyondCut.size).toBe(0);
   });
 
   it('dates a value edited in the working tree by the day given', async () => {
     const edited = loadOkrSource('okrs/b.yaml', teamYaml({ current: 2.9 })).file!;
-    const days = await lastChangedDays(history, read, {
+    const { days } = await lastChangedDays(history, read, {
       shallow: false,
       worktree: { files: [edited], day: day('2026-11-01') },
     });

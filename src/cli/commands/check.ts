@@ -1,14 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readResults, resultKey, writeResults } from '../../check/result-cache.js';
 import { toRepoPath } from '../../config/config.js';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { formatCheckSummary } from '../../format/check-summary.js';
 import { discoverFiles } from '../../load/discover.js';
-import type { SourceCache } from '../../load/texts.js';
 import { shownPath } from '../../paths.js';
+import { checkWorktree } from '../../run/check.js';
 import type { CommandContext } from '../context.js';
 import { errorText, UsageError } from '../errors.js';
+import { gitCommand } from '../git-command.js';
 import { appendStepSummary } from '../summary.js';
 import { version } from '../version.js';
 import { noOkrFiles } from '../view.js';
@@ -81,25 +81,6 @@ async function formatProblems(
 const inScope = (file: string, scopes: readonly string[]) =>
   scopes.length === 0 || scopes.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
 
-/** The whole analysis of the working tree, its modules loaded only when it runs. */
-async function analyzeWorktree(
-  ctx: CommandContext,
-  files: string[],
-  base: string | undefined,
-): Promise<Diagnostic[]> {
-  const [{ analyze }, { loadWorktree }, { startCheckGitInputs }] = await Promise.all([
-    import('../../analyze.js'),
-    import('../../load/texts.js'),
-    import('../git.js'),
-  ]);
-  const gitInputs = startCheckGitInputs(ctx, base);
-  // The base shares most files with the working tree: each is parsed once.
-  const cache: SourceCache = new Map();
-  const load = loadWorktree(ctx.config, cache, files, ctx.cacheDir);
-  const fromGit = await gitInputs(load.files, cache);
-  return analyze(ctx.config, { asOf: ctx.asOf, load, ...fromGit }).diagnostics;
-}
-
 export async function runCheck(ctx: CommandContext, paths: string[], options: CheckOptions): Promise<number> {
   if (!(CHECK_FORMATS as readonly string[]).includes(options.format))
     throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not "${options.format}"`);
@@ -122,17 +103,17 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
     else noOkrFiles(ctx, 'check');
     return 2;
   }
-  // Nothing changed since the last check: its diagnostics are this one's (see result-cache.ts).
-  // With --base the results depend on another revision too: always computed.
-  const key =
-    ctx.cacheDir !== null && options.base === undefined
-      ? resultKey({ config: ctx.config, asOf: ctx.asOf, files, env: process.env })
-      : null;
-  let diagnostics = key === null ? null : readResults(ctx.cacheDir!, key);
-  if (diagnostics === null) {
-    diagnostics = await analyzeWorktree(ctx, files, options.base);
-    if (key !== null) writeResults(ctx.cacheDir!, key, diagnostics);
-  }
+  const { diagnostics, notes } = await gitCommand(() =>
+    checkWorktree({
+      config: ctx.config,
+      asOf: ctx.asOf,
+      env: ctx.io.env,
+      files,
+      cacheDir: ctx.cacheDir,
+      ...(options.base === undefined ? {} : { base: { rev: options.base, command: 'okr check --base' } }),
+    }),
+  );
+  for (const note of notes) ctx.io.err(note);
   let problems: Diagnostic[] = diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
   const text = await formatProblems(ctx, options.format as CheckFormat, problems, checked);

@@ -1,15 +1,11 @@
-import { analyze } from '../../analyze.js';
-import { diffAnalyses, type OkrDiff } from '../../diff/diff.js';
 import { formatDiffJson } from '../../format/diff-json.js';
 import { formatDiffMarkdown } from '../../format/diff-markdown.js';
 import { formatDiffText } from '../../format/diff-text.js';
-import { knownBlobs, withBlobReader } from '../../git/cat-file.js';
-import { defaultBase, requireCommit, requireRepository } from '../../git/repo.js';
-import { loadRevision } from '../../git/revision.js';
-import { loadWorktree, type SourceCache } from '../../load/texts.js';
+import { type DiffResult, diffRevisions } from '../../run/diff.js';
+import { shallowNote } from '../../run/judge.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { gitCommand } from '../git.js';
+import { gitCommand } from '../git-command.js';
 import { appendStepSummary } from '../summary.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -18,31 +14,17 @@ export interface DiffOptions {
   format: string;
 }
 
-/** What the working tree (or HEAD revision) changes in the OKRs since BASE. */
-export async function computeDiff(ctx: CommandContext, base?: string, head?: string): Promise<OkrDiff> {
-  return gitCommand(async () => {
-    const cwd = ctx.root;
-    await requireRepository(cwd, 'okr diff');
-    const baseSha = base === undefined ? (await defaultBase(cwd)).sha : await requireCommit(cwd, base);
-    const headSha = head === undefined ? null : await requireCommit(cwd, head);
-    const cache: SourceCache = new Map();
-    const [baseLoad, headLoad] = await withBlobReader(cwd, async (reader) => {
-      if (headSha !== null)
-        return [
-          await loadRevision(ctx.config, baseSha, reader, cache),
-          await loadRevision(ctx.config, headSha, reader, cache),
-        ];
-      // The working tree first: the base's files it still has are not read from git again.
-      const worktree = loadWorktree(ctx.config, cache);
-      const known = knownBlobs([...worktree.sources.values()].map((source) => source.text));
-      return [await loadRevision(ctx.config, baseSha, reader, cache, known), worktree];
-    });
-    return diffAnalyses(
-      analyze(ctx.config, { asOf: ctx.asOf, load: baseLoad }),
-      analyze(ctx.config, { asOf: ctx.asOf, load: headLoad }),
-      { base: baseSha, head: headSha ?? 'WORKTREE' },
-    );
-  });
+/** What the working tree (or HEAD revision) changes in the OKRs since BASE (see run/diff.ts). */
+export async function computeDiff(ctx: CommandContext, base?: string, head?: string): Promise<DiffResult> {
+  return gitCommand(() =>
+    diffRevisions({
+      config: ctx.config,
+      asOf: ctx.asOf,
+      env: ctx.io.env,
+      ...(base === undefined ? {} : { base }),
+      ...(head === undefined ? {} : { head }),
+    }),
+  );
 }
 
 export async function runDiff(
@@ -53,7 +35,8 @@ export async function runDiff(
 ): Promise<number> {
   if (!(DIFF_FORMATS as readonly string[]).includes(options.format))
     throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}, not "${options.format}"`);
-  const diff = await computeDiff(ctx, base, head);
+  const { diff, undatedByTheCut } = await computeDiff(ctx, base, head);
+  for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
   const output =
     options.format === 'json'
       ? formatDiffJson(diff)

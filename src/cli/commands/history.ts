@@ -1,12 +1,9 @@
-import { formatDay } from '../../dates.js';
 import { formatHistoryJson, formatHistoryText } from '../../format/history.js';
-import { withBlobReader } from '../../git/cat-file.js';
-import { okrLog } from '../../git/log.js';
-import { isShallow, requireCommit, requireRepository } from '../../git/repo.js';
-import { checkinPoints, gitPoints, type History, mergePoints, worktreeGraph } from '../../history/history.js';
+import type { History } from '../../history/history.js';
+import { refHistory, UnknownRefError } from '../../run/history.js';
 import type { CommandContext } from '../context.js';
 import { FatalError, UsageError } from '../errors.js';
-import { gitCommand } from '../git.js';
+import { gitCommand } from '../git-command.js';
 
 export const HISTORY_FORMATS = ['text', 'json'] as const;
 
@@ -14,32 +11,21 @@ export interface HistoryOptions {
   format: string;
 }
 
-/** A KR's values (or an objective's progress) over time: commits that changed it, and its check-ins. */
+/** A KR's values (or an objective's progress) over time (see run/history.ts); a shallow clone said on stderr. */
 export async function computeHistory(ctx: CommandContext, ref: string): Promise<History> {
-  return gitCommand(async () => {
-    const cwd = ctx.root;
-    await requireRepository(cwd, 'okr history');
-    await requireCommit(cwd, 'HEAD');
-    const commits = await okrLog(ctx.config);
-    const git = await withBlobReader(cwd, (reader) =>
-      gitPoints(commits, (blob) => reader.read(blob), ref, ctx.config.rollup),
-    );
-    const worktree = worktreeGraph(ctx.config, ref);
-    const kr = worktree.krs.get(ref);
-    const known = git.length > 0 || (ref.includes('/') ? kr !== undefined : worktree.byId.has(ref));
-    if (!known)
-      throw new FatalError(
-        `no objective or key result "${ref}" in the working tree or in git history; use an objective id or "objective-id/kr-id" (see "okr status --krs")`,
-      );
-    if (await isShallow(cwd))
-      ctx.io.err(
-        'okr: this is a shallow clone: history before its first commit is not shown; run "git fetch --unshallow" for all of it\n',
-      );
-    // What happened after the day asked about (`--as-of`) is not known yet on that day.
-    const until = formatDay(ctx.asOf);
-    const points = mergePoints(git, kr ? checkinPoints(kr) : []).filter((p) => p.date <= until);
-    return { ref, points };
+  const { history, shallow } = await gitCommand(async () => {
+    try {
+      return await refHistory({ config: ctx.config, asOf: ctx.asOf, ref });
+    } catch (error) {
+      if (error instanceof UnknownRefError) throw new FatalError(error.message);
+      throw error;
+    }
   });
+  if (shallow)
+    ctx.io.err(
+      'okr: this is a shallow clone: history before its first commit is not shown; run "git fetch --unshallow" for all of it\n',
+    );
+  return history;
 }
 
 export async function runHistory(ctx: CommandContext, ref: string, options: HistoryOptions): Promise<number> {

@@ -8,7 +8,7 @@ export const rule: Rule = {
   meta: {
     id: 'moved-goalpost',
     description:
-      "With `okr check --base REF`: a key result's target, start, keep or weight, or an objective's type, changed after its cycle started.",
+      "With `okr check --base REF`: a key result's target, start, keep or weight, or an objective's type or weight, changed after its cycle started.",
     severity: 'warning',
     options: {},
   },

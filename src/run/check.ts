@@ -1,0 +1,28 @@
+import { readResults, resultKey, type StoredResults, writeResults } from '../check/result-cache.js';
+import type { JudgeOptions } from './judge.js';
+
+export interface CheckRunOptions extends JudgeOptions {
+  /** Every OKR file of the working tree the check loads, repository-relative and sorted. */
+  files: readonly string[];
+}
+
+/**
+ * `okr check` on the working tree: its diagnostics and notes, judged by `judge`, or those of the
+ * last check when nothing they were computed from changed (see result-cache.ts). With a base the
+ * results depend on another revision too: always computed.
+ */
+export async function checkWorktree(options: CheckRunOptions): Promise<StoredResults> {
+  const { cacheDir } = options;
+  const key =
+    cacheDir != null && options.base === undefined && options.revision === undefined
+      ? resultKey({ config: options.config, asOf: options.asOf, files: options.files, env: options.env })
+      : null;
+  const stored = key === null ? null : readResults(cacheDir!, key);
+  if (stored !== null) return stored;
+  // The whole analysis, its modules loaded only when it runs.
+  const { judge, shallowNote } = await import('./judge.js');
+  const { analysis, undatedByTheCut } = await judge(options);
+  const results = { diagnostics: analysis.diagnostics, notes: shallowNote(undatedByTheCut) };
+  if (key !== null) writeResults(cacheDir!, key, results);
+  return results;
+}
