@@ -114,9 +114,14 @@ function leadingOutputVerb(title: string, verbs: readonly Verb[]): string | null
   const colon = tokens.findIndex((t, k) => k > start && k <= start + 3 && t.text === ':');
   if (colon !== -1 && matchVerb(tokens, start, verbs) === null)
     start = leadIndex(tokens.slice(colon + 1)) + colon + 1;
+  // "Design and build the new flow": a verb of the list after the first one, joined by "and".
+  const joined = tokens[start]?.kind === 'word' && /^(and|&)$/.test(tokens[start + 1]?.lower ?? '');
+  const first = start;
+  if (joined && matchVerb(tokens, start, verbs) === null && matchVerb(tokens, start + 2, verbs) !== null)
+    start += 2;
   const end = matchVerb(tokens, start, verbs);
   if (end === null) return null;
-  return readsAsVerb(title, tokens, end) ? title.slice(tokens[start]!.start, tokens[end]!.end) : null;
+  return readsAsVerb(title, tokens, end) ? title.slice(tokens[first]!.start, tokens[end]!.end) : null;
 }
 
 /** Index of the last token of a listed verb phrase starting at token i, or null. */

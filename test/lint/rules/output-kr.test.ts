@@ -70,6 +70,7 @@ describe('output-kr', () => {
       ['JIRA-123 | Implement rate limiting on the public API', 'starts with "Implement"'],
       ['Shipped: dark mode for the web app', 'starts with "Shipped"'],
       ['Payments: roll out Apple Pay to web checkout', 'starts with "roll out"'],
+      ['Design and build a self-serve returns portal', 'starts with "Design and build"'],
     ];
     const diagnostics = lintRule('output-kr', { 'okrs/company.yaml': file(...cases.map(([t]) => t)) });
     expect(diagnostics.map(brief)).toEqual(
