@@ -188,7 +188,7 @@ function digitsMetric(ctx: Context, i: number): string | null {
     if (compound?.kind === 'word' && compound.start === next!.end)
       return /^fold$/i.test(compound.text) ? quote(ctx, i, i + 2) : null; // "10-fold"; "30-day", "5-star"
   }
-  if (isYear(digits)) return null;
+  if (isYear(digits) || (prev?.end === token.start && /^['’]$/.test(prev.text))) return null; // "2027", "'27"
   if (isDate(ctx, i)) return null;
   if (prev?.lower === 'per') return null; // "per 1,000 doses": a rate's base, not a target
   const withUnit = unitEnd(ctx, i) > token.end;

@@ -115,9 +115,38 @@ function leadingOutputVerb(title: string, verbs: readonly Verb[]): string | null
   const colon = tokens.findIndex((t, k) => k > start && k <= start + 3 && t.text === ':');
   if (colon !== -1 && matchVerb(tokens, start, verbs) === null)
     start = leadIndex(tokens.slice(colon + 1)) + colon + 1;
+  // "Design and build the new flow": a verb of the list after the first one, joined by "and".
+  const joined = tokens[start]?.kind === 'word' && /^(and|&)$/.test(tokens[start + 1]?.lower ?? '');
+  const first = start;
+  if (joined && matchVerb(tokens, start, verbs) === null && matchVerb(tokens, start + 2, verbs) !== null)
+    start += 2;
   const end = matchVerb(tokens, start, verbs);
-  if (end === null) return null;
-  return readsAsVerb(title, tokens, end) ? title.slice(tokens[start]!.start, tokens[end]!.end) : null;
+  if (end !== null)
+    return readsAsVerb(title, tokens, end) ? title.slice(tokens[first]!.start, tokens[end]!.end) : null;
+  // "Rolled-out the tool", "Setup SSO": a phrasal verb written as one word is mostly a noun ("Roll-out of
+  // the intranet", "Setup time"), so it counts only when an object clearly follows.
+  const word = tokens[start];
+  if (word?.kind !== 'word' || !isJoinedPhrasalVerb(word.lower, verbs)) return null;
+  return objectFollows(tokens, start) ? word.text : null;
+}
+
+function isJoinedPhrasalVerb(word: string, verbs: readonly Verb[]): boolean {
+  return verbs.some((verb) => {
+    if (verb.rest.length === 0) return false;
+    const rest = verb.rest.join('');
+    const cut = word.replace(/[-–]/g, '');
+    return (
+      cut.endsWith(rest) && verb.forms.has(word.slice(0, word.length - rest.length).replace(/[-–]$/, ''))
+    );
+  });
+}
+
+/** An article, a number, a name or a quote right after token i: the start of an object. */
+function objectFollows(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next) return false;
+  if (next.kind !== 'word') return next.kind === 'number' || /^["“'‘]$/.test(next.text);
+  return OBJECT_STARTS.has(next.lower) || (/\p{Lu}/u.test(next.text) && !isTitleCase(tokens));
 }
 
 /** Index of the last token of a listed verb phrase starting at token i, or null. */

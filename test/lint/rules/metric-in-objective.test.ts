@@ -29,6 +29,7 @@ describe('metric-in-objective', () => {
       'Stabilise the claims platform in 60 days',
       'Close the books over the next 12 months without restatements',
       'Finish the 2026/27 budget before the board meeting',
+      "Welcome the class of '27 with a smoother orientation",
       // names and versions that contain digits
       'Upgrade every workstation to Windows 10 before the audit',
       'Move the campus network to IPv6 without downtime',

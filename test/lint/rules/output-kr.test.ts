@@ -45,6 +45,8 @@ describe('output-kr', () => {
       'Grow paying members from 8,000 to 11,000',
       'Keep ward occupancy below 92%',
       'Host uptime across the fleet at 99.95%',
+      'Roll-out of the new intranet to all staff',
+      'Setup time for a new laptop below 30 minutes',
     ];
     expect(lintRule('output-kr', { 'okrs/company.yaml': file(...titles) })).toEqual([]);
   });
@@ -70,6 +72,9 @@ describe('output-kr', () => {
       ['JIRA-123 | Implement rate limiting on the public API', 'starts with "Implement"'],
       ['Shipped: dark mode for the web app', 'starts with "Shipped"'],
       ['Payments: roll out Apple Pay to web checkout', 'starts with "roll out"'],
+      ['Design and build a self-serve returns portal', 'starts with "Design and build"'],
+      ['Rolled-out the new expense tool to finance', 'starts with "Rolled-out"'],
+      ['Setup SSO for the finance apps', 'starts with "Setup"'],
     ];
     const diagnostics = lintRule('output-kr', { 'okrs/company.yaml': file(...cases.map(([t]) => t)) });
     expect(diagnostics.map(brief)).toEqual(
