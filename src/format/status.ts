@@ -14,7 +14,22 @@ import {
   type LinePart,
   truncateWords,
 } from './fit.js';
-import { markdownInline, percent, terminalLine } from './text.js';
+import { markdownInline, percent, terminalLine, withUnit } from './text.js';
+
+/** The columns of the status table, in the terminal and in markdown alike. */
+const COLUMN_HEADS = [
+  'Objective',
+  'Title',
+  'Owner',
+  'Cycle',
+  'Progress',
+  'Expected',
+  'Status',
+  'Current → target',
+  'Updated',
+  'Confidence',
+  'Needs',
+] as const;
 
 export interface StatusFormatOptions {
   krs: boolean;
@@ -65,16 +80,6 @@ function progressText(progress: number): string {
 /** The owner, with the file's team when the objective's `owner:` overrides it: `dana (checkout)`. */
 export function ownerLabel(o: Pick<ObjectiveStatus, 'owner' | 'team'>): string {
   return o.team === o.owner ? o.owner : `${o.owner} (${o.team})`;
-}
-
-function formatNumber(n: number): string {
-  return String(Math.round(n * 10_000) / 10_000);
-}
-
-function withUnit(n: number | undefined, unit: string | undefined): string {
-  if (n === undefined) return '—';
-  if (!unit) return formatNumber(n);
-  return unit === '%' ? `${formatNumber(n)}%` : `${formatNumber(n)} ${unit}`;
 }
 
 /** A KR's current value and its target, with the unit: `2.6% → 3%`, `280 → below 300 ms`. */
@@ -219,19 +224,7 @@ export function formatStatusTable(report: StatusReport, options: StatusFormatOpt
       compactCells.push(compactBar(kr.progress));
     }
   }
-  const heads = [
-    'Objective',
-    'Title',
-    'Owner',
-    'Cycle',
-    'Progress',
-    'Expected',
-    'Status',
-    'Current → target',
-    'Updated',
-    'Confidence',
-    'Needs',
-  ];
+  const heads = COLUMN_HEADS;
   const columns: FitColumn[] = heads.map((head, i) => ({
     head,
     cells: cells.map((row) => row[i]!),
@@ -369,19 +362,7 @@ export function formatStatusMarkdown(
   const lines = [
     `Status as of ${report.asOf}`,
     '',
-    markdownRow([
-      'Objective',
-      'Title',
-      'Owner',
-      'Cycle',
-      'Progress',
-      'Expected',
-      'Status',
-      'Current → target',
-      'Updated',
-      'Confidence',
-      'Needs',
-    ]),
+    markdownRow([...COLUMN_HEADS]),
     markdownRow(['---', '---', '---', '---', '---:', '---:', '---', '---', '---', '---:', '---']),
   ];
   for (const o of report.objectives) {

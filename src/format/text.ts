@@ -39,3 +39,15 @@ export function truncate(text: string, width: number): string {
 export function percent(progress: number): string {
   return `${Math.round(progress * 100)}%`;
 }
+
+/** A number as people read it: at most four decimals, no trailing zeros. */
+export function formatNumber(n: number): string {
+  return String(Math.round(n * 10_000) / 10_000);
+}
+
+/** A value with its unit (`2.6%`, `45 M€`); `—` when there is none. */
+export function withUnit(n: number | undefined, unit: string | undefined): string {
+  if (n === undefined) return '—';
+  if (!unit) return formatNumber(n);
+  return unit === '%' ? `${formatNumber(n)}%` : `${formatNumber(n)} ${unit}`;
+}

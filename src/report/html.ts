@@ -3,7 +3,7 @@ import type { Analysis } from '../analyze.js';
 import { parseDay } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { confidenceLabel, LABEL, ownerLabel, updatedLabel } from '../format/status.js';
-import { percent } from '../format/text.js';
+import { formatNumber, percent, withUnit } from '../format/text.js';
 import type { KeyResult, Objective } from '../model.js';
 import { shownPath } from '../paths.js';
 import { STATUSES, type Status } from '../rollup/status.js';
@@ -88,16 +88,6 @@ function buildPage(analysis: Analysis, trends: Trends, freshness: KrFreshness | 
     trends,
     problems: problemsByObjective(analysis.diagnostics, new Set(items.map((i) => i.status.id))),
   };
-}
-
-function formatNumber(n: number): string {
-  return String(Math.round(n * 10_000) / 10_000);
-}
-
-function withUnit(n: number | undefined, unit: string | undefined): string {
-  if (n === undefined) return '—';
-  if (!unit) return formatNumber(n);
-  return unit === '%' ? `${formatNumber(n)}%` : `${formatNumber(n)} ${unit}`;
 }
 
 /** A progress bar: the fill to `progress`, and a mark at `expected` when given. */
