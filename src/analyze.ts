@@ -14,6 +14,8 @@ export interface LintOptions {
   lastChanged?: ReadonlyMap<string, number>;
   /** The graph of a base revision (`okr check --base REF`): changes since it feed moved-goalpost. */
   baseline?: Graph;
+  /** The ids of the rules to run, for a view that shows only their verdict; default: every rule. */
+  only?: ReadonlySet<string>;
 }
 
 export type AnalyzeOptions = StandingOptions & LintOptions;
@@ -21,20 +23,23 @@ export type AnalyzeOptions = StandingOptions & LintOptions;
 /** Every rule over what was loaded, graphed and rolled up. */
 export function lintStanding(s: Standing, options: LintOptions = {}): Diagnostic[] {
   const { config, load, graph } = s;
-  return lint({
-    config,
-    files: load.files,
-    graph,
-    rollup: s.rollup,
-    strategy: load.strategy,
-    asOf: s.asOf,
-    loadProblems: load.problems,
-    sources: load.sources,
-    unavailableIds: load.unavailableIds,
-    unavailableParents: load.unavailableParents,
-    ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
-    ...(options.baseline ? { changes: fieldChanges(options.baseline, graph, config, s.asOf) } : {}),
-  });
+  return lint(
+    {
+      config,
+      files: load.files,
+      graph,
+      rollup: s.rollup,
+      strategy: load.strategy,
+      asOf: s.asOf,
+      loadProblems: load.problems,
+      sources: load.sources,
+      unavailableIds: load.unavailableIds,
+      unavailableParents: load.unavailableParents,
+      ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
+      ...(options.baseline ? { changes: fieldChanges(options.baseline, graph, config, s.asOf) } : {}),
+    },
+    options.only,
+  );
 }
 
 /** The whole pipeline: load → graph → rollup → lint. */

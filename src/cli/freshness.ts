@@ -3,6 +3,8 @@ import type { Standing } from '../standing.js';
 import type { CommandContext } from './context.js';
 import { gitCommand } from './git-command.js';
 
+const STALE_KR: ReadonlySet<string> = new Set(['stale-kr']);
+
 /**
  * Which KRs are stale, judged as `okr check` judges them (the same rules over the same git history:
  * `gitDates` of run/judge.ts), and the day git last saw each KR's value change. With `fromGit` false
@@ -29,7 +31,8 @@ export async function krFreshness(
         )?.days
       : undefined;
   const stale = new Set<string>();
-  for (const d of lintStanding(standing, lastChanged ? { lastChanged } : {}))
+  // stale-kr alone: its verdict, its disable comments and its severity are those of okr check.
+  for (const d of lintStanding(standing, { ...(lastChanged ? { lastChanged } : {}), only: STALE_KR }))
     if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);
   return { ...(lastChanged ? { lastChanged } : {}), stale };
 }

@@ -60,18 +60,22 @@ class Comments {
   }
 }
 
-/** Runs every enabled rule and returns the problems with their severities, sorted by position. */
-export function lint(input: LintInput): Diagnostic[] {
+/**
+ * Runs every enabled rule (or, with `only`, those of them; a view that shows one rule's verdict runs
+ * that rule alone) and returns the problems with their severities, sorted by position.
+ */
+export function lint(input: LintInput, only?: ReadonlySet<string>): Diagnostic[] {
+  const rules = only ? RULES.filter((r) => only.has(r.meta.id)) : RULES;
   const comments = new Comments(input.sources);
   const kept = comments.unsilenced(
     run(
       input,
-      RULES.filter((r) => !r.meta.readsDisables),
+      rules.filter((r) => !r.meta.readsDisables),
       [],
     ),
   );
   // unused-disable judges the comments once every other rule's problems went through them.
-  const lateRules = RULES.filter((r) => r.meta.readsDisables && severityOf(input, r) !== 'off');
+  const lateRules = rules.filter((r) => r.meta.readsDisables && severityOf(input, r) !== 'off');
   const late = lateRules.length > 0 ? run(input, lateRules, comments.uses()) : [];
   const all = [...kept, ...comments.unsilenced(late)].sort(compareDiagnostics);
   // The rules and the comments work on root-relative paths; what is reported names files as output does.

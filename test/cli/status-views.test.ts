@@ -245,6 +245,24 @@ ${checkins}`;
     );
   });
 
+  it('a KR whose stale-kr is silenced by a disable comment is not called stale, as check does not report it', () => {
+    const dir = repository();
+    const path = join(dir, 'okrs/team.yaml');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('- id: quiet', '- id: quiet # okr-disable-line stale-kr'),
+    );
+    const args = ['--as-of', '2026-11-20'];
+    const krs = statusJson(args, dir).objectives[0]!.keyResults;
+    expect(krs.map((k) => [k.id, k.stale])).toEqual([
+      ['grow/quiet', false],
+      ['grow/busy', false],
+    ]);
+    const check = runOkr(['check', '--format', 'json', ...args], { cwd: dir });
+    expect(check.stdout).not.toContain('stale-kr');
+    expect(check.code).toBe(0);
+  });
+
   it('table, tree, markdown, graph and report show the update and "stale"', () => {
     const dir = repository();
     const args = ['--as-of', '2026-11-20'];
