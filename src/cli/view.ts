@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { terminalLine } from '../format/text.js';
 import type { LoadResult } from '../load/load.js';
 import { shownPath } from '../paths.js';
+import type { KrFreshness } from '../report/status.js';
 import { type Standing, standing } from '../standing.js';
 import type { CommandContext } from './context.js';
 import { errorText } from './errors.js';
@@ -85,16 +86,21 @@ export async function standingForView(
  * The whole analysis, its problems judged exactly as `okr check` judges them (git staleness
  * included), for the report; null and failed files as for status.
  */
-export async function analyzeForView(ctx: CommandContext): Promise<Analysis | null> {
+export async function analyzeForView(
+  ctx: CommandContext,
+): Promise<{ analysis: Analysis; freshness: KrFreshness } | null> {
   const [{ judge, shallowNote }, { gitCommand }] = await Promise.all([
     import('../run/judge.js'),
     import('./git-command.js'),
   ]);
-  const { analysis, undatedByTheCut } = await gitCommand(() =>
+  const { analysis, undatedByTheCut, lastChanged } = await gitCommand(() =>
     judge({ config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cacheDir: ctx.cacheDir }),
   );
   if (!anyFiles(ctx, analysis, 'report')) return null;
   for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
   reportFailed(ctx, analysis.load.failed, analysis.diagnostics);
-  return analysis;
+  // The KRs' freshness is the judgement's own: the stale-kr problems it found, the dates it read.
+  const stale = new Set<string>();
+  for (const d of analysis.diagnostics) if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);
+  return { analysis, freshness: { ...(lastChanged ? { lastChanged } : {}), stale } };
 }

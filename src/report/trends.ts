@@ -27,8 +27,10 @@ export function checkinTrends(graph: Graph): Map<string, TrendPoint[]> {
 }
 
 /**
- * Check-in trends merged with the values a KR had in git history: one point a day, a check-in winning
- * over a commit of the same day, oldest first.
+ * Check-in trends merged with the values a KR had in git history, oldest first: one point a recorded
+ * value, as `okr history` draws it. A commit that recorded a check-in (its value is that of a
+ * check-in dated since the commit before it) is that check-in's point, not a second one; a check-in
+ * wins over a commit of the same day.
  */
 export function mergeTrends(
   checkins: ReadonlyMap<string, readonly TrendPoint[]>,
@@ -36,9 +38,19 @@ export function mergeTrends(
 ): Map<string, TrendPoint[]> {
   const merged = new Map<string, TrendPoint[]>();
   for (const id of new Set([...checkins.keys(), ...git.keys()])) {
+    const recorded = checkins.get(id) ?? [];
     const byDate = new Map<string, number>();
-    for (const point of git.get(id) ?? []) byDate.set(formatDay(point.day), point.value);
-    for (const point of checkins.get(id) ?? []) byDate.set(point.date, point.value);
+    let previous = Number.NEGATIVE_INFINITY;
+    for (const point of [...(git.get(id) ?? [])].sort((a, b) => a.day - b.day)) {
+      const since = previous;
+      previous = point.day;
+      const recordsCheckin = recorded.some((c) => {
+        const day = parseDay(c.date);
+        return day !== null && day > since && day <= point.day && c.value === point.value;
+      });
+      if (!recordsCheckin) byDate.set(formatDay(point.day), point.value);
+    }
+    for (const point of recorded) byDate.set(point.date, point.value);
     merged.set(
       id,
       [...byDate]

@@ -55,6 +55,8 @@ export interface Judgement {
    * clone (they are not reported stale; `shallowNote` says so once).
    */
   undatedByTheCut: number;
+  /** Full KR id → the day git last saw its value change (absent outside git): what stale-kr read. */
+  lastChanged?: ReadonlyMap<string, number>;
 }
 
 interface GitInputs {
@@ -198,5 +200,9 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     ...(git.baseline ? { baseline: git.baseline } : {}),
   });
   const undated = git.shallow && git.lastChanged ? undatedByTheCut(analysis, git.lastChanged.beyondCut) : 0;
-  return { analysis, undatedByTheCut: undated };
+  return {
+    analysis,
+    undatedByTheCut: undated,
+    ...(git.lastChanged ? { lastChanged: git.lastChanged.days } : {}),
+  };
 }

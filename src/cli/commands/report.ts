@@ -2,7 +2,6 @@ import { renderHtmlReport } from '../../report/html.js';
 import { checkinTrends, mergeTrends } from '../../report/trends.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { krFreshness } from '../freshness.js';
 import { gitTrendSeries } from '../git.js';
 import { writeOutput } from '../output.js';
 import { analyzeForView } from '../view.js';
@@ -17,10 +16,10 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
       'report needs the file to write the dashboard to',
       'give it with -o FILE.html (or --out FILE.html)',
     );
-  const analysis = await analyzeForView(ctx);
-  if (!analysis) return 2;
+  const viewed = await analyzeForView(ctx);
+  if (!viewed) return 2;
+  const { analysis, freshness } = viewed;
   const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));
-  const freshness = await krFreshness(ctx, analysis);
   writeOutput(ctx, options.out, renderHtmlReport(analysis, { trends, freshness }));
   const count = analysis.graph.objectives.length;
   ctx.io.err(`okr: wrote ${options.out} (${count} objective${count === 1 ? '' : 's'})\n`);
