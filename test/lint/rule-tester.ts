@@ -34,6 +34,11 @@ export interface RuleCase {
   baseline?: Record<string, string>;
   /** Run every rule and expect no problem of any rule (of a valid case): the files are clean as a whole. */
   clean?: true;
+  /**
+   * The problems of other rules a valid case draws (every rule runs, as for `clean`): what the files do
+   * wrong is reported by the rule it belongs to, not by the rule under test.
+   */
+  others?: (ExpectedProblem & { ruleId: string })[];
 }
 
 export interface ExpectedProblem {
@@ -97,19 +102,19 @@ export function runRule(ruleId: string, c: RuleCase): Diagnostic[] {
       config.rollup,
     );
   const diagnostics = lintStanding(s, {
-    ...(rule.meta.readsDisables || c.clean ? {} : { only: new Set([ruleId]) }),
+    ...(rule.meta.readsDisables || c.clean || c.others ? {} : { only: new Set([ruleId]) }),
     ...(c.lastChanged
       ? { lastChanged: new Map(Object.entries(c.lastChanged).map(([id, date]) => [id, day(date)])) }
       : {}),
     ...(baseline ? { baseline } : {}),
   });
-  return c.clean ? diagnostics : diagnostics.filter((d) => d.ruleId === ruleId);
+  return c.clean || c.others ? diagnostics : diagnostics.filter((d) => d.ruleId === ruleId);
 }
 
 /** What a test expects of a problem, with the same fields taken from the problem found. */
 function compared(
   found: Diagnostic | undefined,
-  expected: ExpectedProblem,
+  expected: ExpectedProblem & { ruleId?: string },
 ): [Record<string, unknown>, Record<string, unknown>] {
   const want: Record<string, unknown> = { line: expected.line, column: expected.column };
   const got: Record<string, unknown> = { line: found?.line, column: found?.column };
@@ -125,12 +130,22 @@ function compared(
     want.messageIncludes = parts;
     got.messageIncludes = parts.filter((part) => found?.message.includes(part));
   }
-  for (const key of ['target', 'file', 'severity'] as const)
+  for (const key of ['ruleId', 'target', 'file', 'severity'] as const)
     if (expected[key] !== undefined) {
       want[key] = expected[key];
       got[key] = found?.[key];
     }
   return [got, want];
+}
+
+/** Asserts that `found` are exactly the `expected` problems, in order. */
+function same(found: readonly Diagnostic[], expected: readonly (ExpectedProblem & { ruleId?: string })[]): void {
+  const pairs = expected.map((e, i) => compared(found[i], e));
+  expect(
+    pairs.map(([got]) => got),
+    found.map((d) => `${d.ruleId} ${d.file}:${d.line}:${d.column} ${d.message}`).join('\n'),
+  ).toEqual(pairs.map(([, want]) => want));
+  expect(found).toHaveLength(expected.length);
 }
 
 /**
@@ -144,17 +159,16 @@ export function ruleTester(ruleId: string): { run(tests: RuleTests): void } {
       describe(`${ruleId} (rule tester)`, () => {
         for (const c of valid)
           it(`valid: ${c.name}`, () => {
-            expect(runRule(ruleId, c)).toEqual([]);
+            const found = runRule(ruleId, c);
+            if (!c.others) expect(found).toEqual([]);
+            else same(found, c.others);
           });
         for (const c of invalid)
           it(`invalid: ${c.name}`, () => {
-            const found = runRule(ruleId, c).filter((d) => d.ruleId === ruleId);
-            const pairs = c.errors.map((e, i) => compared(found[i], e));
-            expect(
-              pairs.map(([got]) => got),
-              found.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n'),
-            ).toEqual(pairs.map(([, want]) => want));
-            expect(found).toHaveLength(c.errors.length);
+            same(
+              runRule(ruleId, c).filter((d) => d.ruleId === ruleId),
+              c.errors,
+            );
           });
       });
     },
