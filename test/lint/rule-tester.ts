@@ -32,11 +32,11 @@ export interface RuleCase {
   lastChanged?: Record<string, string>;
   /** Files of the base revision (path → text), as `okr check --base REF` reads them. */
   baseline?: Record<string, string>;
-  /** Run every rule and expect no problem of any rule (of a valid case): the files are clean as a whole. */
+  /** Run every rule and expect no problem of any other rule: the files are wrong only as the case says. */
   clean?: true;
   /**
-   * The problems of other rules a valid case draws (every rule runs, as for `clean`): what the files do
-   * wrong is reported by the rule it belongs to, not by the rule under test.
+   * Exactly the problems of other rules the case draws (every rule runs, as for `clean`): what the files
+   * do wrong is reported by the rule it belongs to, not by the rule under test.
    */
   others?: (ExpectedProblem & { ruleId: string })[];
 }
@@ -44,8 +44,8 @@ export interface RuleCase {
 export interface ExpectedProblem {
   line: number;
   column: number;
-  /** The whole message. */
-  message?: string;
+  /** The whole message, or a pattern it matches. */
+  message?: string | RegExp;
   /** A part of the message (its data: ids, numbers, names). */
   messageIncludes?: string | string[];
   /** The full id the problem is about, or null for a file-level problem. */
@@ -118,7 +118,8 @@ function compared(
 ): [Record<string, unknown>, Record<string, unknown>] {
   const want: Record<string, unknown> = { line: expected.line, column: expected.column };
   const got: Record<string, unknown> = { line: found?.line, column: found?.column };
-  if (expected.message !== undefined) want.message = expected.message;
+  if (expected.message !== undefined)
+    want.message = typeof expected.message === 'string' ? expected.message : expect.stringMatching(expected.message);
   const parts =
     expected.messageIncludes === undefined
       ? []
@@ -148,28 +149,33 @@ function same(found: readonly Diagnostic[], expected: readonly (ExpectedProblem 
   expect(found).toHaveLength(expected.length);
 }
 
+/** Asserts the problems of a case: `errors` of the rule, and `others` (or none) of the rest when asked. */
+function check(ruleId: string, c: RuleCase, errors: readonly ExpectedProblem[]): void {
+  const found = runRule(ruleId, c);
+  same(
+    found.filter((d) => d.ruleId === ruleId),
+    errors,
+  );
+  if (c.clean || c.others)
+    same(
+      found.filter((d) => d.ruleId !== ruleId),
+      c.others ?? [],
+    );
+}
+
 /**
- * ESLint's RuleTester for one rule: each valid case must draw no problem of the rule (of any rule when
- * `clean`), each invalid case
- * exactly its `errors` (line and column, and message, target, file and severity where given), in order.
+ * ESLint's RuleTester for one rule: each valid case must draw no problem of the rule, each invalid case
+ * exactly its `errors` (line and column, and message, target, file and severity where given), in order;
+ * with `clean` or `others`, the other rules' problems are asserted too.
  */
 export function ruleTester(ruleId: string): { run(tests: RuleTests): void } {
   return {
     run({ valid, invalid }) {
       describe(`${ruleId} (rule tester)`, () => {
         for (const c of valid)
-          it(`valid: ${c.name}`, () => {
-            const found = runRule(ruleId, c);
-            if (!c.others) expect(found).toEqual([]);
-            else same(found, c.others);
-          });
+          it(`valid: ${c.name}`, () => check(ruleId, c, []));
         for (const c of invalid)
-          it(`invalid: ${c.name}`, () => {
-            same(
-              runRule(ruleId, c).filter((d) => d.ruleId === ruleId),
-              c.errors,
-            );
-          });
+          it(`invalid: ${c.name}`, () => check(ruleId, c, c.errors));
       });
     },
   };
