@@ -74,7 +74,8 @@ function day(date: string): number {
 function configOf(ruleId: string, c: RuleCase): Config {
   const { [CONFIG_FILE]: fileConfig } = c.files;
   const text = c.config ?? fileConfig;
-  const config = text === undefined ? defaultConfig(ROOT) : configFromText(defaultConfig(ROOT), CONFIG_FILE, text);
+  const config =
+    text === undefined ? defaultConfig(ROOT) : configFromText(defaultConfig(ROOT), CONFIG_FILE, text);
   if (!c.options) return config;
   const setting = config.rules[ruleId]!;
   return {
@@ -98,7 +99,8 @@ export function runRule(ruleId: string, c: RuleCase): Diagnostic[] {
   const baseline =
     c.baseline &&
     buildGraph(
-      loadTexts(config, new Map(Object.entries(c.baseline).map(([path, text]) => [path, { text }])), null).files,
+      loadTexts(config, new Map(Object.entries(c.baseline).map(([path, text]) => [path, { text }])), null)
+        .files,
       config.rollup,
     );
   const diagnostics = lintStanding(s, {
@@ -119,7 +121,8 @@ function compared(
   const want: Record<string, unknown> = { line: expected.line, column: expected.column };
   const got: Record<string, unknown> = { line: found?.line, column: found?.column };
   if (expected.message !== undefined)
-    want.message = typeof expected.message === 'string' ? expected.message : expect.stringMatching(expected.message);
+    want.message =
+      typeof expected.message === 'string' ? expected.message : expect.stringMatching(expected.message);
   const parts =
     expected.messageIncludes === undefined
       ? []
@@ -140,7 +143,10 @@ function compared(
 }
 
 /** Asserts that `found` are exactly the `expected` problems, in order. */
-function same(found: readonly Diagnostic[], expected: readonly (ExpectedProblem & { ruleId?: string })[]): void {
+function same(
+  found: readonly Diagnostic[],
+  expected: readonly (ExpectedProblem & { ruleId?: string })[],
+): void {
   const pairs = expected.map((e, i) => compared(found[i], e));
   expect(
     pairs.map(([got]) => got),
@@ -172,10 +178,8 @@ export function ruleTester(ruleId: string): { run(tests: RuleTests): void } {
   return {
     run({ valid, invalid }) {
       describe(`${ruleId} (rule tester)`, () => {
-        for (const c of valid)
-          it(`valid: ${c.name}`, () => check(ruleId, c, []));
-        for (const c of invalid)
-          it(`invalid: ${c.name}`, () => check(ruleId, c, c.errors));
+        for (const c of valid) it(`valid: ${c.name}`, () => check(ruleId, c, []));
+        for (const c of invalid) it(`invalid: ${c.name}`, () => check(ruleId, c, c.errors));
       });
     },
   };

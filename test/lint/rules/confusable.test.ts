@@ -61,7 +61,8 @@ ruleTester('confusable').run({
         {
           line: 9,
           column: 12,
-          message: /^the title of objective "a2" looks the same as the title of objective "a1" at okrs\/a.yaml:5/,
+          message:
+            /^the title of objective "a2" looks the same as the title of objective "a1" at okrs\/a.yaml:5/,
         },
         { line: 10, column: 12, message: /^owner "tеam" looks the same as owner "team"/ },
       ],

@@ -71,9 +71,7 @@ ruleTester('cycle-mismatch').run({
         'okrs/sales.yaml': team('2027-Q3', 'grow-revenue/new-markets'),
       },
       config: fiscal,
-      errors: [
-        { file: 'okrs/sales.yaml', line: 6, column: 13, severity: 'warning', target: 'open-nordics' },
-      ],
+      errors: [{ file: 'okrs/sales.yaml', line: 6, column: 13, severity: 'warning', target: 'open-nordics' }],
     },
     {
       name: 'raised to an error by the config',

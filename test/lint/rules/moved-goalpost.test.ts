@@ -65,7 +65,8 @@ ruleTester('moved-goalpost').run({
           line: 6,
           column: 11,
           target: 'grow-revenue',
-          messageIncludes: 'objective "grow-revenue" changes its type from "aspirational" to "committed" after',
+          messageIncludes:
+            'objective "grow-revenue" changes its type from "aspirational" to "committed" after',
         },
         {
           file: 'okrs/teams/company.yaml',

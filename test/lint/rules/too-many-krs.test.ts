@@ -20,7 +20,11 @@ ruleTester('too-many-krs').run({
   valid: [
     { name: 'five KRs do not fire', files: { 'okrs/company.yaml': file(5) }, clean: true },
     { name: 'option max 3 lets three KRs pass', files: { 'okrs/company.yaml': file(3) }, config },
-    { name: 'option max given directly lets three KRs pass', files: { 'okrs/company.yaml': file(3) }, options: { max: 3 } },
+    {
+      name: 'option max given directly lets three KRs pass',
+      files: { 'okrs/company.yaml': file(3) },
+      options: { max: 3 },
+    },
   ],
   invalid: [
     {
@@ -56,7 +60,14 @@ ruleTester('too-many-krs').run({
       name: 'option max given directly',
       files: { 'okrs/company.yaml': file(4) },
       options: { max: 3 },
-      errors: [{ line: 4, column: 5, target: 'grow-revenue', message: 'objective "grow-revenue" has 4 key results; at most 3 keep a team focused' }],
+      errors: [
+        {
+          line: 4,
+          column: 5,
+          target: 'grow-revenue',
+          message: 'objective "grow-revenue" has 4 key results; at most 3 keep a team focused',
+        },
+      ],
     },
   ],
 });

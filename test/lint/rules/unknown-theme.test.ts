@@ -41,7 +41,14 @@ ruleTester('unknown-theme').run({
         'okrs/sales.yaml': team('expansion'),
       },
       others: [
-        { ruleId: 'schema', severity: 'error', file: 'okrs/strategy.yaml', line: 2, column: 54, target: null },
+        {
+          ruleId: 'schema',
+          severity: 'error',
+          file: 'okrs/strategy.yaml',
+          line: 2,
+          column: 54,
+          target: null,
+        },
       ],
     },
   ],
@@ -64,9 +71,7 @@ ruleTester('unknown-theme').run({
     {
       name: 'without a strategy file, the message says so',
       files: { 'okrs/sales.yaml': team('expansion') },
-      errors: [
-        { line: 6, column: 12, messageIncludes: 'there is no strategy file at okrs/strategy.yaml' },
-      ],
+      errors: [{ line: 6, column: 12, messageIncludes: 'there is no strategy file at okrs/strategy.yaml' }],
     },
   ],
 });

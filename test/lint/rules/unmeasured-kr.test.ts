@@ -75,9 +75,7 @@ ruleTester('unmeasured-kr').run({
           '    key_results: [{ id: share, title: Wallet share from 10% to 20%, start: 10, target: 20 }]',
         ),
       },
-      errors: [
-        { file: 'okrs/b.yaml', line: 7, column: 9, severity: 'warning', target: 'effortless/trust' },
-      ],
+      errors: [{ file: 'okrs/b.yaml', line: 7, column: 9, severity: 'warning', target: 'effortless/trust' }],
     },
   ],
 });
