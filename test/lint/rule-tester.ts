@@ -44,6 +44,9 @@ export interface RuleCase {
 export interface ExpectedProblem {
   line: number;
   column: number;
+  /** Where the problem's span ends, when the test is about its extent. */
+  endLine?: number;
+  endColumn?: number;
   /** The whole message, or a pattern it matches. */
   message?: string | RegExp;
   /** A part of the message (its data: ids, numbers, names). */
@@ -134,7 +137,7 @@ function compared(
     want.messageIncludes = parts;
     got.messageIncludes = parts.filter((part) => found?.message.includes(part));
   }
-  for (const key of ['ruleId', 'target', 'file', 'severity'] as const)
+  for (const key of ['ruleId', 'target', 'file', 'severity', 'endLine', 'endColumn'] as const)
     if (expected[key] !== undefined) {
       want[key] = expected[key];
       got[key] = found?.[key];
