@@ -138,7 +138,8 @@ export function loadFromTexts(
 ): LoadResult {
   const read = (path: string): ReadFile => {
     const text = texts[path];
-    if (text === undefined) return { problem: fileProblem(path, 'file-unreadable', 'cannot read the file (ENOENT)') };
+    if (text === undefined)
+      return { problem: fileProblem(path, 'file-unreadable', 'cannot read the file (ENOENT)') };
     return decodeFile(config, path, new TextEncoder().encode(text));
   };
   const strategyPath = config.strategy.replace(/^\.\//, '');
