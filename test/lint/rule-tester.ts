@@ -24,7 +24,7 @@ export interface RuleCase {
   config?: string;
   /** The date the analysis runs at (YYYY-MM-DD), AS_OF unless given. */
   asOf?: string;
-  /** Options of the rule under test, over its defaults and the config's. */
+  /** Options of the rule under test, over its defaults and the config's; checked against their declared types. */
   options?: Record<string, unknown>;
   /** Load exactly these paths instead of those include/exclude select; a path without a text is missing. */
   paths?: string[];
@@ -80,6 +80,13 @@ function configOf(ruleId: string, c: RuleCase): Config {
   const config =
     text === undefined ? defaultConfig(ROOT) : configFromText(defaultConfig(ROOT), CONFIG_FILE, text);
   if (!c.options) return config;
+  // The options are checked as the config's are: a name the rule does not declare, or a value of
+  // another type than its default, is refused (ConfigError).
+  configFromText(
+    defaultConfig(ROOT),
+    CONFIG_FILE,
+    JSON.stringify({ rules: { [ruleId]: ['warn', c.options] } }),
+  );
   const setting = config.rules[ruleId]!;
   return {
     ...config,
