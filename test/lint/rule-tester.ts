@@ -95,9 +95,10 @@ function configOf(ruleId: string, c: RuleCase): Config {
 }
 
 /**
- * The problems `ruleId` reports on a case (those of every rule for a `clean` case), found in memory through the path `okr check` takes (load
- * from texts → graph → rollup → lint), running that rule alone. A rule that reads the disable
- * comments judges them after every other rule's problems went through them, so every rule runs for it.
+ * The problems found on a case in memory, through the path `okr check` takes (load from texts → graph
+ * → rollup → lint): those of `ruleId`, run alone, or those of every rule for a `clean` case or one with
+ * `others`. A rule that reads the disable comments judges them after every other rule's problems went
+ * through them, so every rule runs for it.
  */
 export function runRule(ruleId: string, c: RuleCase): Diagnostic[] {
   const rule = RULES.find((r) => r.meta.id === ruleId);
