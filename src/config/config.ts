@@ -279,6 +279,16 @@ export function loadConfig(root: string, explicitFile?: string): Config {
         },
       ]);
     }
+  return configFromText(config, display, text);
+}
+
+/**
+ * The configuration `text` (shown as `display` in problems) applied over `defaults`, as loadConfig
+ * applies okr.config.yaml; a config given as text, not read from disk, is read the same way. Throws
+ * ConfigError, with every problem located, when the text is invalid.
+ */
+export function configFromText(defaults: Config, display: string, text: string): Config {
+  const config: Config = { ...defaults, rules: { ...defaults.rules }, status: { ...defaults.status } };
   const { source, problems } = parseSourceLazily(display, text);
   if (problems.length === 0 && source.data !== null && source.data !== undefined) {
     // Rule entries are checked by ruleSettings, which says more than the schema's anyOf can.

@@ -4,7 +4,7 @@ import type { SourceFile } from '../model.js';
 import { shownPath } from '../paths.js';
 import { covers, type Disable, disables } from './directives.js';
 import { RULES } from './registry.js';
-import type { DisableUse, Rule, RuleContext } from './types.js';
+import type { DisableUse, Rule, RuleContext, RuleOptions } from './types.js';
 
 /** What the rules read: the rule context without the per-rule parts, git inputs optional. */
 export type LintInput = Omit<
@@ -111,7 +111,8 @@ function run(input: LintInput, rules: readonly Rule[], uses: readonly DisableUse
       unavailableIds: input.unavailableIds,
       unavailableParents: input.unavailableParents,
       sources: input.sources,
-      options: { ...rule.meta.options, ...setting.options },
+      // The config's options were checked against the types of these defaults (config.ts).
+      options: { ...rule.meta.options, ...setting.options } as RuleOptions,
       forward: (problem) =>
         diagnostics.push({
           ...problem,

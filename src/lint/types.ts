@@ -5,12 +5,24 @@ import type { Config, OkrFile, SourceFile, StrategyData, YamlPath } from '../mod
 import type { Rollup } from '../rollup/rollup.js';
 import type { Directive } from './directives.js';
 
-export interface RuleMeta {
+/** The value of a rule option: a number (>= 0) or a list of strings. */
+export type OptionValue = number | string[];
+
+/** A rule's options by name. */
+export type RuleOptions = Record<string, OptionValue>;
+
+/** No options. */
+export type NoOptions = Record<never, OptionValue>;
+
+export interface RuleMeta<Options extends RuleOptions = RuleOptions> {
   id: string;
   description: string;
   severity: Severity;
-  /** Options with their defaults; a config's options are checked against these types. */
-  options: Record<string, number | string[]>;
+  /**
+   * Options with their defaults: the type of each default is the type of the option, which the
+   * config's value is checked against, so the rule reads `ctx.options` typed as declared here.
+   */
+  options: Options;
   /** Reads `disables`: runs once the other rules' problems have gone through the disable comments. */
   readsDisables?: true;
 }
@@ -32,7 +44,7 @@ export interface Report {
   target: string | null;
 }
 
-export interface RuleContext {
+export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   config: Config;
   files: readonly OkrFile[];
   graph: Graph;
@@ -54,14 +66,15 @@ export interface RuleContext {
   unavailableIds: ReadonlySet<string>;
   /** Parents named by objectives that failed to load: they may well have children. */
   unavailableParents: ReadonlySet<string>;
-  options: Record<string, unknown>;
+  /** The rule's options: its defaults, overridden by the config's (checked against their types). */
+  options: Options;
   report(report: Report): void;
   /** Forward an already located problem. */
   forward(problem: Problem): void;
   sources: ReadonlyMap<string, SourceFile>;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+export interface Rule<Options extends RuleOptions = RuleOptions> {
+  meta: RuleMeta<Options>;
+  check(ctx: RuleContext<Options>): void;
 }

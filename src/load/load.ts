@@ -28,7 +28,7 @@ export interface LoadResult {
   fileCount: number;
 }
 
-function fileProblem(path: string, ruleId: string, message: string): Problem {
+export function fileProblem(path: string, ruleId: string, message: string): Problem {
   return { ruleId, message, file: path, target: null, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 

@@ -5,7 +5,14 @@ import type { Config, StrategyData } from '../model.js';
 import { type LoadCache, openCache } from './cache.js';
 import { discoverFiles } from './discover.js';
 import { globMatcher } from './glob.js';
-import { type LoadedSource, type LoadResult, loadOkrSource, readSource } from './load.js';
+import {
+  decodeFile,
+  fileProblem,
+  type LoadedSource,
+  type LoadResult,
+  loadOkrSource,
+  readSource,
+} from './load.js';
 
 import { parseSourceLazily } from './parse.js';
 import { schemaProblems } from './schema.js';
@@ -116,4 +123,26 @@ export function loadWorktree(
   const result = loadTexts(config, files, strategy, cache, disk);
   disk?.save();
   return result;
+}
+
+/**
+ * A project given as texts (root-relative path → text) rather than files on disk, loaded as
+ * `loadProject` loads the working tree: the OKR files among the texts that include and exclude select
+ * (or exactly `paths`, a path without a text being unreadable as a missing file is), each refused as a
+ * file on disk is when too large, and the strategy file when there is one.
+ */
+export function loadFromTexts(
+  config: Config,
+  texts: Readonly<Record<string, string>>,
+  paths: readonly string[] = selectOkrPaths(config, Object.keys(texts)),
+): LoadResult {
+  const read = (path: string): ReadFile => {
+    const text = texts[path];
+    if (text === undefined)
+      return { problem: fileProblem(path, 'file-unreadable', 'cannot read the file (ENOENT)') };
+    return decodeFile(config, path, new TextEncoder().encode(text));
+  };
+  const strategyPath = config.strategy.replace(/^\.\//, '');
+  const strategy = Object.hasOwn(texts, strategyPath) ? read(strategyPath) : null;
+  return loadTexts(config, new Map(paths.map((path) => [path, read(path)])), strategy);
 }

@@ -62,15 +62,6 @@ export function lint(files: Record<string, string>, options: LintOptions = {}): 
   return lintProject(files, options).diagnostics;
 }
 
-/** The diagnostics of one rule. */
-export function lintRule(
-  ruleId: string,
-  files: Record<string, string>,
-  options: LintOptions = {},
-): Diagnostic[] {
-  return lint(files, options).filter((d) => d.ruleId === ruleId);
-}
-
 /** A YAML text from its lines, so that a test can count line numbers: line N is argument N. */
 export function yaml(...lines: string[]): string {
   return `${lines.join('\n')}\n`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE } from '../../src/config/config.js';
 import { RULES } from '../../src/lint/registry.js';
 import { REPO_ROOT } from '../helpers.js';
-import { type LintOptions, lintRule } from './helpers.js';
+import { type RuleCase, runRule } from './rule-tester.js';
 
 const ids = RULES.map((r) => r.meta.id);
 const ruleFiles = readdirSync(join(REPO_ROOT, 'src', 'lint', 'rules'))
@@ -40,19 +40,13 @@ function sectionFiles(
   return { files, base, reported };
 }
 
-/** The files of an example, with its okr.config.yaml passed as the config and its base files as the baseline. */
-function withConfig(
+/** An example as a rule tester case: its files (okr.config.yaml among them) and its base files as the baseline. */
+function exampleCase(
+  name: string,
   files: Record<string, string>,
   base: Record<string, string> = {},
-): [Record<string, string>, LintOptions] {
-  const { [CONFIG_FILE]: config, ...rest } = files;
-  return [
-    rest,
-    {
-      ...(config === undefined ? {} : { config }),
-      ...(Object.keys(base).length > 0 ? { baseline: base } : {}),
-    },
-  ];
+): RuleCase {
+  return { name, files, ...(Object.keys(base).length > 0 ? { baseline: base } : {}) };
 }
 
 describe('the rule registry', () => {
@@ -89,11 +83,19 @@ describe('the rule registry', () => {
       expect(page).toContain('## How to silence it');
     });
 
-    it('has a test file with at least one valid and one invalid case', () => {
+    it('has a test file that runs the rule tester on it, with at least one valid and one invalid case', () => {
       expect(existsSync(testPath)).toBe(true);
       const source = readFileSync(testPath, 'utf8');
-      expect(source).toMatch(/\b(?:it|test|describe)\(\s*['"`]valid\b/);
-      expect(source).toMatch(/\b(?:it|test|describe)\(\s*['"`]invalid\b/);
+      expect(source).toContain("from '../rule-tester.js'");
+      const run = source.indexOf(`ruleTester('${id}').run({`);
+      expect(run, `ruleTester('${id}').run(...)`).toBeGreaterThan(-1);
+      const valid = source.indexOf('\n  valid: [', run);
+      const invalid = source.indexOf('\n  invalid: [', valid);
+      expect(valid).toBeGreaterThan(run);
+      expect(invalid).toBeGreaterThan(valid);
+      // A case is an object with a name; an invalid one lists the problems it expects.
+      expect(source.slice(valid, invalid)).toMatch(/\bname:/);
+      expect(source.slice(invalid)).toMatch(/\bname:[\s\S]*\berrors:/);
     });
 
     it('fires on the invalid example of its docs page, at the lines marked "reported", and not on the valid one', () => {
@@ -105,12 +107,12 @@ describe('the rule registry', () => {
         expect(Object.keys(invalid.files)).toEqual([]);
         return;
       }
-      const fired = lintRule(id, ...withConfig(invalid.files, invalid.base));
+      const fired = runRule(id, exampleCase('invalid', invalid.files, invalid.base));
       expect(fired.length).toBeGreaterThan(0);
       if (invalid.reported.length > 0)
         expect(fired.map((d) => `${d.file}:${d.line}`)).toEqual(invalid.reported);
       expect(Object.keys(valid.files).filter((f) => f !== CONFIG_FILE).length).toBeGreaterThan(0);
-      expect(lintRule(id, ...withConfig(valid.files, valid.base))).toEqual([]);
+      expect(runRule(id, exampleCase('valid', valid.files, valid.base))).toEqual([]);
     });
   });
 });

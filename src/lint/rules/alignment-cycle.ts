@@ -1,6 +1,6 @@
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'alignment-cycle',
     description: 'Following `parent` links from an objective comes back to it.',

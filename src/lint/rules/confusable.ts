@@ -3,7 +3,7 @@ import { cycleWindow } from '../../dates.js';
 import { locate } from '../../locate.js';
 import type { YamlPath } from '../../model.js';
 import { shownPath } from '../../paths.js';
-import type { Rule, RuleContext } from '../types.js';
+import type { NoOptions, Rule, RuleContext } from '../types.js';
 
 type Kind = 'owner' | 'cycle' | 'title';
 
@@ -50,7 +50,7 @@ function why(a: string, b: string): string {
   return [explainLookAlikes(a), explainLookAlikes(b)].filter(Boolean).join('; ');
 }
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'confusable',
     description:

@@ -1,7 +1,7 @@
 import { cycleWindow } from '../../dates.js';
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'cycle-mismatch',
     description: "An objective's cycle window is not inside its parent's cycle window.",

@@ -1,8 +1,8 @@
 import { locate } from '../../locate.js';
 import { shownPath } from '../../paths.js';
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'duplicate-id',
     description:

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 import { forwardLoadProblems } from '../util.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'file-too-large',
     description: 'The file is larger than maxFileSize (5 MB by default) and is not read.',

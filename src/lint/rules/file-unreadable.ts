@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 import { forwardLoadProblems } from '../util.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'file-unreadable',
     description: 'The file matched by include cannot be read (permissions, a broken link).',

@@ -1,7 +1,7 @@
 import { checkedKrs } from '../../graph/graph.js';
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'invalid-metric',
     description:

@@ -7,7 +7,7 @@ import {
   tokenize,
   verbForms,
 } from '../english.js';
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
 // Currency signs, and the ISO codes and words of currencies that are written next to an amount.
 const CURRENCY_SIGN = /(?:[A-Z]{0,3}\$|[€£¥₹₩₽₺₪₫₴₦₱฿₿₣₲₵₡₭₮₸¢﷼]|\b(?:Rs\.?|kr|Kč|zł|Fr\.?))\s?$/u;
@@ -326,7 +326,7 @@ function wordMetric(ctx: Context, i: number): string | null {
   return text.slice(tokens[spelled.first]!.start, unitEnd(ctx, spelled.last));
 }
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'metric-in-objective',
     description:

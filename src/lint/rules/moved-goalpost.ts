@@ -1,10 +1,10 @@
 import { formatDay } from '../../dates.js';
 import type { FieldValue } from '../../diff/changes.js';
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
 const show = (value: FieldValue) => (value === null ? 'nothing' : JSON.stringify(value));
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'moved-goalpost',
     description:

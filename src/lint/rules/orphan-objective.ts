@@ -1,6 +1,6 @@
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'orphan-objective',
     description: 'An objective with no `parent`, no `theme`, and an owner that is not in `roots`.',

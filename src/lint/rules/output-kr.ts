@@ -193,7 +193,7 @@ export function findOutputWording(title: string, extraVerbs: readonly string[] =
   return leadingOutputVerb(title, verbs) ?? goesLive(title);
 }
 
-export const rule: Rule = {
+export const rule: Rule<{ verbs: string[] }> = {
   meta: {
     id: 'output-kr',
     description:
@@ -202,7 +202,7 @@ export const rule: Rule = {
     options: { verbs: [] },
   },
   check(ctx) {
-    const verbs = compile([...OUTPUT_VERBS, ...(ctx.options.verbs as string[])]);
+    const verbs = compile([...OUTPUT_VERBS, ...ctx.options.verbs]);
     // Every KR of every kind, those of a repeated objective too: the title is its own.
     for (const kr of checkedKrs(ctx.graph)) {
       const verb = leadingOutputVerb(kr.title, verbs);

@@ -2,7 +2,7 @@ import { cycleWindow, formatDay, parseDay } from '../../dates.js';
 import { settledByItself } from '../../rollup/status.js';
 import type { Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<{ days: number }> = {
   meta: {
     id: 'stale-kr',
     description:
@@ -11,7 +11,7 @@ export const rule: Rule = {
     options: { days: 14 },
   },
   check(ctx) {
-    const days = ctx.options.days as number;
+    const { days } = ctx.options;
     for (const kr of ctx.graph.krs.values()) {
       if (kr.kind === 'rollup') continue;
       // Done and settled: nothing left to check in. A threshold KR inside its line is not (SPEC §5).

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<{ max: number }> = {
   meta: {
     id: 'too-many-krs',
     description: 'An objective has more than `max` (5) key results.',
@@ -8,7 +8,7 @@ export const rule: Rule = {
     options: { max: 5 },
   },
   check(ctx) {
-    const max = ctx.options.max as number;
+    const { max } = ctx.options;
     for (const objective of ctx.graph.objectives) {
       const count = objective.data.key_results?.length ?? 0;
       if (count <= max) continue;

@@ -1,7 +1,7 @@
 import type { Objective } from '../../model.js';
 import type { Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<{ max: number }> = {
   meta: {
     id: 'too-many-objectives',
     description: 'One owner has more than `max` (5) objectives in one cycle.',
@@ -9,7 +9,7 @@ export const rule: Rule = {
     options: { max: 5 },
   },
   check(ctx) {
-    const max = ctx.options.max as number;
+    const { max } = ctx.options;
     const groups = new Map<string, Objective[]>();
     for (const objective of ctx.graph.objectives) {
       const key = JSON.stringify([objective.owner, objective.cycle]);

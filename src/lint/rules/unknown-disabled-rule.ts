@@ -1,8 +1,8 @@
 import { directives } from '../directives.js';
 import { RULES } from '../registry.js';
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'unknown-disabled-rule',
     description:

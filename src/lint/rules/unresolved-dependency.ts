@@ -1,8 +1,8 @@
 import { resolveRef } from '../../graph/graph.js';
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 import { describeMissingRef } from '../util.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'unresolved-dependency',
     description: 'A `depends_on` entry names no objective or key result.',

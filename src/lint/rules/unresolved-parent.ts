@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 import { describeMissingRef } from '../util.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'unresolved-parent',
     description: '`parent` names no objective or key result.',

@@ -1,12 +1,12 @@
 import { RULES } from '../registry.js';
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 
 /** Rules that only look for problems with `okr check --base REF`: without one, a comment naming them is not judged. */
 const BASE_ONLY = new Set(['moved-goalpost']);
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'unused-disable',
     description:

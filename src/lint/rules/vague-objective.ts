@@ -136,7 +136,7 @@ export function countWords(title: string): number {
   return tokenize(title).filter((t) => t.kind !== 'mark').length;
 }
 
-export const rule: Rule = {
+export const rule: Rule<{ minWords: number; words: string[] }> = {
   meta: {
     id: 'vague-objective',
     description:
@@ -145,8 +145,7 @@ export const rule: Rule = {
     options: { minWords: 4, words: [] },
   },
   check(ctx) {
-    const minWords = ctx.options.minWords as number;
-    const extra = ctx.options.words as string[];
+    const { minWords, words: extra } = ctx.options;
     for (const objective of ctx.graph.objectives) {
       const vague = findVagueWord(objective.title, extra);
       const count = countWords(objective.title);

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import type { NoOptions, Rule } from '../types.js';
 import { forwardLoadProblems } from '../util.js';
 
-export const rule: Rule = {
+export const rule: Rule<NoOptions> = {
   meta: {
     id: 'yaml-syntax',
     description: 'The file is not valid YAML: syntax, duplicate keys, more than one document, alias abuse.',

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 const okrs = yaml(
   'owner: company',
@@ -13,27 +12,36 @@ const okrs = yaml(
   '        progress: 0.5',
 );
 
-describe('file-too-large', () => {
-  it('valid: a file within maxFileSize is read', () => {
-    expect(lint({ 'okrs/a.yaml': okrs }, { config: yaml(`maxFileSize: ${okrs.length}`) })).toEqual([]);
-  });
-
-  it('invalid: a file over maxFileSize is reported at 1:1 and not read', () => {
-    const diagnostics = lint({ 'okrs/a.yaml': okrs }, { config: yaml(`maxFileSize: ${okrs.length - 1}`) });
-    expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'file-too-large', severity: 'error', file: 'okrs/a.yaml', line: 1, column: 1, target: null },
-    ]);
-    expect(diagnostics[0]!.message).toContain(
-      `the file is ${okrs.length} bytes, more than the ${okrs.length - 1}`,
-    );
-  });
-
-  it('invalid: off in the config silences it', () => {
-    const diagnostics = lintRule(
-      'file-too-large',
-      { 'okrs/a.yaml': okrs },
-      { config: yaml('maxFileSize: 10', 'rules:', '  file-too-large: off') },
-    );
-    expect(diagnostics).toEqual([]);
-  });
+ruleTester('file-too-large').run({
+  valid: [
+    {
+      name: 'a file within maxFileSize is read',
+      files: { 'okrs/a.yaml': okrs },
+      config: yaml(`maxFileSize: ${okrs.length}`),
+      clean: true,
+    },
+    {
+      name: 'off in the config silences it',
+      files: { 'okrs/a.yaml': okrs },
+      config: yaml('maxFileSize: 10', 'rules:', '  file-too-large: off'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a file over maxFileSize is reported at 1:1 and not read',
+      files: { 'okrs/a.yaml': okrs },
+      config: yaml(`maxFileSize: ${okrs.length - 1}`),
+      clean: true,
+      errors: [
+        {
+          file: 'okrs/a.yaml',
+          line: 1,
+          column: 1,
+          severity: 'error',
+          target: null,
+          messageIncludes: `the file is ${okrs.length} bytes, more than the ${okrs.length - 1}`,
+        },
+      ],
+    },
+  ],
 });

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 /** A 2026-Q4 file whose one KR has check-ins on `dates`. */
 const file = (dates: string[], cycle = '2026-Q4', current = 30) =>
@@ -19,78 +18,98 @@ const file = (dates: string[], cycle = '2026-Q4', current = 30) =>
     ...dates.map((d) => `          - { date: ${d}, value: ${current} }`),
   );
 
-describe('stale-kr', () => {
-  it('valid: a check-in within 14 days does not fire', () => {
-    expect(lint({ 'okrs/company.yaml': file(['2026-10-01', '2026-11-01']) }, { asOf: '2026-11-15' })).toEqual(
-      [],
-    );
-  });
+const threshold = yaml(
+  'owner: platform',
+  'cycle: 2026-Q4',
+  'objectives:',
+  '  - id: fast-checkout',
+  '    title: Keep checkout fast through Black Friday week',
+  '    key_results:',
+  '      - id: p95',
+  '        title: Keep p95 checkout latency below 300 ms',
+  '        target: 300',
+  '        keep: below',
+  '        current: 280',
+  '        checkins: [{ date: 2026-10-01, value: 280 }]',
+);
 
-  it('valid: an old check-in does not fire outside the running cycle, nor on a KR already reached', () => {
-    expect(lint({ 'okrs/company.yaml': file(['2026-07-01'], '2026-Q3') }, { asOf: '2026-11-15' })).toEqual(
-      [],
-    );
-    expect(
-      lint({ 'okrs/company.yaml': file(['2026-10-01'], '2026-Q4', 40) }, { asOf: '2026-11-15' }),
-    ).toEqual([]);
-  });
+const recent = { 'okrs/company.yaml': file(['2026-11-05']) };
 
-  it('invalid: a latest check-in 15 days old is reported at the KR mapping', () => {
-    const diagnostics = lintRule(
-      'stale-kr',
-      { 'okrs/company.yaml': file(['2026-10-31', '2026-10-05']) },
-      { asOf: '2026-11-15' },
-    );
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'stale-kr',
-        severity: 'warning',
-        file: 'okrs/company.yaml',
-        line: 7,
-        column: 9,
-        target: 'grow-revenue/arr',
-      },
-    ]);
-    expect(diagnostics[0]!.message).toContain('was last updated 15 days ago (check-in on 2026-10-31)');
-  });
-
-  it('invalid: option days sets the limit', () => {
-    const files = { 'okrs/company.yaml': file(['2026-11-05']) };
-    expect(lintRule('stale-kr', files, { asOf: '2026-11-15' })).toEqual([]);
-    const diagnostics = lintRule('stale-kr', files, {
+ruleTester('stale-kr').run({
+  valid: [
+    {
+      name: 'a check-in within 14 days does not fire',
+      files: { 'okrs/company.yaml': file(['2026-10-01', '2026-11-01']) },
+      asOf: '2026-11-15',
+      clean: true,
+    },
+    {
+      name: 'an old check-in does not fire outside the running cycle',
+      files: { 'okrs/company.yaml': file(['2026-07-01'], '2026-Q3') },
+      asOf: '2026-11-15',
+      clean: true,
+    },
+    {
+      name: 'an old check-in does not fire on a KR already reached',
+      files: { 'okrs/company.yaml': file(['2026-10-01'], '2026-Q4', 40) },
+      asOf: '2026-11-15',
+      clean: true,
+    },
+    { name: 'a check-in 10 days old is within the default 14', files: recent, asOf: '2026-11-15' },
+    {
+      name: 'a threshold KR is done once its cycle has ended',
+      files: { 'okrs/platform.yaml': threshold },
+      asOf: '2027-01-05',
+    },
+    {
+      name: 'a change in git more recent than the latest check-in counts as an update',
+      files: { 'okrs/company.yaml': file(['2026-10-05']) },
+      lastChanged: { 'grow-revenue/arr': '2026-11-10' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a latest check-in 15 days old is reported at the KR mapping',
+      files: { 'okrs/company.yaml': file(['2026-10-31', '2026-10-05']) },
+      asOf: '2026-11-15',
+      errors: [
+        {
+          file: 'okrs/company.yaml',
+          line: 7,
+          column: 9,
+          severity: 'warning',
+          target: 'grow-revenue/arr',
+          messageIncludes: 'was last updated 15 days ago (check-in on 2026-10-31)',
+        },
+      ],
+    },
+    {
+      name: 'option days sets the limit',
+      files: recent,
       asOf: '2026-11-15',
       config: yaml('rules:', '  stale-kr: [warn, { days: 7 }]'),
-    });
-    expect(diagnostics.map((d) => [d.line, d.column, d.target])).toEqual([[7, 9, 'grow-revenue/arr']]);
-    expect(diagnostics[0]!.message).toContain('at least every 7 days');
-  });
-
-  it('invalid: a threshold KR inside its line is not done before its cycle ends, so an old check-in is reported', () => {
-    const threshold = yaml(
-      'owner: platform',
-      'cycle: 2026-Q4',
-      'objectives:',
-      '  - id: fast-checkout',
-      '    title: Keep checkout fast through Black Friday week',
-      '    key_results:',
-      '      - id: p95',
-      '        title: Keep p95 checkout latency below 300 ms',
-      '        target: 300',
-      '        keep: below',
-      '        current: 280',
-      '        checkins: [{ date: 2026-10-01, value: 280 }]',
-    );
-    const diagnostics = lintRule('stale-kr', { 'okrs/platform.yaml': threshold }, { asOf: '2026-11-20' });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'stale-kr',
-        severity: 'warning',
-        file: 'okrs/platform.yaml',
-        line: 7,
-        column: 9,
-        target: 'fast-checkout/p95',
-      },
-    ]);
-    expect(lintRule('stale-kr', { 'okrs/platform.yaml': threshold }, { asOf: '2027-01-05' })).toEqual([]);
-  });
+      errors: [{ line: 7, column: 9, target: 'grow-revenue/arr', messageIncludes: 'at least every 7 days' }],
+    },
+    {
+      name: 'a threshold KR inside its line is not done before its cycle ends, so an old check-in is reported',
+      files: { 'okrs/platform.yaml': threshold },
+      asOf: '2026-11-20',
+      errors: [
+        { file: 'okrs/platform.yaml', line: 7, column: 9, severity: 'warning', target: 'fast-checkout/p95' },
+      ],
+    },
+    {
+      name: 'a change in git older than the limit, and newer than any check-in, is named as a change',
+      files: { 'okrs/company.yaml': file(['2026-09-01']) },
+      lastChanged: { 'grow-revenue/arr': '2026-10-20' },
+      errors: [
+        {
+          line: 7,
+          column: 9,
+          target: 'grow-revenue/arr',
+          messageIncludes: 'was last updated 26 days ago (change on 2026-10-20)',
+        },
+      ],
+    },
+  ],
 });

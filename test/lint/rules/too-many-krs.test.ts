@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 const file = (count: number) =>
   yaml(
@@ -15,40 +14,60 @@ const file = (count: number) =>
     ),
   );
 
-describe('too-many-krs', () => {
-  it('valid: five KRs do not fire', () => {
-    expect(lint({ 'okrs/company.yaml': file(5) })).toEqual([]);
-  });
+const config = yaml('rules:', '  too-many-krs: [error, { max: 3 }]');
 
-  it('invalid: six KRs are reported at the objective mapping', () => {
-    const diagnostics = lintRule('too-many-krs', { 'okrs/company.yaml': file(6) });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'too-many-krs',
-        severity: 'warning',
-        file: 'okrs/company.yaml',
-        line: 4,
-        column: 5,
-        target: 'grow-revenue',
-      },
-    ]);
-    expect(diagnostics[0]!.message).toContain('objective "grow-revenue" has 6 key results; at most 5');
-  });
-
-  it('invalid: option max 3 fires at four KRs, as an error when configured so', () => {
-    const config = yaml('rules:', '  too-many-krs: [error, { max: 3 }]');
-    expect(lintRule('too-many-krs', { 'okrs/company.yaml': file(3) }, { config })).toEqual([]);
-    const diagnostics = lintRule('too-many-krs', { 'okrs/company.yaml': file(4) }, { config });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'too-many-krs',
-        severity: 'error',
-        file: 'okrs/company.yaml',
-        line: 4,
-        column: 5,
-        target: 'grow-revenue',
-      },
-    ]);
-    expect(diagnostics[0]!.message).toContain('has 4 key results; at most 3');
-  });
+ruleTester('too-many-krs').run({
+  valid: [
+    { name: 'five KRs do not fire', files: { 'okrs/company.yaml': file(5) }, clean: true },
+    { name: 'option max 3 lets three KRs pass', files: { 'okrs/company.yaml': file(3) }, config },
+    {
+      name: 'option max given directly lets three KRs pass',
+      files: { 'okrs/company.yaml': file(3) },
+      options: { max: 3 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'six KRs are reported at the objective mapping',
+      files: { 'okrs/company.yaml': file(6) },
+      errors: [
+        {
+          line: 4,
+          column: 5,
+          file: 'okrs/company.yaml',
+          severity: 'warning',
+          target: 'grow-revenue',
+          messageIncludes: 'objective "grow-revenue" has 6 key results; at most 5',
+        },
+      ],
+    },
+    {
+      name: 'option max 3 fires at four KRs, as an error when configured so',
+      files: { 'okrs/company.yaml': file(4) },
+      config,
+      errors: [
+        {
+          line: 4,
+          column: 5,
+          file: 'okrs/company.yaml',
+          severity: 'error',
+          target: 'grow-revenue',
+          messageIncludes: 'has 4 key results; at most 3',
+        },
+      ],
+    },
+    {
+      name: 'option max given directly',
+      files: { 'okrs/company.yaml': file(4) },
+      options: { max: 3 },
+      errors: [
+        {
+          line: 4,
+          column: 5,
+          target: 'grow-revenue',
+          message: 'objective "grow-revenue" has 4 key results; at most 3 keep a team focused',
+        },
+      ],
+    },
+  ],
 });

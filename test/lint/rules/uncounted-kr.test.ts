@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 /** The company objective with `rollup`, a measured KR (line 8) and a KR measured by aligned objectives (line 12). */
 const company = (rollup: string) =>
@@ -30,45 +29,50 @@ const team = (parent: string) =>
     '    key_results: [{ id: deals, title: Signed deals in the Nordics from 0 to 10, start: 0, target: 10 }]',
   );
 
-describe('uncounted-kr', () => {
-  it('valid: rollup both counts the KRs beside the children', () => {
-    expect(
-      lint({ 'okrs/company.yaml': company('both'), 'okrs/sales.yaml': team('grow-revenue/new-markets') }),
-    ).toEqual([]);
-  });
+/** A child aligned to a KR, under an objective that leaves rollup to the config. */
+const toKr = {
+  'okrs/company.yaml': company('children').replace('    rollup: children\n', ''),
+  'okrs/sales.yaml': team('grow-revenue/new-markets'),
+};
 
-  it('valid: rollup children without children falls back to the KRs', () => {
-    expect(lintRule('uncounted-kr', { 'okrs/company.yaml': company('children') })).toEqual([]);
-  });
-
-  it('invalid: rollup children with a child reports each measured KR at its mapping', () => {
-    const diagnostics = lintRule('uncounted-kr', {
-      'okrs/company.yaml': company('children'),
-      'okrs/sales.yaml': team('grow-revenue'),
-    });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'uncounted-kr',
-        severity: 'warning',
-        file: 'okrs/company.yaml',
-        line: 8,
-        column: 9,
-        target: 'grow-revenue/arr',
-      },
-    ]);
-    const message = diagnostics[0]!.message;
-    expect(message).toContain('key result "grow-revenue/arr" counts for nothing');
-    expect(message).toContain('set "rollup: both" on "grow-revenue"');
-    expect(message).toContain('drop the key result or move it');
-  });
-
-  it('invalid: a child aligned to a KR is a child too, and the config default applies', () => {
-    const files = {
-      'okrs/company.yaml': company('children').replace('    rollup: children\n', ''),
-      'okrs/sales.yaml': team('grow-revenue/new-markets'),
-    };
-    expect(lintRule('uncounted-kr', files)).toEqual([]);
-    const configured = lintRule('uncounted-kr', files, { config: 'rollup: children\n' });
-    expect(configured.map((d) => d.target)).toEqual(['grow-revenue/arr']);
-  });
+ruleTester('uncounted-kr').run({
+  valid: [
+    {
+      name: 'rollup both counts the KRs beside the children',
+      files: { 'okrs/company.yaml': company('both'), 'okrs/sales.yaml': team('grow-revenue/new-markets') },
+      clean: true,
+    },
+    {
+      name: 'rollup children without children falls back to the KRs',
+      files: { 'okrs/company.yaml': company('children') },
+    },
+    { name: 'a child aligned to a KR under the default rollup', files: toKr },
+  ],
+  invalid: [
+    {
+      name: 'rollup children with a child reports each measured KR at its mapping',
+      files: { 'okrs/company.yaml': company('children'), 'okrs/sales.yaml': team('grow-revenue') },
+      errors: [
+        {
+          file: 'okrs/company.yaml',
+          line: 8,
+          column: 9,
+          severity: 'warning',
+          target: 'grow-revenue/arr',
+          messageIncludes: [
+            'key result "grow-revenue/arr" counts for nothing',
+            'set "rollup: both" on "grow-revenue"',
+            'drop the key result or move it',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a child aligned to a KR is a child too, and the config default applies',
+      files: toKr,
+      config: 'rollup: children\n',
+      // The objective has no rollup line here, so the KR's mapping is on line 7.
+      errors: [{ line: 7, column: 9, target: 'grow-revenue/arr' }],
+    },
+  ],
 });

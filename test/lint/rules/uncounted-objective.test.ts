@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 /** The company objective, with `rollup` when given; its first KR is measured, its second is not. */
 const company = (rollup?: string) =>
@@ -27,74 +26,61 @@ const team = (parent: string) =>
     '    key_results: [{ id: deals, title: Signed deals in the Nordics from 0 to 10, start: 0, target: 10 }]',
   );
 
-describe('uncounted-objective', () => {
-  it('valid: an objective aligned to a KR of the parent does not fire', () => {
-    expect(
-      lint({ 'okrs/company.yaml': company(), 'okrs/sales.yaml': team('grow-revenue/new-markets') }),
-    ).toEqual([]);
-  });
-
-  it('valid: a parent with rollup both or children counts the objectives aligned to it', () => {
-    for (const rollup of ['both', 'children'])
-      expect(
-        lintRule('uncounted-objective', {
-          'okrs/company.yaml': company(rollup),
-          'okrs/sales.yaml': team('grow-revenue'),
-        }),
-        rollup,
-      ).toEqual([]);
-  });
-
-  it('valid: a parent without KRs takes its progress from its children, whatever its mode', () => {
-    const parent = yaml(
-      'owner: company',
-      'cycle: 2026',
-      'objectives:',
-      '  - id: grow-revenue',
-      '    title: Grow revenue from new markets abroad',
-      '    rollup: krs',
-    );
-    expect(
-      lintRule('uncounted-objective', {
-        'okrs/company.yaml': parent,
+ruleTester('uncounted-objective').run({
+  valid: [
+    {
+      name: 'an objective aligned to a KR of the parent does not fire',
+      files: { 'okrs/company.yaml': company(), 'okrs/sales.yaml': team('grow-revenue/new-markets') },
+      clean: true,
+    },
+    ...['both', 'children'].map((rollup) => ({
+      name: `a parent with rollup ${rollup} counts the objectives aligned to it`,
+      files: { 'okrs/company.yaml': company(rollup), 'okrs/sales.yaml': team('grow-revenue') },
+    })),
+    {
+      name: 'a parent without KRs takes its progress from its children, whatever its mode',
+      files: {
+        'okrs/company.yaml': yaml(
+          'owner: company',
+          'cycle: 2026',
+          'objectives:',
+          '  - id: grow-revenue',
+          '    title: Grow revenue from new markets abroad',
+          '    rollup: krs',
+        ),
         'okrs/sales.yaml': team('grow-revenue'),
-      }),
-    ).toEqual([]);
-  });
-
-  it('invalid: an objective aligned to a parent rolled up from its KRs is reported at the parent value', () => {
-    const diagnostics = lintRule('uncounted-objective', {
-      'okrs/company.yaml': company(),
-      'okrs/sales.yaml': team('grow-revenue'),
-    });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'uncounted-objective',
-        severity: 'warning',
-        file: 'okrs/sales.yaml',
-        line: 6,
-        column: 13,
-        target: 'open-nordics',
       },
-    ]);
-    const message = diagnostics[0]!.message;
-    expect(message).toContain('objective "open-nordics" aligns to "grow-revenue"');
-    expect(message).toContain('counts for nothing');
-    expect(message).toContain('grow-revenue/arr, grow-revenue/new-markets');
-    expect(message).toContain('set the rollup of "grow-revenue" to both or children');
-  });
-
-  it('invalid: an explicit rollup krs and the config default krs are the same', () => {
-    const explicit = lintRule('uncounted-objective', {
-      'okrs/company.yaml': company('krs'),
-      'okrs/sales.yaml': team('grow-revenue'),
-    });
-    expect(explicit.map((d) => [d.file, d.line, d.column])).toEqual([['okrs/sales.yaml', 6, 13]]);
-    const configured = lintRule(
-      'uncounted-objective',
-      { 'okrs/company.yaml': company(), 'okrs/sales.yaml': team('grow-revenue') },
-      { config: 'rollup: both\n' },
-    );
-    expect(configured).toEqual([]);
-  });
+    },
+    {
+      name: 'the config default rollup both counts them',
+      files: { 'okrs/company.yaml': company(), 'okrs/sales.yaml': team('grow-revenue') },
+      config: 'rollup: both\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'an objective aligned to a parent rolled up from its KRs is reported at the parent value',
+      files: { 'okrs/company.yaml': company(), 'okrs/sales.yaml': team('grow-revenue') },
+      errors: [
+        {
+          file: 'okrs/sales.yaml',
+          line: 6,
+          column: 13,
+          severity: 'warning',
+          target: 'open-nordics',
+          messageIncludes: [
+            'objective "open-nordics" aligns to "grow-revenue"',
+            'counts for nothing',
+            'grow-revenue/arr, grow-revenue/new-markets',
+            'set the rollup of "grow-revenue" to both or children',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an explicit rollup krs is the same as the config default krs',
+      files: { 'okrs/company.yaml': company('krs'), 'okrs/sales.yaml': team('grow-revenue') },
+      errors: [{ file: 'okrs/sales.yaml', line: 6, column: 13 }],
+    },
+  ],
 });

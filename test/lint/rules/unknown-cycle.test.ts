@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 const file = (cycle: string) =>
   yaml(
@@ -11,32 +10,39 @@ const file = (cycle: string) =>
     '    key_results: [{ id: quality, title: Quality judged good, progress: 0.5 }]',
   );
 
-describe('unknown-cycle', () => {
-  it('valid: every built-in form, a bare year, and a cycle declared in the config do not fire', () => {
-    for (const cycle of ['2026', '2026-H2', '2026-Q4', '2026-11', '"2026"'])
-      expect(lint({ 'okrs/company.yaml': file(cycle) }), cycle).toEqual([]);
-    const config = yaml('cycles:', '  FY27: { start: 2026-07-01, end: 2027-06-30 }');
-    expect(lint({ 'okrs/company.yaml': file('FY27') }, { config })).toEqual([]);
-  });
-
-  it('invalid: a quarter that does not exist is reported at the cycle value', () => {
-    const diagnostics = lintRule('unknown-cycle', { 'okrs/company.yaml': file('2026-Q5') });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'unknown-cycle',
-        severity: 'error',
-        file: 'okrs/company.yaml',
-        line: 2,
-        column: 8,
-        target: null,
-      },
-    ]);
-    expect(diagnostics[0]!.message).toContain('cycle "2026-Q5" is not a known cycle');
-  });
-
-  it('invalid: a fiscal year that the config does not declare', () => {
-    const diagnostics = lintRule('unknown-cycle', { 'okrs/company.yaml': file('FY27') });
-    expect(diagnostics.map((d) => [d.line, d.column])).toEqual([[2, 8]]);
-    expect(diagnostics[0]!.message).toContain('declare it under "cycles" in okr.config.yaml');
-  });
+ruleTester('unknown-cycle').run({
+  valid: [
+    ...['2026', '2026-H2', '2026-Q4', '2026-11', '"2026"'].map((cycle) => ({
+      name: `the built-in form ${cycle} does not fire`,
+      files: { 'okrs/company.yaml': file(cycle) },
+      clean: true as const,
+    })),
+    {
+      name: 'a cycle declared in the config does not fire',
+      files: { 'okrs/company.yaml': file('FY27') },
+      config: yaml('cycles:', '  FY27: { start: 2026-07-01, end: 2027-06-30 }'),
+      clean: true,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a quarter that does not exist is reported at the cycle value',
+      files: { 'okrs/company.yaml': file('2026-Q5') },
+      errors: [
+        {
+          file: 'okrs/company.yaml',
+          line: 2,
+          column: 8,
+          severity: 'error',
+          target: null,
+          messageIncludes: 'cycle "2026-Q5" is not a known cycle',
+        },
+      ],
+    },
+    {
+      name: 'a fiscal year that the config does not declare',
+      files: { 'okrs/company.yaml': file('FY27') },
+      errors: [{ line: 2, column: 8, messageIncludes: 'declare it under "cycles" in okr.config.yaml' }],
+    },
+  ],
 });

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 const strategy = yaml(
   'vision: Everyone can buy anything in one click',
@@ -19,55 +18,60 @@ const team = (theme: string) =>
     '    key_results: [{ id: deals, title: Signed deals in the Nordics, start: 0, target: 10 }]',
   );
 
-describe('unknown-theme', () => {
-  it('valid: a theme of the strategy file does not fire', () => {
-    expect(lint({ 'okrs/strategy.yaml': strategy, 'okrs/sales.yaml': team('expansion') })).toEqual([]);
-  });
-
-  it('valid: the strategy file is found where the config says', () => {
-    const diagnostics = lint(
-      { 'strategy/2026.yaml': strategy, 'okrs/sales.yaml': team('expansion') },
-      { config: yaml('strategy: strategy/2026.yaml') },
-    );
-    expect(diagnostics).toEqual([]);
-  });
-
-  it('invalid: a theme the strategy does not declare is reported at the theme value, listing the themes', () => {
-    const diagnostics = lintRule('unknown-theme', {
-      'okrs/strategy.yaml': strategy,
-      'okrs/sales.yaml': team('expanison'),
-    });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'unknown-theme',
-        severity: 'error',
-        file: 'okrs/sales.yaml',
-        line: 6,
-        column: 12,
-        target: 'open-nordics',
+ruleTester('unknown-theme').run({
+  valid: [
+    {
+      name: 'a theme of the strategy file does not fire',
+      files: { 'okrs/strategy.yaml': strategy, 'okrs/sales.yaml': team('expansion') },
+      clean: true,
+    },
+    {
+      name: 'the strategy file is found where the config says',
+      files: { 'strategy/2026.yaml': strategy, 'okrs/sales.yaml': team('expansion') },
+      config: yaml('strategy: strategy/2026.yaml'),
+      clean: true,
+    },
+    {
+      name: 'a strategy file that fails to load is reported itself, and its themes are not reported as missing',
+      files: {
+        'okrs/strategy.yaml': yaml(
+          'themes:',
+          '  - { id: expansion, title: Expand into new markets, colour: red }',
+        ),
+        'okrs/sales.yaml': team('expansion'),
       },
-    ]);
-    expect(diagnostics[0]!.message).toContain(
-      'names theme "expanison", which does not exist; the themes of okrs/strategy.yaml are: customer-love, expansion',
-    );
-  });
-
-  it('invalid: without a strategy file, the message says so', () => {
-    const diagnostics = lintRule('unknown-theme', { 'okrs/sales.yaml': team('expansion') });
-    expect(diagnostics.map((d) => [d.line, d.column])).toEqual([[6, 12]]);
-    expect(diagnostics[0]!.message).toContain('there is no strategy file at okrs/strategy.yaml');
-  });
-
-  it('valid: a strategy file that fails to load is reported itself, and its themes are not reported as missing', () => {
-    const diagnostics = lint({
-      'okrs/strategy.yaml': yaml(
-        'themes:',
-        '  - { id: expansion, title: Expand into new markets, colour: red }',
-      ),
-      'okrs/sales.yaml': team('expansion'),
-    });
-    expect(diagnostics.map(brief)).toEqual([
-      { ruleId: 'schema', severity: 'error', file: 'okrs/strategy.yaml', line: 2, column: 54, target: null },
-    ]);
-  });
+      others: [
+        {
+          ruleId: 'schema',
+          severity: 'error',
+          file: 'okrs/strategy.yaml',
+          line: 2,
+          column: 54,
+          target: null,
+        },
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a theme the strategy does not declare is reported at the theme value, listing the themes',
+      files: { 'okrs/strategy.yaml': strategy, 'okrs/sales.yaml': team('expanison') },
+      errors: [
+        {
+          file: 'okrs/sales.yaml',
+          line: 6,
+          column: 12,
+          severity: 'error',
+          target: 'open-nordics',
+          messageIncludes:
+            'names theme "expanison", which does not exist; the themes of okrs/strategy.yaml are: customer-love, expansion',
+        },
+      ],
+    },
+    {
+      name: 'without a strategy file, the message says so',
+      files: { 'okrs/sales.yaml': team('expansion') },
+      errors: [{ line: 6, column: 12, messageIncludes: 'there is no strategy file at okrs/strategy.yaml' }],
+    },
+  ],
 });

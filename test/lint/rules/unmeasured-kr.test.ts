@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 const company = yaml(
   'owner: company',
@@ -12,76 +11,71 @@ const company = yaml(
   '        title: The Nordic market is open for business',
 );
 
-describe('unmeasured-kr', () => {
-  it('valid: a KR without a measure that an objective aligns to does not fire', () => {
-    const diagnostics = lint({
-      'okrs/company.yaml': company,
-      'okrs/sales.yaml': yaml(
-        'owner: sales',
-        'cycle: 2026-Q4',
-        'objectives:',
-        '  - id: open-nordics',
-        '    title: Open the Nordic market for our product',
-        '    parent: grow-revenue/nordics',
-        '    key_results: [{ id: deals, title: Signed deals in the Nordics, start: 0, target: 10 }]',
-      ),
-    });
-    expect(diagnostics).toEqual([]);
-  });
-
-  it('invalid: a KR with no measure and nothing aligned to it is reported at the KR mapping', () => {
-    const diagnostics = lintRule('unmeasured-kr', { 'okrs/company.yaml': company });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'unmeasured-kr',
-        severity: 'warning',
-        file: 'okrs/company.yaml',
-        line: 7,
-        column: 9,
-        target: 'grow-revenue/nordics',
+ruleTester('unmeasured-kr').run({
+  valid: [
+    {
+      name: 'a KR without a measure that an objective aligns to does not fire',
+      files: {
+        'okrs/company.yaml': company,
+        'okrs/sales.yaml': yaml(
+          'owner: sales',
+          'cycle: 2026-Q4',
+          'objectives:',
+          '  - id: open-nordics',
+          '    title: Open the Nordic market for our product',
+          '    parent: grow-revenue/nordics',
+          '    key_results: [{ id: deals, title: Signed deals in the Nordics, start: 0, target: 10 }]',
+        ),
       },
-    ]);
-    expect(diagnostics[0]!.message).toContain('key result "grow-revenue/nordics" has no measure');
-  });
-
-  it('invalid: a KR of an objective whose id repeats an earlier one is unmeasured: nothing can align to it', () => {
-    const diagnostics = lintRule('unmeasured-kr', {
-      'okrs/a.yaml': yaml(
-        'owner: checkout',
-        'cycle: 2026-Q4',
-        'objectives:',
-        '  - id: effortless',
-        '    title: Make checkout effortless for first-time buyers',
-        '    key_results: [{ id: conversion, title: Conversion from 2% to 3%, start: 2, target: 3 }]',
-      ),
-      'okrs/b.yaml': yaml(
-        'owner: payments',
-        'cycle: 2026-Q4',
-        'objectives:',
-        '  - id: effortless',
-        '    title: Let buyers pay the way they prefer',
-        '    key_results:',
-        '      - { id: trust, title: Buyers trust our payment page }',
-      ),
-      'okrs/c.yaml': yaml(
-        'owner: wallets',
-        'cycle: 2026-Q4',
-        'objectives:',
-        '  - id: wallets',
-        '    title: Make paying with a wallet the easy choice',
-        '    parent: effortless/trust',
-        '    key_results: [{ id: share, title: Wallet share from 10% to 20%, start: 10, target: 20 }]',
-      ),
-    });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'unmeasured-kr',
-        severity: 'warning',
-        file: 'okrs/b.yaml',
-        line: 7,
-        column: 9,
-        target: 'effortless/trust',
+      clean: true,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a KR with no measure and nothing aligned to it is reported at the KR mapping',
+      files: { 'okrs/company.yaml': company },
+      errors: [
+        {
+          file: 'okrs/company.yaml',
+          line: 7,
+          column: 9,
+          severity: 'warning',
+          target: 'grow-revenue/nordics',
+          messageIncludes: 'key result "grow-revenue/nordics" has no measure',
+        },
+      ],
+    },
+    {
+      name: 'a KR of an objective whose id repeats an earlier one is unmeasured: nothing can align to it',
+      files: {
+        'okrs/a.yaml': yaml(
+          'owner: checkout',
+          'cycle: 2026-Q4',
+          'objectives:',
+          '  - id: effortless',
+          '    title: Make checkout effortless for first-time buyers',
+          '    key_results: [{ id: conversion, title: Conversion from 2% to 3%, start: 2, target: 3 }]',
+        ),
+        'okrs/b.yaml': yaml(
+          'owner: payments',
+          'cycle: 2026-Q4',
+          'objectives:',
+          '  - id: effortless',
+          '    title: Let buyers pay the way they prefer',
+          '    key_results:',
+          '      - { id: trust, title: Buyers trust our payment page }',
+        ),
+        'okrs/c.yaml': yaml(
+          'owner: wallets',
+          'cycle: 2026-Q4',
+          'objectives:',
+          '  - id: wallets',
+          '    title: Make paying with a wallet the easy choice',
+          '    parent: effortless/trust',
+          '    key_results: [{ id: share, title: Wallet share from 10% to 20%, start: 10, target: 20 }]',
+        ),
       },
-    ]);
-  });
+      errors: [{ file: 'okrs/b.yaml', line: 7, column: 9, severity: 'warning', target: 'effortless/trust' }],
+    },
+  ],
 });

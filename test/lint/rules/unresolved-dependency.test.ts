@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 const file = (dependsOn: string) =>
   yaml(
@@ -15,37 +14,40 @@ const file = (dependsOn: string) =>
     '    key_results: [{ id: conversion, title: Conversion in percent, start: 2, target: 3 }]',
   );
 
-describe('unresolved-dependency', () => {
-  it('valid: dependencies on an objective and on a KR do not fire', () => {
-    expect(lint({ 'okrs/company.yaml': file('[payments, payments/uptime]') })).toEqual([]);
-  });
-
-  it('invalid: an entry naming no objective is reported at that entry', () => {
-    const diagnostics = lintRule('unresolved-dependency', {
-      'okrs/company.yaml': file('[payments, billing]'),
-    });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'unresolved-dependency',
-        severity: 'error',
-        file: 'okrs/company.yaml',
-        line: 9,
-        column: 28,
-        target: 'checkout',
-      },
-    ]);
-    expect(diagnostics[0]!.message).toContain(
-      'objective "checkout" depends on "billing" which does not exist',
-    );
-  });
-
-  it('invalid: an entry naming a missing KR of an existing objective lists its KRs', () => {
-    const diagnostics = lintRule('unresolved-dependency', {
-      'okrs/company.yaml': file('\n      - payments/uptime\n      - payments/latency'),
-    });
-    expect(diagnostics.map((d) => [d.line, d.column, d.target])).toEqual([[11, 9, 'checkout']]);
-    expect(diagnostics[0]!.message).toContain(
-      'objective "payments" has no key result "latency" (it has uptime)',
-    );
-  });
+ruleTester('unresolved-dependency').run({
+  valid: [
+    {
+      name: 'dependencies on an objective and on a KR do not fire',
+      files: { 'okrs/company.yaml': file('[payments, payments/uptime]') },
+      clean: true,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an entry naming no objective is reported at that entry',
+      files: { 'okrs/company.yaml': file('[payments, billing]') },
+      errors: [
+        {
+          file: 'okrs/company.yaml',
+          line: 9,
+          column: 28,
+          severity: 'error',
+          target: 'checkout',
+          messageIncludes: 'objective "checkout" depends on "billing" which does not exist',
+        },
+      ],
+    },
+    {
+      name: 'an entry naming a missing KR of an existing objective lists its KRs',
+      files: { 'okrs/company.yaml': file('\n      - payments/uptime\n      - payments/latency') },
+      errors: [
+        {
+          line: 11,
+          column: 9,
+          target: 'checkout',
+          messageIncludes: 'objective "payments" has no key result "latency" (it has uptime)',
+        },
+      ],
+    },
+  ],
 });

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { brief, lint, lintRule, yaml } from '../helpers.js';
+import { ruleTester, yaml } from '../rule-tester.js';
 
 const company = yaml(
   'owner: company',
@@ -22,72 +21,74 @@ const team = (parent: string) =>
     '    key_results: [{ id: deals, title: Signed deals in the Nordics, start: 0, target: 10 }]',
   );
 
-describe('unresolved-parent', () => {
-  it('valid: a parent objective and a parent KR do not fire', () => {
-    expect(lint({ 'okrs/company.yaml': company, 'okrs/sales.yaml': team('grow-revenue') })).toEqual([]);
-    expect(lint({ 'okrs/company.yaml': company, 'okrs/sales.yaml': team('grow-revenue/arr') })).toEqual([]);
-  });
-
-  it('invalid: a parent naming no objective is reported at the parent value', () => {
-    const diagnostics = lintRule('unresolved-parent', {
-      'okrs/company.yaml': company,
-      'okrs/sales.yaml': team('grow-revenu'),
-    });
-    expect(diagnostics.map(brief)).toEqual([
-      {
-        ruleId: 'unresolved-parent',
-        severity: 'error',
-        file: 'okrs/sales.yaml',
-        line: 6,
-        column: 13,
-        target: 'open-nordics',
+ruleTester('unresolved-parent').run({
+  valid: [
+    {
+      name: 'a parent objective does not fire',
+      files: { 'okrs/company.yaml': company, 'okrs/sales.yaml': team('grow-revenue') },
+      clean: true,
+    },
+    {
+      name: 'a parent KR does not fire',
+      files: { 'okrs/company.yaml': company, 'okrs/sales.yaml': team('grow-revenue/arr') },
+      clean: true,
+    },
+    {
+      name: 'a parent left out for a schema problem is not reported again',
+      files: {
+        'okrs/company.yaml': yaml(
+          'owner: company',
+          'cycle: 2026',
+          'objectives:',
+          '  - id: grow-revenue',
+          '    title: [a list]',
+        ),
+        'okrs/sales.yaml': team('grow-revenue'),
       },
-    ]);
-    expect(diagnostics[0]!.message).toContain(
-      'objective "open-nordics" has parent "grow-revenu" which does not exist',
-    );
-  });
-
-  it('invalid: a parent naming a missing KR lists the KRs the objective has', () => {
-    const diagnostics = lintRule('unresolved-parent', {
-      'okrs/company.yaml': company,
-      'okrs/sales.yaml': team('"grow-revenue/nrr"'),
-    });
-    expect(diagnostics.map((d) => [d.line, d.column])).toEqual([[6, 13]]);
-    expect(diagnostics[0]!.message).toContain(
-      'objective "grow-revenue" has no key result "nrr" (it has arr)',
-    );
-  });
-
-  it('invalid: a parent left out for a schema problem is not reported again', () => {
-    const diagnostics = lint({
-      'okrs/company.yaml': yaml(
-        'owner: company',
-        'cycle: 2026',
-        'objectives:',
-        '  - id: grow-revenue',
-        '    title: [a list]',
-      ),
-      'okrs/sales.yaml': team('grow-revenue'),
-    });
-    expect(diagnostics.map((d) => d.ruleId)).toEqual(['schema']);
-  });
-
-  it('invalid: a parent declared in a file with a YAML syntax problem is not reported as missing', () => {
-    const diagnostics = lint({
-      'okrs/company.yaml': yaml(
-        'owner: company',
-        'cycle: 2026',
-        'objectives:',
-        '  - id: grow-revenue',
-        '    title: Grow revenue from new markets abroad',
-        '    title: Grow revenue twice',
-        '    key_results: [{ id: arr, title: Recurring revenue in millions, start: 10, target: 20 }]',
-      ),
-      'okrs/sales.yaml': team('grow-revenue/arr'),
-    });
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
-      'okrs/company.yaml:6:5 yaml-syntax',
-    ]);
-  });
+      others: [{ ruleId: 'schema', file: 'okrs/company.yaml', line: 5, column: 12 }],
+    },
+    {
+      name: 'a parent declared in a file with a YAML syntax problem is not reported as missing',
+      files: {
+        'okrs/company.yaml': yaml(
+          'owner: company',
+          'cycle: 2026',
+          'objectives:',
+          '  - id: grow-revenue',
+          '    title: Grow revenue from new markets abroad',
+          '    title: Grow revenue twice',
+          '    key_results: [{ id: arr, title: Recurring revenue in millions, start: 10, target: 20 }]',
+        ),
+        'okrs/sales.yaml': team('grow-revenue/arr'),
+      },
+      others: [{ ruleId: 'yaml-syntax', file: 'okrs/company.yaml', line: 6, column: 5 }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a parent naming no objective is reported at the parent value',
+      files: { 'okrs/company.yaml': company, 'okrs/sales.yaml': team('grow-revenu') },
+      errors: [
+        {
+          file: 'okrs/sales.yaml',
+          line: 6,
+          column: 13,
+          severity: 'error',
+          target: 'open-nordics',
+          messageIncludes: 'objective "open-nordics" has parent "grow-revenu" which does not exist',
+        },
+      ],
+    },
+    {
+      name: 'a parent naming a missing KR lists the KRs the objective has',
+      files: { 'okrs/company.yaml': company, 'okrs/sales.yaml': team('"grow-revenue/nrr"') },
+      errors: [
+        {
+          line: 6,
+          column: 13,
+          messageIncludes: 'objective "grow-revenue" has no key result "nrr" (it has arr)',
+        },
+      ],
+    },
+  ],
 });
