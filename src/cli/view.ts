@@ -3,6 +3,7 @@ import type { Analysis } from '../analyze.js';
 import { CONFIG_FILE, configFoldersBelow } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { terminalLine } from '../format/text.js';
+import { discoverFiles } from '../load/discover.js';
 import type { LoadResult } from '../load/load.js';
 import { shownPath } from '../paths.js';
 import type { KrFreshness } from '../report/status.js';
@@ -35,6 +36,18 @@ export function noOkrFiles(ctx: CommandContext, command: string): void {
       `run okr where the OKRs are: "okr -C ${folder} ${command}"; in the GitHub Action, set "working-directory: ${below[0]}"`,
     ),
   );
+}
+
+/**
+ * True, after pointing at them on stderr, when the root has no config and no OKR file but
+ * okr.config.yaml files lie below it (the top of a monorepo): for the commands that read git rather
+ * than the working tree's files (diff, history), which would otherwise answer with nothing.
+ */
+export function pointedBelow(ctx: CommandContext, command: string): boolean {
+  if (ctx.config.file !== null || discoverFiles(ctx.config).length > 0) return false;
+  if (configFoldersBelow(ctx.root).length === 0) return false;
+  noOkrFiles(ctx, command);
+  return true;
 }
 
 /** False, after saying why on stderr, when no OKR file matched (exit 2). */

@@ -204,6 +204,17 @@ describe('run from the top of a monorepo whose OKRs live in a subfolder', () => 
     expect(runOkr(['-C', 'planning', 'check', ...AS_OF], { cwd: top }).code).toBe(0);
   });
 
+  it('diff and history, which read git, point at them too rather than answer with nothing', () => {
+    const top = planningRepo();
+    for (const args of [['diff'], ['history', 'grow/buyers']]) {
+      const r = runOkr(args, { cwd: top });
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('but planning/okr.config.yaml lies below it');
+      expect(r.stderr).toContain(`"okr -C planning ${args.join(' ')}"`);
+    }
+  });
+
   it('from a folder beside them, the -C folder is given from where okr runs', () => {
     const top = planningRepo();
     const r = runOkr(['check'], { cwd: join(top, 'services') });
