@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics.js';
 import type { KrFreshness } from '../report/status.js';
 import type { Standing } from '../standing.js';
 import type { CommandContext } from './context.js';
@@ -30,9 +31,17 @@ export async function krFreshness(
           )
         )?.days
       : undefined;
-  const stale = new Set<string>();
   // stale-kr alone: its verdict, its disable comments and its severity are those of okr check.
-  for (const d of lintStanding(standing, { ...(lastChanged ? { lastChanged } : {}), only: STALE_KR }))
-    if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);
+  const problems = lintStanding(standing, { ...(lastChanged ? { lastChanged } : {}), only: STALE_KR });
+  return freshnessOf(problems, lastChanged);
+}
+
+/** The KRs' freshness from judged problems (their stale-kr ones) and the dates git gave the judgement. */
+export function freshnessOf(
+  problems: readonly Diagnostic[],
+  lastChanged: ReadonlyMap<string, number> | undefined,
+): KrFreshness {
+  const stale = new Set<string>();
+  for (const d of problems) if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);
   return { ...(lastChanged ? { lastChanged } : {}), stale };
 }

@@ -10,14 +10,18 @@ import type { KrFreshness } from '../report/status.js';
 import { type Standing, standing } from '../standing.js';
 import type { CommandContext } from './context.js';
 import { errorText } from './errors.js';
+import { freshnessOf } from './freshness.js';
 
 /**
  * Says on stderr that no OKR file matched (the command then exits 2). Run from the top of a
  * monorepo that keeps its OKRs in a subfolder, it names the okr.config.yaml files found below and
  * how to run okr there.
  */
-export function noOkrFiles(ctx: CommandContext, command: string): void {
-  const below = ctx.config.file === null ? configFoldersBelow(ctx.root) : [];
+export function noOkrFiles(
+  ctx: CommandContext,
+  command: string,
+  below: readonly string[] = ctx.config.file === null ? configFoldersBelow(ctx.root) : [],
+): void {
   if (below.length === 0) {
     ctx.io.err(
       errorText(
@@ -45,8 +49,9 @@ export function noOkrFiles(ctx: CommandContext, command: string): void {
  */
 export function pointedBelow(ctx: CommandContext, command: string): boolean {
   if (ctx.config.file !== null || discoverFiles(ctx.config).length > 0) return false;
-  if (configFoldersBelow(ctx.root).length === 0) return false;
-  noOkrFiles(ctx, command);
+  const below = configFoldersBelow(ctx.root);
+  if (below.length === 0) return false;
+  noOkrFiles(ctx, command, below);
   return true;
 }
 
@@ -113,7 +118,5 @@ export async function analyzeForView(
   for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
   reportFailed(ctx, analysis.load.failed, analysis.diagnostics);
   // The KRs' freshness is the judgement's own: the stale-kr problems it found, the dates it read.
-  const stale = new Set<string>();
-  for (const d of analysis.diagnostics) if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);
-  return { analysis, freshness: { ...(lastChanged ? { lastChanged } : {}), stale } };
+  return { analysis, freshness: freshnessOf(analysis.diagnostics, lastChanged) };
 }

@@ -139,12 +139,12 @@ function krStatus(
   };
 }
 
-export function objectiveStatus(
+function objectiveStatus(
   analysis: Standing,
   settled: Settled,
   objective: Objective,
-  freshness?: KrFreshness,
-  teams?: ReadonlyMap<string, string>,
+  freshness: KrFreshness | undefined,
+  teams: ReadonlyMap<string, string>,
 ): ObjectiveStatus {
   const progress = analysis.rollup.objective.get(objective) ?? 0;
   const source = analysis.load.sources.get(objective.file);
@@ -152,7 +152,7 @@ export function objectiveStatus(
     id: objective.id,
     title: objective.title,
     owner: objective.owner,
-    team: teams?.get(objective.file) ?? fileOwner(analysis, objective.file) ?? objective.owner,
+    team: teams.get(objective.file) ?? objective.owner,
     cycle: objective.cycle,
     type: objective.type,
     rollup: analysis.rollup.inputs.get(objective)?.mode ?? objective.rollup,
@@ -172,10 +172,6 @@ export function objectiveStatus(
     dependsOn: [...(objective.data.depends_on ?? [])],
     keyResults: objective.keyResults.map((kr) => krStatus(analysis, settled, kr, freshness)),
   };
-}
-
-function fileOwner(analysis: Standing, path: string): string | undefined {
-  return analysis.load.files.find((f) => f.source.path === path)?.data.owner;
 }
 
 /**
