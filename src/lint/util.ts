@@ -5,16 +5,6 @@ export function forwardLoadProblems(ctx: RuleContext, ruleId: string): void {
   for (const problem of ctx.loadProblems) if (problem.ruleId === ruleId) ctx.forward(problem);
 }
 
-/** The words of a title: runs of letters, digits, apostrophes and inner dashes. */
-export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
-}
-
-/** The first of `words(text)`, found without the others. */
-export function firstWord(text: string): string | undefined {
-  return /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/u.exec(text)?.[0];
-}
-
 /** Completes "… names X" with why X does not resolve, and the nearest id when there is one. */
 export function describeMissingRef(ctx: RuleContext, ref: string): string {
   const slash = ref.indexOf('/');
