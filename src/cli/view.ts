@@ -1,6 +1,6 @@
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Analysis } from '../analyze.js';
-import { CONFIG_FILE, configFoldersBelow } from '../config/config.js';
+import { CONFIG_FILE, configFoldersBelow, toRepoPath } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { terminalLine } from '../format/text.js';
 import { discoverFiles } from '../load/discover.js';
@@ -33,7 +33,7 @@ export function noOkrFiles(
   }
   const listed = below.slice(0, 5).map((folder) => `${folder}/${CONFIG_FILE}`);
   const more = below.length > listed.length ? ` and ${below.length - listed.length} more` : '';
-  const folder = relative(ctx.cwd, join(ctx.root, below[0]!)).split(sep).join('/') || '.';
+  const folder = toRepoPath(ctx.cwd, join(ctx.root, below[0]!)) || '.';
   ctx.io.err(
     errorText(
       `no ${CONFIG_FILE} and no OKR files in ${ctx.root}, but ${listed.join(', ')}${more} ${below.length === 1 ? 'lies' : 'lie'} below it`,
@@ -71,7 +71,7 @@ function reportFailed(
   for (const path of failed) {
     const shown = shownPath(ctx.config, path);
     const count = diagnostics.filter((d) => d.file === shown && d.severity === 'error').length;
-    const fromHere = relative(ctx.cwd, join(ctx.root, path)).split(sep).join('/');
+    const fromHere = toRepoPath(ctx.cwd, join(ctx.root, path));
     ctx.io.err(
       errorText(
         `${terminalLine(shown)} has ${count} error${count === 1 ? '' : 's'}; what they concern is not shown`,
