@@ -38,7 +38,9 @@ function installPreCommit(major: 3 | 4): { bin: string } | { missing: string } {
   if (made.code !== 0) return { missing: `python3 -m venv failed: ${made.out.trim()}` };
   const pip = run(
     join(venv, 'bin', 'pip'),
-    ['install', '--quiet', `pre-commit>=${major},<${major + 1}`],
+    // One retry: where the public index cannot be reached, pip's default five retries with back-off
+    // spend over a minute per run before it settles for the indexes that answer.
+    ['install', '--quiet', '--retries', '1', `pre-commit>=${major},<${major + 1}`],
     REPO_ROOT,
   );
   if (pip.code === 0) return { bin: join(venv, 'bin', 'pre-commit') };
