@@ -1,6 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 import type { Severity } from './diagnostics.js';
-import type { ItemSpan, PlainSpans } from './load/plain-yaml.js';
+import type { ItemSpan, PlainSpans } from './yaml/plain-yaml.js';
 
 /** A path into a YAML document: mapping keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];

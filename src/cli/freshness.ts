@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { KrFreshness } from '../report/status.js';
-import type { Standing } from '../standing.js';
+import type { Standing } from '../rollup/standing.js';
+import type { KrFreshness } from '../run/views/status.js';
 import type { CommandContext } from './context.js';
 import { gitCommand } from './git-command.js';
 
@@ -17,7 +17,7 @@ export async function krFreshness(
   options: { fromGit: boolean } = { fromGit: true },
 ): Promise<KrFreshness> {
   const [{ lintStanding }, { mayBeRepository }] = await Promise.all([
-    import('../analyze.js'),
+    import('../run/analyze.js'),
     import('../git/state.js'),
   ]);
   // Outside a repository okr's git modules are not even loaded.

@@ -4,11 +4,11 @@ import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { ruleMetas } from '../lint/registry.js';
 import { isLink, readSource } from '../load/load.js';
-import { parseSourceLazily } from '../load/parse.js';
-import { schemaProblems } from '../load/schema.js';
-import { locate } from '../locate.js';
 import type { Config, RollupMode, RuleSetting, SourceFile } from '../model.js';
 import { shownPath } from '../paths.js';
+import { schemaProblems } from '../validate/schema.js';
+import { locate } from '../yaml/locate.js';
+import { parseSourceLazily } from '../yaml/parse.js';
 
 export const CONFIG_FILE = 'okr.config.yaml';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { boundMessage, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { locate } from '../locate.js';
 import type { SourceFile } from '../model.js';
 import { shownPath } from '../paths.js';
+import { locate } from '../yaml/locate.js';
 import { covers, type Disable, disables } from './directives.js';
 import { RULES } from './registry.js';
 import type { DisableUse, Rule, RuleContext, RuleOptions } from './types.js';

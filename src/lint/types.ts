@@ -1,5 +1,5 @@
 import type { Problem, Severity } from '../diagnostics.js';
-import type { FieldChange } from '../diff/changes.js';
+import type { FieldChange } from '../graph/changes.js';
 import type { Graph } from '../graph/graph.js';
 import type { Config, OkrFile, SourceFile, StrategyData, YamlPath } from '../model.js';
 import type { Rollup } from '../rollup/rollup.js';

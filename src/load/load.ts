@@ -3,11 +3,11 @@ import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'n
 import { dirname, join } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
-import { locate } from '../locate.js';
 import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
-import { discoverFiles, insideRoot } from './discover.js';
-import { MAX_ALIAS_COUNT, parseSourceLazily } from './parse.js';
-import { schemaIssues, targetOf } from './schema.js';
+import { discoverFiles, insideRoot } from '../source/discover.js';
+import { schemaIssues, targetOf } from '../validate/schema.js';
+import { locate } from '../yaml/locate.js';
+import { MAX_ALIAS_COUNT, parseSourceLazily } from '../yaml/parse.js';
 // texts.ts builds on this module's loadOkrSource; the cycle is only between functions called later.
 import { loadWorktree } from './texts.js';
 

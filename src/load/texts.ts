@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../diagnostics.js';
 import type { Config, StrategyData } from '../model.js';
+import { discoverFiles } from '../source/discover.js';
+import { globMatcher } from '../source/glob.js';
+import { schemaProblems } from '../validate/schema.js';
+import { parseSourceLazily } from '../yaml/parse.js';
 import { type LoadCache, openCache } from './cache.js';
-import { discoverFiles } from './discover.js';
-import { globMatcher } from './glob.js';
 import {
   decodeFile,
   fileProblem,
@@ -13,9 +15,6 @@ import {
   loadOkrSource,
   readSource,
 } from './load.js';
-
-import { parseSourceLazily } from './parse.js';
-import { schemaProblems } from './schema.js';
 
 /** A file's content as read from somewhere other than the working tree (a git revision). */
 export type ReadFile = { text: string } | { problem: Problem };

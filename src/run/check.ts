@@ -1,5 +1,5 @@
-import { readResults, resultKey, type StoredResults, writeResults } from '../check/result-cache.js';
 import type { JudgeOptions } from './judge.js';
+import { readResults, resultKey, type StoredResults, writeResults } from './result-cache.js';
 
 export interface CheckRunOptions extends JudgeOptions {
   /** Every OKR file of the working tree the check loads, repository-relative and sorted. */

@@ -1,4 +1,3 @@
-import { type Analysis, analyze } from '../analyze.js';
 import { cycleWindow, parseDay } from '../dates.js';
 import { type BlobReader, knownBlobs, withBlobReader } from '../git/cat-file.js';
 import { type LogCommit, okrLog } from '../git/log.js';
@@ -6,11 +5,12 @@ import { repositoryFacts, requireCommit, requireRepository } from '../git/repo.j
 import { loadRevision } from '../git/revision.js';
 import { mayBeRepository } from '../git/state.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
-import { gitLastChanged, type LastChanged } from '../history/last-changed.js';
-import { discoverFiles } from '../load/discover.js';
 import type { LoadResult } from '../load/load.js';
 import { loadWorktree, type SourceCache } from '../load/texts.js';
 import type { Config } from '../model.js';
+import { discoverFiles } from '../source/discover.js';
+import { type Analysis, analyze } from './analyze.js';
+import { gitLastChanged, type LastChanged } from './history/last-changed.js';
 
 /**
  * How `okr check` judges a version of the OKRs, and with it every view that shows or compares its

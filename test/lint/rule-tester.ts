@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { lintStanding } from '../../src/analyze.js';
 import { CONFIG_FILE, configFromText, defaultConfig } from '../../src/config/config.js';
 import { parseDay } from '../../src/dates.js';
 import type { Diagnostic, Severity } from '../../src/diagnostics.js';
@@ -7,7 +6,8 @@ import { buildGraph } from '../../src/graph/graph.js';
 import { RULES } from '../../src/lint/registry.js';
 import { loadFromTexts, loadTexts } from '../../src/load/texts.js';
 import type { Config } from '../../src/model.js';
-import { standing } from '../../src/standing.js';
+import { standing } from '../../src/rollup/standing.js';
+import { lintStanding } from '../../src/run/analyze.js';
 
 /** The date the rule tests run at, in the middle of 2026-Q4. */
 export const AS_OF = '2026-11-15';

@@ -1,7 +1,7 @@
 import { formatDot } from '../../format/dot.js';
 import { formatMermaid } from '../../format/mermaid.js';
-import { alignmentGraph } from '../../report/alignment.js';
-import { statusReport } from '../../report/status.js';
+import { alignmentGraph } from '../../run/views/alignment.js';
+import { statusReport } from '../../run/views/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { krFreshness } from '../freshness.js';

@@ -1,5 +1,5 @@
 import { formatHistoryJson, formatHistoryText } from '../../format/history.js';
-import type { History } from '../../history/history.js';
+import type { History } from '../../run/history/points.js';
 import { refHistory, UnknownRefError } from '../../run/history.js';
 import type { CommandContext } from '../context.js';
 import { FatalError, UsageError } from '../errors.js';

@@ -1,5 +1,5 @@
-import { renderHtmlReport } from '../../report/html.js';
-import { checkinTrends, mergeTrends } from '../../report/trends.js';
+import { renderHtmlReport } from '../../format/html.js';
+import { checkinTrends, mergeTrends } from '../../run/views/trends.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { gitTrendSeries } from '../git.js';

@@ -4,9 +4,9 @@ import {
   formatStatusTable,
   formatStatusTree,
 } from '../../format/status.js';
-import { type ObjectiveStatus, statusReport } from '../../report/status.js';
+import type { Standing } from '../../rollup/standing.js';
 import { STATUSES, type Status } from '../../rollup/status.js';
-import type { Standing } from '../../standing.js';
+import { type ObjectiveStatus, statusReport } from '../../run/views/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { krFreshness } from '../freshness.js';

@@ -4,10 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateOrg } from '../../bench/generate.js';
 import { loadOkrSource } from '../../src/load/load.js';
-import { parseSource, parseSourceLazily } from '../../src/load/parse.js';
-import { parsePlainYaml, readPlainSpans, UNSUPPORTED } from '../../src/load/plain-yaml.js';
-import { locate } from '../../src/locate.js';
 import type { SourceFile } from '../../src/model.js';
+import { locate } from '../../src/yaml/locate.js';
+import { parseSource, parseSourceLazily } from '../../src/yaml/parse.js';
+import { parsePlainYaml, readPlainSpans, UNSUPPORTED } from '../../src/yaml/plain-yaml.js';
 import { tempDir } from '../helpers.js';
 
 /** What the full parser makes of a text: its source, or null when it reports any error or warning. */

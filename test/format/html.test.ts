@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
 import { loadConfig } from '../../src/config/config.js';
 import { parseDay } from '../../src/dates.js';
-import { escapeHtml, jsonForScript } from '../../src/report/escape.js';
-import { renderHtmlReport } from '../../src/report/html.js';
-import { statusReport } from '../../src/report/status.js';
+import { renderHtmlReport } from '../../src/format/html.js';
+import { escapeHtml, jsonForScript } from '../../src/format/html-escape.js';
+import { analyze } from '../../src/run/analyze.js';
+import { statusReport } from '../../src/run/views/status.js';
 import { REPO_ROOT } from '../helpers.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'graph');

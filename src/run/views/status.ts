@@ -1,9 +1,9 @@
-import { formatDay, parseDay } from '../dates.js';
-import { lineOf } from '../locate.js';
-import type { Checkin, KeyResult, KrKind, Objective, ObjectiveType, RollupMode } from '../model.js';
-import { shownPath } from '../paths.js';
-import { expectedProgress, type Settled, type Status, settledness, statusOf } from '../rollup/status.js';
-import type { Standing } from '../standing.js';
+import { formatDay, parseDay } from '../../dates.js';
+import type { Checkin, KeyResult, KrKind, Objective, ObjectiveType, RollupMode } from '../../model.js';
+import { shownPath } from '../../paths.js';
+import type { Standing } from '../../rollup/standing.js';
+import { expectedProgress, type Settled, type Status, settledness, statusOf } from '../../rollup/status.js';
+import { lineOf } from '../../yaml/locate.js';
 
 export interface KrStatus {
   id: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay } from '../../src/dates.js';
-import type { LogCommit } from '../../src/git/log.js';
-import { lastChangedDays } from '../../src/history/last-changed.js';
-import { loadOkrSource } from '../../src/load/load.js';
-import { teamYaml } from '../git/okr-repo.js';
+import { parseDay } from '../../../src/dates.js';
+import type { LogCommit } from '../../../src/git/log.js';
+import { loadOkrSource } from '../../../src/load/load.js';
+import { lastChangedDays } from '../../../src/run/history/last-changed.js';
+import { teamYaml } from '../../git/okr-repo.js';
 
 // Blob ids stand for the texts here; the walk over real git is tested end to end in test/cli.
 const blobs = new Map<string, string>([

@@ -1,8 +1,8 @@
 import type * as Yaml from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { Problem } from '../diagnostics.js';
-import { positionAt } from '../locate.js';
 import type { SourceFile } from '../model.js';
+import { positionAt } from './locate.js';
 import { type ItemSpan, type PlainSpans, parsePlainYaml, readPlainSpans, UNSUPPORTED } from './plain-yaml.js';
 import { yaml } from './yaml.js';
 

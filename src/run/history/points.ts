@@ -1,11 +1,11 @@
-import { formatDay, parseDay } from '../dates.js';
-import type { LogCommit } from '../git/log.js';
-import { buildGraph, type Graph } from '../graph/graph.js';
-import { discoverFiles } from '../load/discover.js';
-import { readSource } from '../load/load.js';
-import { loadCached, type SourceCache } from '../load/texts.js';
-import type { Checkin, Config, KeyResult, ObjectiveData, OkrFile, RollupMode } from '../model.js';
-import { measuredProgress, type Rollup, rollUp } from '../rollup/rollup.js';
+import { formatDay, parseDay } from '../../dates.js';
+import type { LogCommit } from '../../git/log.js';
+import { buildGraph, type Graph } from '../../graph/graph.js';
+import { readSource } from '../../load/load.js';
+import { loadCached, type SourceCache } from '../../load/texts.js';
+import type { Checkin, Config, KeyResult, ObjectiveData, OkrFile, RollupMode } from '../../model.js';
+import { measuredProgress, type Rollup, rollUp } from '../../rollup/rollup.js';
+import { discoverFiles } from '../../source/discover.js';
 import { commitTexts, type ReadBlob } from './walk.js';
 
 export interface HistoryPoint {

@@ -1,5 +1,5 @@
 import { countBySeverity, type Diagnostic } from '../diagnostics.js';
-import { escapeHtml as h } from './escape.js';
+import { escapeHtml as h } from './html-escape.js';
 
 /**
  * The problems `okr check` finds, split by the objective they concern (a KR's problems go to its

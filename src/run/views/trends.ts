@@ -1,5 +1,5 @@
-import { formatDay, parseDay } from '../dates.js';
-import type { Graph } from '../graph/graph.js';
+import { formatDay, parseDay } from '../../dates.js';
+import type { Graph } from '../../graph/graph.js';
 
 export interface TrendPoint {
   date: string;

@@ -1,5 +1,5 @@
-import { STATUS_COLORS } from '../format/palette.js';
 import { STATUSES } from '../rollup/status.js';
+import { STATUS_COLORS } from './palette.js';
 
 // The report's own stylesheet and script, inlined into the page and allowed by their hashes in the
 // Content-Security-Policy, so that nothing else can run or load, and nothing is fetched.

@@ -1,6 +1,6 @@
 import { cycleWindow } from '../dates.js';
-import type { Graph } from '../graph/graph.js';
 import type { Config, KeyResult, Objective, YamlPath } from '../model.js';
+import type { Graph } from './graph.js';
 
 /** The fields `okr diff` compares (SPEC §9), in the order it lists them. */
 export type ChangedField =

@@ -1,8 +1,8 @@
 import type { Node, Pair } from 'yaml';
-import type { Position } from './diagnostics.js';
-import type { PlainSpans } from './load/plain-yaml.js';
-import { yaml } from './load/yaml.js';
-import type { SourceFile, YamlPath } from './model.js';
+import type { Position } from '../diagnostics.js';
+import type { SourceFile, YamlPath } from '../model.js';
+import type { PlainSpans } from './plain-yaml.js';
+import { yaml } from './yaml.js';
 
 export interface LocateOptions {
   /** Point at the key of the last path segment instead of its value. */

@@ -1,23 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { Analysis } from '../analyze.js';
 import { parseDay } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { confidenceLabel, LABEL, ownerLabel, updatedLabel } from '../format/status.js';
-import { formatNumber, percent, withUnit } from '../format/text.js';
 import type { KeyResult, Objective } from '../model.js';
 import { shownPath } from '../paths.js';
 import { STATUSES, type Status } from '../rollup/status.js';
-import { escapeHtml as h, jsonForScript } from './escape.js';
-import { REPORT_CSS, REPORT_JS } from './html-assets.js';
-import { problemCounts, problemList, problemsByObjective, problemsSection } from './problems.js';
+import type { Analysis } from '../run/analyze.js';
 import {
   type KrFreshness,
   type KrStatus,
   type ObjectiveStatus,
   type StatusReport,
   statusReport,
-} from './status.js';
-import { checkinTrends, type TrendPoint, type Trends } from './trends.js';
+} from '../run/views/status.js';
+import { checkinTrends, type TrendPoint, type Trends } from '../run/views/trends.js';
+import { REPORT_CSS, REPORT_JS } from './html-assets.js';
+import { escapeHtml as h, jsonForScript } from './html-escape.js';
+import { problemCounts, problemList, problemsByObjective, problemsSection } from './html-problems.js';
+import { confidenceLabel, LABEL, ownerLabel, updatedLabel } from './status.js';
+import { formatNumber, percent, withUnit } from './text.js';
 
 export interface HtmlReportOptions {
   /** KR values over time by full KR id; defaults to the KRs' check-ins. */

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { describeChar, skeleton } from '../confusables.js';
 import type { Problem } from '../diagnostics.js';
-import { locate } from '../locate.js';
 import type { SourceFile, YamlPath } from '../model.js';
+import { locate } from '../yaml/locate.js';
 
 export type SchemaName = 'okr-file' | 'strategy' | 'config';
 

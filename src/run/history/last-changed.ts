@@ -1,7 +1,7 @@
-import { type BlobReader, knownBlobs } from '../git/cat-file.js';
-import { type LogCommit, okrLog } from '../git/log.js';
-import { parseSourceLazily } from '../load/parse.js';
-import type { Config, KeyResultData, OkrFile } from '../model.js';
+import { type BlobReader, knownBlobs } from '../../git/cat-file.js';
+import { type LogCommit, okrLog } from '../../git/log.js';
+import type { Config, KeyResultData, OkrFile } from '../../model.js';
+import { parseSourceLazily } from '../../yaml/parse.js';
 import { commitTexts, type ReadBlob } from './walk.js';
 
 /** What counts as a KR's value for staleness: what `okr checkin` and people edit. */

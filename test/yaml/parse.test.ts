@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invalidUtf8Offset } from '../../src/load/load.js';
-import { MAX_NESTING_DEPTH, nestingTooDeep, parseSource } from '../../src/load/parse.js';
+import { MAX_NESTING_DEPTH, nestingTooDeep, parseSource } from '../../src/yaml/parse.js';
 
 const OKR =
   'owner: team\ncycle: 2026-Q4\nobjectives:\n  - id: a\n    title: A title\n    key_results:\n      - { id: k, title: K, progress: 0.5 }\n';

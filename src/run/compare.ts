@@ -1,7 +1,7 @@
-import type { Analysis } from '../analyze.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { type FieldChange, fieldChanges } from '../graph/changes.js';
 import type { Graph } from '../graph/graph.js';
-import { type FieldChange, fieldChanges } from './changes.js';
+import type { Analysis } from './analyze.js';
 
 export interface DiffItem {
   id: string;

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePlainYaml, UNSUPPORTED } from '../../src/load/plain-yaml.js';
+import { parsePlainYaml, UNSUPPORTED } from '../../src/yaml/plain-yaml.js';
 import { makeProject, runOkr } from '../helpers.js';
 
 interface JsonProblem {

@@ -1,7 +1,7 @@
-import { buildGraph, type Graph } from './graph/graph.js';
-import { type LoadResult, loadProject } from './load/load.js';
-import type { Config } from './model.js';
-import { type Rollup, rollUp } from './rollup/rollup.js';
+import { buildGraph, type Graph } from '../graph/graph.js';
+import { type LoadResult, loadProject } from '../load/load.js';
+import type { Config } from '../model.js';
+import { type Rollup, rollUp } from './rollup.js';
 
 /** Where the OKRs stand: loaded, linked into the graph and rolled up, not yet linted. */
 export interface Standing {

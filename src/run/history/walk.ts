@@ -1,5 +1,5 @@
-import type { KnownBlobs } from '../git/cat-file.js';
-import type { FileChange, LogCommit } from '../git/log.js';
+import type { KnownBlobs } from '../../git/cat-file.js';
+import type { FileChange, LogCommit } from '../../git/log.js';
 
 /** Reads a blob's content by id (through the one `git cat-file --batch` process). */
 export type ReadBlob = (blob: string) => Promise<Buffer | null>;

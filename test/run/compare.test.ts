@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
 import { defaultConfig } from '../../src/config/config.js';
 import { parseDay } from '../../src/dates.js';
-import { diffAnalyses } from '../../src/diff/diff.js';
 import { loadTexts } from '../../src/load/texts.js';
+import { analyze } from '../../src/run/analyze.js';
+import { diffAnalyses } from '../../src/run/compare.js';
 import { companyYaml, okrYaml, teamYaml } from '../git/okr-repo.js';
 
 const config = defaultConfig('/nonexistent');

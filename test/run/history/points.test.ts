@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
-import { defaultConfig } from '../../src/config/config.js';
-import { parseDay } from '../../src/dates.js';
-import type { LogCommit } from '../../src/git/log.js';
-import { gitPoints, refPoint } from '../../src/history/history.js';
-import { loadTexts } from '../../src/load/texts.js';
-import { okrYaml } from '../git/okr-repo.js';
+import { defaultConfig } from '../../../src/config/config.js';
+import { parseDay } from '../../../src/dates.js';
+import type { LogCommit } from '../../../src/git/log.js';
+import { loadTexts } from '../../../src/load/texts.js';
+import { analyze } from '../../../src/run/analyze.js';
+import { gitPoints, refPoint } from '../../../src/run/history/points.js';
+import { okrYaml } from '../../git/okr-repo.js';
 
 const company = okrYaml('company', '2026', [
   { id: 'grow', title: 'Grow revenue through new buyers in every market', krs: [{ id: 'buyers' }] },

@@ -1,9 +1,9 @@
-import type { Diagnostic } from './diagnostics.js';
-import { fieldChanges } from './diff/changes.js';
-import type { Graph } from './graph/graph.js';
-import { lint } from './lint/engine.js';
-import type { Config } from './model.js';
-import { type Standing, type StandingOptions, standing } from './standing.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { fieldChanges } from '../graph/changes.js';
+import type { Graph } from '../graph/graph.js';
+import { lint } from '../lint/engine.js';
+import type { Config } from '../model.js';
+import { type Standing, type StandingOptions, standing } from '../rollup/standing.js';
 
 export interface Analysis extends Standing {
   diagnostics: Diagnostic[];

@@ -1,4 +1,4 @@
-import type { Status } from '../rollup/status.js';
+import type { Status } from '../../rollup/status.js';
 import type { KrUpdate, StatusReport } from './status.js';
 
 export interface AlignmentNode {
