@@ -1,8 +1,8 @@
 import { withBlobReader } from '../git/cat-file.js';
 import { gitTopLevel, requireCommit, requireRepository } from '../git/repo.js';
-import { loadRevision } from '../git/revision.js';
 import type { LoadResult } from '../load/load.js';
 import { gitValueSeries } from '../run/history/last-changed.js';
+import { loadRevision } from '../run/revision.js';
 import type { CommandContext } from './context.js';
 import { gitCommand } from './git-command.js';
 

@@ -1,5 +1,5 @@
-import { selectOkrPaths } from '../load/texts.js';
 import type { Config } from '../model.js';
+import { selectOkrPaths } from '../source/discover.js';
 import { globBase } from '../source/glob.js';
 import { runGit } from './run.js';
 

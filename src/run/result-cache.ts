@@ -66,8 +66,13 @@ export function resultKey(inputs: ResultInputs): string | null {
   const git = gitStateKey(inputs.config.root, inputs.env);
   if (git === null) return null;
   const { root } = inputs.config;
+  // The rule entries as written: what the rules make of them is the build's code, in `build`.
+  const config = JSON.stringify({
+    ...inputs.config,
+    ruleEntries: inputs.config.ruleEntries?.entries ?? null,
+  });
   const hash = createHash('sha1');
-  hash.update(`${FORMAT}\0${build}\0${inputs.asOf}\0${JSON.stringify(inputs.config)}\0${git}\0`);
+  hash.update(`${FORMAT}\0${build}\0${inputs.asOf}\0${config}\0${git}\0`);
   hash.update(`strategy\0${statKey(join(root, inputs.config.strategy))}\0`);
   for (const file of inputs.files) hash.update(`${file}\0${statKey(join(root, file))}\0`);
   return hash.digest('hex');

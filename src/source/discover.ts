@@ -56,3 +56,13 @@ export function discoverFiles(config: Config): string[] {
   found.delete(config.strategy.replace(/^\.\//, ''));
   return [...found].sort();
 }
+
+/** The OKR files among `paths` (include minus exclude minus the strategy file), sorted. */
+export function selectOkrPaths(config: Config, paths: Iterable<string>): string[] {
+  const include = globMatcher(config.include);
+  const exclude = globMatcher(config.exclude);
+  const strategy = config.strategy.replace(/^\.\//, '');
+  const selected: string[] = [];
+  for (const path of paths) if (path !== strategy && include(path) && !exclude(path)) selected.push(path);
+  return selected.sort();
+}

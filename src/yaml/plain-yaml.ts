@@ -11,6 +11,10 @@
  * it, and a substring of each line, key and value would be most of its cost and of its garbage.
  */
 
+import type { CollectionSpans, ItemSpan, PlainSpans, Span } from '../spans.js';
+
+export type { CollectionSpans, ItemSpan, PlainSpans, Span };
+
 /** Returned when the text is outside the subset; the full parser decides. */
 export const UNSUPPORTED: unique symbol = Symbol('unsupported');
 
@@ -158,20 +162,6 @@ function resolvePlain(text: string): unknown {
 
 /** First characters that make a plain scalar something else: `?:,[]{}#&*!|>'"%@` and backquote. */
 const NOT_PLAIN_START = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
-
-/**
- * Where a node is in the text, as the full parser's `range`: its start, the end of its value, and
- * the end of what trails it on its last line (comment, line break). Offsets into the text.
- */
-export type Span = readonly [start: number, valueEnd: number, nodeEnd: number];
-
-/** Where the entries of one mapping or sequence are. */
-export interface CollectionSpans {
-  /** Each entry's value, by key or index; absent for an empty value (`key:` with nothing after it). */
-  values: Map<string | number, Span>;
-  /** Each mapping key, from its first character to its last. */
-  keys: Map<string, readonly [start: number, end: number]>;
-}
 
 /** Where spans are recorded while reading: by the data object each collection became. */
 type Collections = Map<object, CollectionSpans>;
@@ -795,13 +785,6 @@ class Reader {
   }
 }
 
-/**
- * Where a mapping that is a sequence item (an objective, a key result, a check-in) is: its line and
- * column, and where it ends as the full parser's range says, when known (end line 0 when it ends
- * with an empty value, which only the full parser places).
- */
-export type ItemSpan = readonly [line: number, column: number, endLine: number, endColumn: number];
-
 /** What is recorded of each item: its span's four numbers, the number of its sequence, its index there. */
 const ITEM_FIELDS = 6;
 
@@ -917,17 +900,6 @@ export interface PlainYaml {
 export function parsePlainYaml(text: string): PlainYaml | typeof UNSUPPORTED {
   const read = readPlain(text, null);
   return read === UNSUPPORTED ? read : { data: read.data, itemSpans: read.reader.itemSpans };
-}
-
-/** What the fast path knows of where the nodes of a text are, as the full parser's ranges give them. */
-export interface PlainSpans {
-  data: unknown;
-  /** The span of the top mapping, unless it ends with an empty value. */
-  root: Span | undefined;
-  /** The spans of each collection's entries, by the data object it became. */
-  collections: ReadonlyMap<object, CollectionSpans>;
-  /** The offset each line starts at (index 0 is line 1). */
-  lineStarts: readonly number[];
 }
 
 /**
