@@ -6,11 +6,11 @@ import type { LoadResult } from '../load/load.js';
 import { shownPath } from '../paths.js';
 import { type Standing, standing } from '../rollup/standing.js';
 import type { Analysis } from '../run/analyze.js';
+import { freshnessOf } from '../run/freshness.js';
 import type { KrFreshness } from '../run/views/status.js';
 import { discoverFiles } from '../source/discover.js';
 import type { CommandContext } from './context.js';
 import { errorText } from './errors.js';
-import { freshnessOf } from './freshness.js';
 
 /**
  * Says on stderr that no OKR file matched (the command then exits 2). Run from the top of a

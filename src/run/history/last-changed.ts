@@ -1,5 +1,6 @@
-import { type BlobReader, knownBlobs } from '../../git/cat-file.js';
+import { type BlobReader, knownBlobs, withBlobReader } from '../../git/cat-file.js';
 import { type LogCommit, okrLog } from '../../git/log.js';
+import { gitTopLevel } from '../../git/repo.js';
 import type { Config, KeyResultData, OkrFile } from '../../model.js';
 import { parseSourceLazily } from '../../yaml/parse.js';
 import { commitTexts, type ReadBlob } from './walk.js';
@@ -195,4 +196,13 @@ export async function gitLastChanged(
 ): Promise<LastChanged | undefined> {
   if (commits.length === 0) return undefined;
   return lastChangedDays(commits, (blob) => reader.read(blob), { shallow, until: worktree.day, worktree });
+}
+
+/** Each KR's values over the commits that changed them, for trend lines; empty outside git. */
+export async function trendSeries(
+  config: Config,
+  asOf: number,
+): Promise<Map<string, { day: number; value: number }[]>> {
+  if ((await gitTopLevel(config.root)) === null) return new Map();
+  return withBlobReader(config.root, (reader) => gitValueSeries(config, reader, asOf));
 }
