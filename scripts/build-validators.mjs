@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import standalone from 'ajv/dist/standalone/index.js';
-import { AJV_OPTIONS } from '../dist/load/schema.js';
+import { AJV_OPTIONS } from '../dist/validate/schema.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist', 'validators');

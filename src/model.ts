@@ -1,6 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
-import type { Severity } from './diagnostics.js';
-import type { ItemSpan, PlainSpans } from './load/plain-yaml.js';
+import type { Problem, Severity } from './diagnostics.js';
+import type { ItemSpan, PlainSpans } from './spans.js';
 
 /** A path into a YAML document: mapping keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -116,7 +116,25 @@ export interface OkrFile {
   invalidObjectives: ReadonlySet<number>;
 }
 
+/** What loading one OKR file gave: the file when it loaded (in whole or in part), its problems. */
+export interface LoadedSource {
+  source: SourceFile;
+  file: OkrFile | null;
+  problems: Problem[];
+  /** Objectives left out (whole file when `file` is null). */
+  dropped: { ids: string[]; parent: string | null }[];
+}
+
 export type RuleSetting = { severity: Severity | 'off'; options: Record<string, unknown> };
+
+/**
+ * The `rules:` mapping of the config file as written, with the file for positions: checked against
+ * the rules, and filled in with their defaults, by the lint layer (lint/settings.ts ruleSettings).
+ */
+export interface RuleEntries {
+  source: SourceFile;
+  entries: Record<string, unknown>;
+}
 
 export interface Config {
   /** Absolute path of the repository root. */
@@ -136,5 +154,6 @@ export interface Config {
   cycles: Record<string, { start: string; end: string }>;
   status: { atRisk: number; offTrack: number };
   maxFileSize: number;
-  rules: Record<string, RuleSetting>;
+  /** The config file's `rules:` as written, null without one; lint/settings.ts resolves it. */
+  ruleEntries: RuleEntries | null;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { KrStatus, StatusReport } from '../src/report/status.js';
+import type { KrStatus, StatusReport } from '../src/run/views/status.js';
 import { REPO_ROOT, runOkr } from './helpers.js';
 
 // The example company is the project's showcase: it must stay lint-clean and show every feature.

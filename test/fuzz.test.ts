@@ -7,13 +7,13 @@ import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { analyze } from '../src/analyze.js';
 import { loadConfig } from '../src/config/config.js';
 import { parseDay } from '../src/dates.js';
 import { formatCheckSummary } from '../src/format/check-summary.js';
 import { formatDot } from '../src/format/dot.js';
 import { formatGithub } from '../src/format/github.js';
 import { formatGitlab } from '../src/format/gitlab.js';
+import { renderHtmlReport } from '../src/format/html.js';
 import { formatJson } from '../src/format/json.js';
 import { formatJunit } from '../src/format/junit.js';
 import { formatMermaid } from '../src/format/mermaid.js';
@@ -26,9 +26,9 @@ import {
 } from '../src/format/status.js';
 import { formatStylish } from '../src/format/stylish.js';
 import { RULES, ruleMetas } from '../src/lint/registry.js';
-import { alignmentGraph } from '../src/report/alignment.js';
-import { renderHtmlReport } from '../src/report/html.js';
-import { statusReport } from '../src/report/status.js';
+import { analyze } from '../src/run/analyze.js';
+import { alignmentGraph } from '../src/run/views/alignment.js';
+import { statusReport } from '../src/run/views/status.js';
 import { REPO_ROOT, runOkr, tempDir } from './helpers.js';
 
 const RUNS = Number(process.env.OKR_FUZZ_RUNS ?? 200);

@@ -5,14 +5,14 @@ import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writ
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/analyze.js';
 import { loadConfig } from '../src/config/config.js';
 import { parseDay } from '../src/dates.js';
 import { formatJson } from '../src/format/json.js';
 import { formatStatusJson } from '../src/format/status.js';
 import { loadOkrSource } from '../src/load/load.js';
-import { MAX_NESTING_DEPTH } from '../src/load/parse.js';
-import { statusReport } from '../src/report/status.js';
+import { analyze } from '../src/run/analyze.js';
+import { statusReport } from '../src/run/views/status.js';
+import { MAX_NESTING_DEPTH } from '../src/yaml/parse.js';
 import { REPO_ROOT, runOkr, tempDir, writeFiles } from './helpers.js';
 
 const HOSTILE = join(REPO_ROOT, 'test', 'fixtures', 'hostile');

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
 import { findRoot, loadConfig } from '../config/config.js';
 import { parseDay, today } from '../dates.js';
 import type { Color } from '../format/color.js';
@@ -15,6 +16,13 @@ export interface GlobalOptions {
   /** False with --no-cache. */
   cache: boolean;
   cacheLocation?: string;
+}
+
+/** What a command that needs no repository runs with: the output, the global options, the program. */
+export interface PlainContext {
+  io: Io;
+  globals: GlobalOptions;
+  program: Command;
 }
 
 export interface CommandContext {

@@ -1,46 +1,73 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import type { CommandContext, GlobalOptions } from './context.js';
+import { COMMANDS, type CommandSpec, type OptionSpec } from './commands/index.js';
+import type { GlobalOptions } from './context.js';
 import { errorText, FatalError, UsageError } from './errors.js';
-import { processIo } from './io.js';
+import { type Io, processIo } from './io.js';
 import { withOutput } from './output.js';
 import { version } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-type Action = (ctx: CommandContext, ...args: never[]) => Promise<number>;
-
-/** -f/--format and -o/--output, which every command that prints a document takes (SPEC §13). */
-function documentOptions(command: Command, formats: readonly string[], fallback: string): Command {
-  return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(fallback))
-    .option('-o, --output <file>', 'write to FILE instead of stdout (atomically; its folder must exist)');
-}
+const output = () =>
+  new Option('-o, --output <file>', 'write to FILE instead of stdout (atomically; its folder must exist)');
 
 /** The folder okr runs in, for `-o FILE`: `-C DIR` when given (checked when the context is made). */
 const runFolder = (command: Command) => (command.optsWithGlobals() as GlobalOptions).C ?? '.';
 
-/** Builds the command line program; every action resolves to an exit code. */
+function optionOf(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.default !== undefined) option.default(spec.default);
+  if (spec.repeatable) option.argParser(collect);
+  if (spec.hidden) option.hideHelp();
+  return option;
+}
+
+/** Declares one command of the list on `program`: its arguments, then -f and -o, then its options. */
+function declare(program: Command, spec: CommandSpec): Command {
+  const command = program.command(spec.name).description(spec.description);
+  for (const a of spec.arguments ?? []) {
+    const argument = new Argument(a.name, a.description);
+    command.addArgument(a.choices ? argument.choices(a.choices) : argument);
+  }
+  if (spec.format)
+    command.addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(spec.format.choices)
+        .default(spec.format.default),
+    );
+  if (spec.format || spec.output) command.addOption(output());
+  for (const option of spec.options ?? []) command.addOption(optionOf(option));
+  return command;
+}
+
+/**
+ * Runs a command of the list: its module loads while its context is made (node reads the files
+ * meanwhile), and what it prints goes to -o FILE when one is given. Resolves to the exit code.
+ */
+async function runCommand(program: Command, spec: CommandSpec, args: unknown[]): Promise<number> {
+  const command = args[args.length - 1] as Command;
+  const positional = args.slice(0, -1) as never[];
+  const globals = command.optsWithGlobals() as GlobalOptions;
+  // A command that writes its own file takes -o as the name of that file.
+  const output = spec.writesFile ? undefined : (command.opts().output as string | undefined);
+  const withIo = (run: (io: Io) => Promise<number>) => withOutput(processIo, runFolder(command), output, run);
+  if (spec.context === 'plain') {
+    const loading = spec.load();
+    return withIo(async (io) => (await loading)({ io, globals, program }, ...positional));
+  }
+  const loading = spec.load();
+  // Awaited below; a context that fails first (a usage error) must not leave it unhandled.
+  loading.catch(() => {});
+  return withIo(async (io) => {
+    const { commandContext } = await import('./context.js');
+    const ctx = await commandContext(io, globals);
+    return (await loading)(ctx, ...positional);
+  });
+}
+
+/** Builds the command line program from the list of commands; every action resolves to an exit code. */
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('okr');
-  const withContext =
-    (action: () => Promise<Action>) =>
-    async (...args: unknown[]) => {
-      const command = args[args.length - 1] as Command;
-      // The command's modules load while the context does: node reads their files meanwhile.
-      const loading = action();
-      // Awaited below; a context that fails first (a usage error) must not leave it unhandled.
-      loading.catch(() => {});
-      // Only a document goes to -o FILE (report writes its own file, with --out as an alias).
-      const output = command.name() === 'report' ? undefined : (command.opts().output as string | undefined);
-      const code = await withOutput(processIo, runFolder(command), output, async (io) => {
-        const { commandContext } = await import('./context.js');
-        const ctx = await commandContext(io, command.optsWithGlobals() as GlobalOptions);
-        const run = await loading;
-        return run(ctx, ...(args.slice(0, -1) as never[]));
-      });
-      setExitCode(code);
-    };
-
   program
     .description('OKRs as code: validate, align, roll up and lint Objectives and Key Results kept in git')
     .version(version(), '-V, --version')
@@ -61,150 +88,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       outputError: (s, write) =>
         write(s.replace(/^error: /, 'okr: ').replace(/\n\(Did you mean (.+)\?\)/, '; did you mean $1?')),
     });
-
-  documentOptions(
-    program.command('check'),
-    ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'],
-    'stylish',
-  )
-    .description('load, validate and lint the OKR files; exit 1 on errors')
-    .argument('[paths...]', 'files or folders to report on (default: every OKR file)')
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (-1: no limit)')
-    .option('--quiet', 'report errors only')
-    .option('--base <ref>', 'also report goalposts moved since this revision (moved-goalpost)')
-    .action(
-      withContext(async () => {
-        const { runCheck } = await import('./commands/check.js');
-        return (ctx: CommandContext, paths: string[], options: Parameters<typeof runCheck>[2]) =>
-          runCheck(ctx, paths, options);
-      }),
+  for (const spec of COMMANDS)
+    declare(program, spec).action(async (...args: unknown[]) =>
+      setExitCode(await runCommand(program, spec, args)),
     );
-
-  documentOptions(program.command('status'), ['table', 'json', 'markdown'], 'table')
-    .description('show where every objective stands')
-    .option('--tree', 'draw the alignment tree from the roots')
-    .option('--krs', 'list key results under each objective')
-    .option('--owner <owner>', 'only objectives of this owner (repeatable, comma-separated)', collect)
-    .option('--cycle <cycle>', 'only objectives of this cycle (repeatable, comma-separated)', collect)
-    .option('--status <status>', 'only objectives with this status (repeatable, comma-separated)', collect)
-    .option('--at <rev>', 'the status as it was at this git revision (read from git, not checked out)')
-    .action(
-      withContext(async () => {
-        const { runStatus } = await import('./commands/status.js');
-        return (ctx: CommandContext, options: Parameters<typeof runStatus>[1]) => runStatus(ctx, options);
-      }),
-    );
-
-  documentOptions(program.command('diff'), ['text', 'markdown', 'json'], 'text')
-    .description('what a change does to the OKRs: added, removed, changed, progress, problems')
-    .argument('[base]', 'revision to compare with (default: the merge-base with the default branch)')
-    .argument('[head]', 'revision to compare (default: the working tree)')
-    .action(
-      withContext(async () => {
-        const { runDiff } = await import('./commands/diff.js');
-        return (ctx: CommandContext, base?: string, head?: string, options?: { format: string }) =>
-          runDiff(ctx, base, head, options!);
-      }),
-    );
-
-  program
-    .command('checkin')
-    .description("record a key result's new value: set it and append a check-in, keeping the file's layout")
-    .argument('<kr-ref>', 'the key result, objective-id/kr-id')
-    .argument('<value>', 'a number (numeric, threshold), true/false (milestone) or 0..1 (judged)')
-    .option('--confidence <c>', 'confidence of reaching the target, 0..1')
-    .option('--note <text>', 'what happened')
-    .option('--date <date>', 'day of the check-in, YYYY-MM-DD (default: --as-of, else today)')
-    .option('--dry-run', 'print the change as a diff and write nothing')
-    .action(
-      withContext(async () => {
-        const { runCheckin } = await import('./commands/checkin.js');
-        return (ctx: CommandContext, ref: string, value: string, options: Parameters<typeof runCheckin>[3]) =>
-          runCheckin(ctx, ref, value, options);
-      }),
-    );
-
-  documentOptions(program.command('graph'), ['mermaid', 'dot'], 'mermaid')
-    .description('draw the alignment graph: objectives, and the KRs others align to')
-    .addOption(new Option('--direction <dir>', 'mermaid: parents on top (BT) or top-down (TD)').default('BT'))
-    .option('--owner <owner>', 'only objectives of this owner (repeatable, comma-separated)', collect)
-    .option('--cycle <cycle>', 'only objectives of this cycle (repeatable, comma-separated)', collect)
-    .action(
-      withContext(async () => {
-        const { runGraph } = await import('./commands/graph.js');
-        return (ctx: CommandContext, options: Parameters<typeof runGraph>[1]) => runGraph(ctx, options);
-      }),
-    );
-
-  documentOptions(program.command('history'), ['text', 'json'], 'text')
-    .description('the value of a key result (or the progress of an objective) over time')
-    .argument('<ref>', 'objective id, or objective-id/kr-id')
-    .action(
-      withContext(async () => {
-        const { runHistory } = await import('./commands/history.js');
-        return (ctx: CommandContext, ref: string, options: { format: string }) =>
-          runHistory(ctx, ref, options);
-      }),
-    );
-
-  program
-    .command('init')
-    .description(
-      'scaffold a repository: config, strategy, an example OKR file, a CI workflow, editor schemas',
-    )
-    .option('--force', 'replace files that already exist')
-    .option('--schemas', "only refresh the copies of okr's JSON Schemas for the editor")
-    .action(async (options: { force?: boolean; schemas?: boolean }, command: Command) => {
-      const { runInit } = await import('./commands/init.js');
-      const globals = command.optsWithGlobals() as GlobalOptions;
-      setExitCode(await runInit({ io: processIo, cwd: globals.C, asOf: globals.asOf }, options));
-    });
-
-  documentOptions(program.command('report'), ['html'], 'html')
-    .description('write a self-contained HTML dashboard of the OKRs')
-    .addOption(new Option('--out <file>', 'the HTML file to write (as -o)').hideHelp())
-    .action(
-      withContext(async () => {
-        const { runReport } = await import('./commands/report.js');
-        return (ctx: CommandContext, options: { output?: string; out?: string }) =>
-          runReport(ctx, { out: options.output ?? options.out });
-      }),
-    );
-
-  documentOptions(program.command('rules'), ['text', 'json'], 'text')
-    .description('list the rules with their default severity')
-    .action(async (options: { format: string; output?: string }, command: Command) => {
-      const { runRules } = await import('./commands/rules.js');
-      const { colorFor } = await import('./io.js');
-      const globals = command.optsWithGlobals() as GlobalOptions;
-      const code = await withOutput(processIo, runFolder(command), options.output, async (io) =>
-        runRules({ io, color: await colorFor(io, globals.color) }, options),
-      );
-      setExitCode(code);
-    });
-
-  documentOptions(program.command('config'), ['yaml', 'json'], 'yaml')
-    .description('print the configuration okr runs with, defaults filled in')
-    .action(
-      withContext(async () => {
-        const { runConfig } = await import('./commands/config.js');
-        return (ctx: CommandContext, options: { format: string }) => runConfig(ctx, options);
-      }),
-    );
-
-  program
-    .command('completion')
-    .description('print a shell completion script: okr completion bash|zsh|fish')
-    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
-    .option('-o, --output <file>', 'write to FILE instead of stdout (atomically; its folder must exist)')
-    .action(async (shell: string, options: { output?: string }, command: Command) => {
-      const { runCompletion } = await import('./commands/completion.js');
-      setExitCode(
-        await withOutput(processIo, runFolder(command), options.output, async (io) =>
-          runCompletion(io, program, shell),
-        ),
-      );
-    });
 
   // A usage mistake names the command's help.
   program.showHelpAfterError('  hint: run "okr --help" for usage');
@@ -245,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    const debug = process.env.DEBUG?.split(',').includes('okr') && error instanceof Error;
+    const debug = processIo.env.DEBUG?.split(',').includes('okr') && error instanceof Error;
     processIo.err(
       errorText(
         `internal error: ${detail}`,

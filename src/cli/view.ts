@@ -1,16 +1,16 @@
 import { join } from 'node:path';
-import type { Analysis } from '../analyze.js';
 import { CONFIG_FILE, configFoldersBelow, toRepoPath } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { terminalLine } from '../format/text.js';
-import { discoverFiles } from '../load/discover.js';
 import type { LoadResult } from '../load/load.js';
 import { shownPath } from '../paths.js';
-import type { KrFreshness } from '../report/status.js';
-import { type Standing, standing } from '../standing.js';
+import { type Standing, standing } from '../rollup/standing.js';
+import type { Analysis } from '../run/analyze.js';
+import { freshnessOf } from '../run/freshness.js';
+import type { KrFreshness } from '../run/views/status.js';
+import { discoverFiles } from '../source/discover.js';
 import type { CommandContext } from './context.js';
 import { errorText } from './errors.js';
-import { freshnessOf } from './freshness.js';
 
 /**
  * Says on stderr that no OKR file matched (the command then exits 2). Run from the top of a
@@ -94,7 +94,7 @@ export async function standingForView(
   const result = standing(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir, ...(load ? { load } : {}) });
   if (!anyFiles(ctx, result, command)) return null;
   if (result.load.failed.length > 0) {
-    const { lintStanding } = await import('../analyze.js');
+    const { lintStanding } = await import('../run/analyze.js');
     reportFailed(ctx, result.load.failed, lintStanding(result));
   }
   return result;

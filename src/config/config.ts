@@ -2,13 +2,12 @@ import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'no
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
-import { ruleMetas } from '../lint/registry.js';
 import { isLink, readSource } from '../load/load.js';
-import { parseSourceLazily } from '../load/parse.js';
-import { schemaProblems } from '../load/schema.js';
-import { locate } from '../locate.js';
-import type { Config, RollupMode, RuleSetting, SourceFile } from '../model.js';
+import type { Config, RollupMode, SourceFile } from '../model.js';
 import { shownPath } from '../paths.js';
+import { schemaProblems } from '../validate/schema.js';
+import { locate } from '../yaml/locate.js';
+import { parseSourceLazily } from '../yaml/parse.js';
 
 export const CONFIG_FILE = 'okr.config.yaml';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -112,84 +111,8 @@ export function defaultConfig(root: string): Config {
     cycles: {},
     status: { atRisk: 0.1, offTrack: 0.25 },
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    rules: Object.fromEntries(
-      ruleMetas().map((m) => [m.id, { severity: m.severity, options: { ...m.options } }]),
-    ),
+    ruleEntries: null,
   };
-}
-
-const SEVERITIES: Record<string, RuleSetting['severity']> = {
-  off: 'off',
-  warn: 'warning',
-  error: 'error',
-  '0': 'off',
-  '1': 'warning',
-  '2': 'error',
-};
-
-function optionProblem(expected: number | string[], value: unknown): string | null {
-  if (typeof expected === 'number')
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : 'a number >= 0';
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? null : 'a list of strings';
-}
-
-function ruleSettings(
-  source: SourceFile,
-  raw: Record<string, unknown>,
-  problems: Problem[],
-): Record<string, RuleSetting> {
-  const metas = new Map(ruleMetas().map((m) => [m.id, m]));
-  const settings: Record<string, RuleSetting> = {};
-  const fail = (path: (string | number)[], message: string, key = false) =>
-    problems.push({
-      ruleId: 'config',
-      message,
-      file: source.path,
-      target: null,
-      ...locate(source, path, { key }),
-    });
-  for (const [id, value] of Object.entries(raw)) {
-    const meta = metas.get(id);
-    if (!meta) {
-      fail(['rules', id], `unknown rule "${id}" in ${CONFIG_FILE}; run "okr rules" to list the rules`, true);
-      continue;
-    }
-    const [severityValue, options] = Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
-    const severityPath = Array.isArray(value) ? ['rules', id, 0] : ['rules', id];
-    const severity = SEVERITIES[String(severityValue)];
-    if (severity === undefined || typeof severityValue === 'object') {
-      fail(
-        severityPath,
-        `rule "${id}" has severity ${JSON.stringify(severityValue)}; use off, warn or error`,
-      );
-      continue;
-    }
-    if (Array.isArray(value) && value.length > 2)
-      fail(['rules', id, 2], `rule "${id}" takes [severity, { options }]`);
-    const merged: Record<string, unknown> = { ...meta.options };
-    if (options !== undefined) {
-      if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-        fail(['rules', id, 1], `options of rule "${id}" must be a mapping`);
-        continue;
-      }
-      for (const [name, optionValue] of Object.entries(options)) {
-        if (!Object.hasOwn(meta.options, name)) {
-          const known = Object.keys(meta.options);
-          fail(
-            ['rules', id, 1, name],
-            `rule "${id}" has no option "${name}"${known.length ? `; it takes: ${known.join(', ')}` : ''}`,
-            true,
-          );
-          continue;
-        }
-        const expected = optionProblem(meta.options[name]!, optionValue);
-        if (expected) fail(['rules', id, 1, name], `option "${name}" of rule "${id}" must be ${expected}`);
-        else merged[name] = optionValue;
-      }
-    }
-    settings[id] = { severity, options: merged };
-  }
-  return settings;
 }
 
 function cyclesProblems(
@@ -288,21 +211,21 @@ export function loadConfig(root: string, explicitFile?: string): Config {
  * ConfigError, with every problem located, when the text is invalid.
  */
 export function configFromText(defaults: Config, display: string, text: string): Config {
-  const config: Config = { ...defaults, rules: { ...defaults.rules }, status: { ...defaults.status } };
+  const config: Config = { ...defaults, status: { ...defaults.status } };
   const { source, problems } = parseSourceLazily(display, text);
   if (problems.length === 0 && source.data !== null && source.data !== undefined) {
-    // Rule entries are checked by ruleSettings, which says more than the schema's anyOf can.
+    // Rule entries are checked by the lint layer (lint/settings.ts), which says more than the schema's anyOf can.
     problems.push(...schemaProblems('config', source, (path) => path[0] === 'rules' && path.length > 1));
   }
   config.file = display;
   const raw = (source.data ?? {}) as Record<string, unknown>;
   if (problems.length === 0) {
-    if (raw.rules && typeof raw.rules === 'object')
-      Object.assign(config.rules, ruleSettings(source, raw.rules as Record<string, unknown>, problems));
     if (raw.cycles) cyclesProblems(source, raw.cycles as Config['cycles'], problems);
     if (Array.isArray(raw.include)) includeProblems(source, raw.include as string[], problems);
   }
   if (problems.length > 0) throw new ConfigError(problems.map((p) => ({ ...p, ruleId: 'config' })));
+  if (raw.rules && typeof raw.rules === 'object')
+    config.ruleEntries = { source, entries: raw.rules as Record<string, unknown> };
   if (Array.isArray(raw.include)) config.include = raw.include as string[];
   if (Array.isArray(raw.exclude)) config.exclude = raw.exclude as string[];
   if (typeof raw.strategy === 'string') config.strategy = raw.strategy;

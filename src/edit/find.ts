@@ -1,7 +1,7 @@
 import type { Graph } from '../graph/graph.js';
 import type { LoadResult } from '../load/load.js';
-import { editDistance } from '../load/schema.js';
 import type { KeyResult } from '../model.js';
+import { editDistance } from '../validate/schema.js';
 
 export type KrLookup =
   | { ok: true; kr: KeyResult }

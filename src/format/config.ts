@@ -1,14 +1,17 @@
 import { stringify } from 'yaml';
-import type { Config } from '../model.js';
+import type { Config, RuleSetting } from '../model.js';
 
 const SEVERITY_WORDS = { off: 'off', warning: 'warn', error: 'error' } as const;
 
 /**
- * The configuration okr runs with, defaults filled in, as okr.config.yaml spells it: the same keys,
+ * The configuration okr runs with, `rules` the setting of every rule, defaults filled in, as okr.config.yaml spells it: the same keys,
  * `warn` for a warning, a rule with options as `[severity, { options }]`. Read back as a config
  * file, it gives the same configuration.
  */
-export function configDocument(config: Config): Record<string, unknown> {
+export function configDocument(
+  config: Config,
+  rules: Readonly<Record<string, RuleSetting>>,
+): Record<string, unknown> {
   return {
     include: config.include,
     exclude: config.exclude,
@@ -19,10 +22,10 @@ export function configDocument(config: Config): Record<string, unknown> {
     status: { at_risk: config.status.atRisk, off_track: config.status.offTrack },
     maxFileSize: config.maxFileSize,
     rules: Object.fromEntries(
-      Object.keys(config.rules)
+      Object.keys(rules)
         .sort()
         .map((id) => {
-          const { severity, options } = config.rules[id]!;
+          const { severity, options } = rules[id]!;
           const word = SEVERITY_WORDS[severity];
           return [id, Object.keys(options).length > 0 ? [word, options] : word];
         }),
@@ -31,8 +34,12 @@ export function configDocument(config: Config): Record<string, unknown> {
 }
 
 /** `okr config`: YAML (the default) or JSON. */
-export function formatConfig(config: Config, format: 'yaml' | 'json'): string {
-  const document = configDocument(config);
+export function formatConfig(
+  config: Config,
+  rules: Readonly<Record<string, RuleSetting>>,
+  format: 'yaml' | 'json',
+): string {
+  const document = configDocument(config, rules);
   if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
   return stringify(document, { lineWidth: 0 });
 }

@@ -1,4 +1,4 @@
-import type { OkrDiff } from '../diff/diff.js';
+import type { OkrDiff } from '../run/compare.js';
 import { problemJson } from './json.js';
 
 /** `okr diff --format json` (SPEC §9). */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { DiffItem, OkrDiff } from '../diff/diff.js';
+import type { DiffItem, OkrDiff } from '../run/compare.js';
 import { fieldValue, isEmptyDiff } from './diff-text.js';
 import { markdownInline, percent } from './text.js';
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { FieldValue } from '../diff/changes.js';
-import type { DiffItem, OkrDiff } from '../diff/diff.js';
+import type { FieldValue } from '../graph/changes.js';
+import type { DiffItem, OkrDiff } from '../run/compare.js';
 import type { Color } from './color.js';
 import { percent, terminalLine } from './text.js';
 

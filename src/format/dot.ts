@@ -1,4 +1,4 @@
-import type { AlignmentGraph, AlignmentNode } from '../report/alignment.js';
+import type { AlignmentGraph, AlignmentNode } from '../run/views/alignment.js';
 import { INK, oneLine, STATUS_COLORS, wrapWords } from './palette.js';
 import { graphFacts } from './status.js';
 

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { History } from '../history/history.js';
+import type { History } from '../run/history/points.js';
 import type { Color } from './color.js';
 import { percent, terminalLine } from './text.js';
 

@@ -1,5 +1,5 @@
-import type { AlignmentGraph, AlignmentNode } from '../report/alignment.js';
 import { STATUSES } from '../rollup/status.js';
+import type { AlignmentGraph, AlignmentNode } from '../run/views/alignment.js';
 import { INK, oneLine, STATUS_COLORS } from './palette.js';
 import { graphFacts } from './status.js';
 

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
-import type { AlignmentNode } from '../report/alignment.js';
-import type { KrStatus, KrUpdate, ObjectiveStatus, StatusReport } from '../report/status.js';
 import type { Status } from '../rollup/status.js';
+import type { AlignmentNode } from '../run/views/alignment.js';
+import type { KrStatus, KrUpdate, ObjectiveStatus, StatusReport } from '../run/views/status.js';
 import type { Color } from './color.js';
 import {
   type Cell,

@@ -1,6 +1,6 @@
-import { globBase } from '../load/glob.js';
-import { selectOkrPaths } from '../load/texts.js';
 import type { Config } from '../model.js';
+import { selectOkrPaths } from '../source/discover.js';
+import { globBase } from '../source/glob.js';
 import { runGit } from './run.js';
 
 export interface FileChange {

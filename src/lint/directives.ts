@@ -1,6 +1,6 @@
-import { yaml } from '../load/yaml.js';
-import { locate } from '../locate.js';
 import type { SourceFile, YamlPath } from '../model.js';
+import { locate } from '../yaml/locate.js';
+import { yaml } from '../yaml/yaml.js';
 
 const DIRECTIVE = /^#\s*okr-disable-(next-)?line\b(.*)$/s;
 // The lexer marks documents, scalars and flow errors with control characters that are not in the text.

@@ -1,17 +1,20 @@
 import { boundMessage, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { locate } from '../locate.js';
-import type { SourceFile } from '../model.js';
+import type { RuleSetting, SourceFile } from '../model.js';
 import { shownPath } from '../paths.js';
+import { locate } from '../yaml/locate.js';
 import { covers, type Disable, disables } from './directives.js';
 import { RULES } from './registry.js';
+import { ruleSettings } from './settings.js';
 import type { DisableUse, Rule, RuleContext, RuleOptions } from './types.js';
 
 /** What the rules read: the rule context without the per-rule parts, git inputs optional. */
 export type LintInput = Omit<
   RuleContext,
-  'options' | 'report' | 'forward' | 'lastChanged' | 'changes' | 'compared' | 'disables'
+  'options' | 'report' | 'forward' | 'lastChanged' | 'changes' | 'compared' | 'disables' | 'ruleIds'
 > &
   Partial<Pick<RuleContext, 'lastChanged' | 'changes'>>;
+
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
 /** A file's disable comments, each with the names that have silenced a problem so far. */
 type Silencers = { disable: Disable; silenced: Set<string> }[];
@@ -66,31 +69,40 @@ class Comments {
  */
 export function lint(input: LintInput, only?: ReadonlySet<string>): Diagnostic[] {
   const rules = only ? RULES.filter((r) => only.has(r.meta.id)) : RULES;
+  const settings = ruleSettings(input.config);
   const comments = new Comments(input.sources);
   const kept = comments.unsilenced(
     run(
       input,
+      settings,
       rules.filter((r) => !r.meta.readsDisables),
       [],
     ),
   );
   // unused-disable judges the comments once every other rule's problems went through them.
-  const lateRules = rules.filter((r) => r.meta.readsDisables && severityOf(input, r) !== 'off');
-  const late = lateRules.length > 0 ? run(input, lateRules, comments.uses()) : [];
+  const lateRules = rules.filter((r) => r.meta.readsDisables && severityOf(settings, r) !== 'off');
+  const late = lateRules.length > 0 ? run(input, settings, lateRules, comments.uses()) : [];
   const all = [...kept, ...comments.unsilenced(late)].sort(compareDiagnostics);
   // The rules and the comments work on root-relative paths; what is reported names files as output does.
   return !input.config.pathPrefix ? all : all.map((d) => ({ ...d, file: shownPath(input.config, d.file) }));
 }
 
-function severityOf(input: LintInput, rule: Rule): string {
-  return (input.config.rules[rule.meta.id] ?? rule.meta).severity;
+type Settings = Readonly<Record<string, RuleSetting>>;
+
+function severityOf(settings: Settings, rule: Rule): string {
+  return (settings[rule.meta.id] ?? rule.meta).severity;
 }
 
 /** The problems of `rules` that the config leaves on, with their severities. */
-function run(input: LintInput, rules: readonly Rule[], uses: readonly DisableUse[]): Diagnostic[] {
+function run(
+  input: LintInput,
+  settings: Settings,
+  rules: readonly Rule[],
+  uses: readonly DisableUse[],
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
-    const setting = input.config.rules[rule.meta.id] ?? {
+    const setting = settings[rule.meta.id] ?? {
       severity: rule.meta.severity,
       options: rule.meta.options,
     };
@@ -108,10 +120,11 @@ function run(input: LintInput, rules: readonly Rule[], uses: readonly DisableUse
       changes: input.changes ?? [],
       compared: input.changes !== undefined,
       disables: uses,
+      ruleIds: RULE_IDS,
       unavailableIds: input.unavailableIds,
       unavailableParents: input.unavailableParents,
       sources: input.sources,
-      // The config's options were checked against the types of these defaults (config.ts).
+      // The config's options were checked against the types of these defaults (settings.ts).
       options: { ...rule.meta.options, ...setting.options } as RuleOptions,
       forward: (problem) =>
         diagnostics.push({

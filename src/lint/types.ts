@@ -1,5 +1,5 @@
 import type { Problem, Severity } from '../diagnostics.js';
-import type { FieldChange } from '../diff/changes.js';
+import type { FieldChange } from '../graph/changes.js';
 import type { Graph } from '../graph/graph.js';
 import type { Config, OkrFile, SourceFile, StrategyData, YamlPath } from '../model.js';
 import type { Rollup } from '../rollup/rollup.js';
@@ -60,6 +60,8 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   changes: readonly FieldChange[];
   /** Whether a base revision was given (`okr check --base REF`), so that `changes` was looked for. */
   compared: boolean;
+  /** The id of every rule there is, run or not: what a disable comment may name. */
+  ruleIds: ReadonlySet<string>;
   /** The disable comments and what they silenced, for a rule that `readsDisables`; empty for the others. */
   disables: readonly DisableUse[];
   /** Ids declared in files that failed to load: links to them are not reported again. */

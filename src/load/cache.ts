@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { blobId } from '../blob-id.js';
 import type { Problem } from '../diagnostics.js';
-import type { OkrFileData } from '../model.js';
+import type { LoadedSource, OkrFileData } from '../model.js';
 import { nodeCrypto } from '../node-crypto.js';
-import type { LoadedSource } from './load.js';
-import { lazySource, withoutBom } from './parse.js';
-import { type ItemSpan, ItemSpans } from './plain-yaml.js';
-import { schemaUrl } from './schema.js';
+import { schemaUrl } from '../validate/schema.js';
+import { lazySource, withoutBom } from '../yaml/parse.js';
+import { type ItemSpan, ItemSpans } from '../yaml/plain-yaml.js';
 
 /**
  * A cache of loaded OKR files: for each file, keyed by a hash of its path and text, what loading it

@@ -1,15 +1,22 @@
 import { isUtf8 } from 'node:buffer';
-import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
-import { locate } from '../locate.js';
-import type { Config, OkrFile, OkrFileData, SourceFile, StrategyData, YamlPath } from '../model.js';
-import { discoverFiles, insideRoot } from './discover.js';
-import { MAX_ALIAS_COUNT, parseSourceLazily } from './parse.js';
-import { schemaIssues, targetOf } from './schema.js';
-// texts.ts builds on this module's loadOkrSource; the cycle is only between functions called later.
-import { loadWorktree } from './texts.js';
+import type {
+  Config,
+  LoadedSource,
+  OkrFile,
+  OkrFileData,
+  SourceFile,
+  StrategyData,
+  YamlPath,
+} from '../model.js';
+import { discoverFiles, insideRoot } from '../source/discover.js';
+import { schemaIssues, schemaProblems, targetOf } from '../validate/schema.js';
+import { locate } from '../yaml/locate.js';
+import { MAX_ALIAS_COUNT, parseSourceLazily } from '../yaml/parse.js';
+import { type LoadCache, openCache } from './cache.js';
 
 export interface LoadResult {
   /** Files that loaded cleanly, sorted by path. */
@@ -291,14 +298,6 @@ function declaredDespiteErrors(source: SourceFile): { ids: string[]; parent: str
   }
 }
 
-export interface LoadedSource {
-  source: SourceFile;
-  file: OkrFile | null;
-  problems: Problem[];
-  /** Objectives left out (whole file when `file` is null). */
-  dropped: { ids: string[]; parent: string | null }[];
-}
-
 /**
  * Parses and validates one OKR file from its text. A problem inside one objective leaves out that
  * objective only; a problem with the file itself (owner, cycle, the objectives list) leaves out the file.
@@ -325,6 +324,104 @@ export function loadOkrSource(path: string, text: string, parse = parseSourceLaz
     problems: issues.map((i) => i.problem),
     dropped: [...invalid].map((i) => declared(objectives[i])),
   };
+}
+
+/** A file's content as read from somewhere other than the working tree (a git revision). */
+export type ReadFile = { text: string } | { problem: Problem };
+
+/**
+ * Files already parsed, by path: two versions of a repository share most files, and a file whose
+ * text is unchanged is parsed once. What is parsed is never modified afterwards, so sharing is safe.
+ */
+export type SourceCache = Map<string, { text: string; loaded: LoadedSource }>;
+
+export function loadCached(
+  path: string,
+  text: string,
+  cache: SourceCache | undefined,
+  disk: LoadCache | null = null,
+): LoadedSource {
+  const hit = cache?.get(path);
+  if (hit && hit.text === text) return hit.loaded;
+  let loaded = disk?.get(path, text) ?? null;
+  if (!loaded) {
+    loaded = loadOkrSource(path, text);
+    disk?.set(path, text, loaded);
+  }
+  cache?.set(path, { text, loaded });
+  return loaded;
+}
+
+/**
+ * Builds a LoadResult from files already read (for example from a git revision), exactly as
+ * `loadProject` does from the working tree: the same parser, schemas and partial loading.
+ */
+export function loadTexts(
+  config: Config,
+  files: ReadonlyMap<string, ReadFile>,
+  strategy: ReadFile | null,
+  cache?: SourceCache,
+  disk: LoadCache | null = null,
+): LoadResult {
+  const result: LoadResult = {
+    files: [],
+    sources: new Map(),
+    strategy: null,
+    failed: [],
+    unavailableIds: new Set(),
+    unavailableParents: new Set(),
+    problems: [],
+    fileCount: files.size,
+  };
+  if (strategy) {
+    if ('problem' in strategy) result.problems.push(strategy.problem);
+    else {
+      const { source, problems } = parseSourceLazily(config.strategy, strategy.text);
+      result.sources.set(source.path, source);
+      if (problems.length === 0) problems.push(...schemaProblems('strategy', source));
+      if (problems.length === 0) result.strategy = (source.data ?? {}) as StrategyData;
+      result.problems.push(...problems);
+    }
+  }
+  for (const path of [...files.keys()].sort()) {
+    const read = files.get(path)!;
+    if ('problem' in read) {
+      result.problems.push(read.problem);
+      result.failed.push(path);
+      continue;
+    }
+    const { source, file, problems, dropped } = loadCached(path, read.text, cache, disk);
+    result.sources.set(path, source);
+    result.problems.push(...problems);
+    if (file) result.files.push(file);
+    if (problems.length > 0) result.failed.push(path);
+    for (const { ids, parent } of dropped) {
+      for (const id of ids) result.unavailableIds.add(id);
+      if (parent !== null) result.unavailableParents.add(parent);
+    }
+  }
+  return result;
+}
+
+/**
+ * The working tree loaded as `loadProject` loads it, sharing unchanged files through `cache`, and
+ * through the cache of loaded files on disk in `cacheDir` (see cache.ts) when one is given.
+ */
+export function loadWorktree(
+  config: Config,
+  cache: SourceCache | undefined,
+  paths = discoverFiles(config),
+  cacheDir: string | null = null,
+): LoadResult {
+  const folders = new Map<string, string>();
+  const files = new Map(paths.map((path) => [path, readSource(config, path, folders)]));
+  const strategy = existsSync(join(config.root, config.strategy))
+    ? readSource(config, config.strategy)
+    : null;
+  const disk = cacheDir ? openCache(cacheDir) : null;
+  const result = loadTexts(config, files, strategy, cache, disk);
+  disk?.save();
+  return result;
 }
 
 export interface LoadOptions {

@@ -1,9 +1,19 @@
-import { readResults, resultKey, type StoredResults, writeResults } from '../check/result-cache.js';
+import type { Config } from '../model.js';
+import { discoverFiles } from '../source/discover.js';
 import type { JudgeOptions } from './judge.js';
+import { readResults, resultKey, type StoredResults, writeResults } from './result-cache.js';
 
 export interface CheckRunOptions extends JudgeOptions {
   /** Every OKR file of the working tree the check loads, repository-relative and sorted. */
   files: readonly string[];
+}
+
+/**
+ * The OKR files a check loads: those include and exclude select, and the YAML files named on the
+ * command line (`named`, root-relative) although they do not; never the strategy file. Sorted.
+ */
+export function filesToCheck(config: Config, named: readonly string[]): string[] {
+  return [...new Set([...discoverFiles(config), ...named])].filter((f) => f !== config.strategy).sort();
 }
 
 /**

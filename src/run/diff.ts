@@ -1,4 +1,3 @@
-import { diffAnalyses, type OkrDiff } from '../diff/diff.js';
 import { withBlobReader } from '../git/cat-file.js';
 import { okrLogs } from '../git/log.js';
 import {
@@ -9,6 +8,7 @@ import {
   resolveCommit,
 } from '../git/repo.js';
 import type { Config } from '../model.js';
+import { diffAnalyses, type OkrDiff } from './compare.js';
 import { judge } from './judge.js';
 
 export interface DiffRunOptions {

@@ -2,8 +2,8 @@ import { formatDay } from '../dates.js';
 import { withBlobReader } from '../git/cat-file.js';
 import { okrLog } from '../git/log.js';
 import { isShallow, requireCommit, requireRepository } from '../git/repo.js';
-import { gitPoints, type History, worktreeGraph } from '../history/history.js';
 import type { Config } from '../model.js';
+import { gitPoints, type History, worktreeGraph } from './history/points.js';
 
 /** The ref names no objective or KR, in the working tree or in git history: the user must fix it. */
 export class UnknownRefError extends Error {}

@@ -1,16 +1,17 @@
-import { type Analysis, analyze } from '../analyze.js';
 import { cycleWindow, parseDay } from '../dates.js';
 import { type BlobReader, knownBlobs, withBlobReader } from '../git/cat-file.js';
 import { type LogCommit, okrLog } from '../git/log.js';
 import { repositoryFacts, requireCommit, requireRepository } from '../git/repo.js';
-import { loadRevision } from '../git/revision.js';
 import { mayBeRepository } from '../git/state.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
-import { gitLastChanged, type LastChanged } from '../history/last-changed.js';
-import { discoverFiles } from '../load/discover.js';
+import { ruleSettings } from '../lint/settings.js';
 import type { LoadResult } from '../load/load.js';
 import { loadWorktree, type SourceCache } from '../load/texts.js';
 import type { Config } from '../model.js';
+import { discoverFiles } from '../source/discover.js';
+import { type Analysis, analyze } from './analyze.js';
+import { gitLastChanged, type LastChanged } from './history/last-changed.js';
+import { loadRevision } from './revision.js';
 
 /**
  * How `okr check` judges a version of the OKRs, and with it every view that shows or compares its
@@ -77,7 +78,7 @@ export function worktreeFiles(config: Config): string[] {
  * reached it: no dated check-in, a cycle running on the day, not done yet.
  */
 function undatedByTheCut(analysis: Analysis, beyondCut: ReadonlySet<string>): number {
-  if (beyondCut.size === 0 || analysis.config.rules['stale-kr']?.severity === 'off') return 0;
+  if (beyondCut.size === 0 || ruleSettings(analysis.config)['stale-kr']?.severity === 'off') return 0;
   let count = 0;
   for (const kr of analysis.graph.krs.values()) {
     if (!beyondCut.has(kr.fullId) || kr.kind === 'rollup') continue;

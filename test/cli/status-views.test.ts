@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/report/status.js';
+import type { StatusReport } from '../../src/run/views/status.js';
 import { commitAll, gitInit, makeProject, REPO_ROOT, runOkr } from '../helpers.js';
 
 const CHECKOUT = join(REPO_ROOT, 'test', 'fixtures', 'checkout');

@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import type { OkrDiff } from '../../src/diff/diff.js';
 import { formatDiffJson } from '../../src/format/diff-json.js';
 import { formatDiffMarkdown } from '../../src/format/diff-markdown.js';
 import { formatDiffText } from '../../src/format/diff-text.js';
 import { sparkline } from '../../src/format/history.js';
+import type { OkrDiff } from '../../src/run/compare.js';
 
 const diff: OkrDiff = {
   base: '3f2c1a0b9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',

@@ -5,8 +5,8 @@ import { BlobReader, withBlobReader } from '../../src/git/cat-file.js';
 import { GitError } from '../../src/git/errors.js';
 import { okrLog } from '../../src/git/log.js';
 import { defaultBase, gitTopLevel, requireCommit, resolveCommit } from '../../src/git/repo.js';
-import { loadRevision } from '../../src/git/revision.js';
 import { listTree } from '../../src/git/tree.js';
+import { loadRevision } from '../../src/run/revision.js';
 import { commitAll, git, gitInit, tempDir, writeFiles } from '../helpers.js';
 import { companyYaml, okrRepo, teamYaml } from './okr-repo.js';
 

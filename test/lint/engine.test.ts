@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config.js';
-import { parsePlainYaml, UNSUPPORTED } from '../../src/load/plain-yaml.js';
+import { parsePlainYaml, UNSUPPORTED } from '../../src/yaml/plain-yaml.js';
 import { makeProject, REPO_ROOT, runOkr } from '../helpers.js';
 import { brief, lint, lintProject, yaml } from './helpers.js';
 

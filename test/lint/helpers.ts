@@ -1,4 +1,3 @@
-import { analyze } from '../../src/analyze.js';
 import { CONFIG_FILE, loadConfig } from '../../src/config/config.js';
 import { parseDay } from '../../src/dates.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
@@ -6,6 +5,7 @@ import { buildGraph, type Graph } from '../../src/graph/graph.js';
 import { loadProject } from '../../src/load/load.js';
 import { loadTexts } from '../../src/load/texts.js';
 import type { Config } from '../../src/model.js';
+import { analyze } from '../../src/run/analyze.js';
 import { makeProject } from '../helpers.js';
 
 /** The date the rule tests run at, in the middle of 2026-Q4. */

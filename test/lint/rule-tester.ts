@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { lintStanding } from '../../src/analyze.js';
 import { CONFIG_FILE, configFromText, defaultConfig } from '../../src/config/config.js';
 import { parseDay } from '../../src/dates.js';
 import type { Diagnostic, Severity } from '../../src/diagnostics.js';
 import { buildGraph } from '../../src/graph/graph.js';
 import { RULES } from '../../src/lint/registry.js';
+import { ruleSettings } from '../../src/lint/settings.js';
 import { loadFromTexts, loadTexts } from '../../src/load/texts.js';
 import type { Config } from '../../src/model.js';
-import { standing } from '../../src/standing.js';
+import { standing } from '../../src/rollup/standing.js';
+import { lintStanding } from '../../src/run/analyze.js';
 
 /** The date the rule tests run at, in the middle of 2026-Q4. */
 export const AS_OF = '2026-11-15';
@@ -74,6 +75,8 @@ function day(date: string): number {
   return parsed;
 }
 
+const SEVERITY_WORDS = { off: 'off', warning: 'warn', error: 'error' } as const;
+
 function configOf(ruleId: string, c: RuleCase): Config {
   const { [CONFIG_FILE]: fileConfig } = c.files;
   const text = c.config ?? fileConfig;
@@ -82,16 +85,16 @@ function configOf(ruleId: string, c: RuleCase): Config {
   if (!c.options) return config;
   // The options are checked as the config's are: a name the rule does not declare, or a value of
   // another type than its default, is refused (ConfigError).
-  configFromText(
+  const checked = configFromText(
     defaultConfig(ROOT),
     CONFIG_FILE,
     JSON.stringify({ rules: { [ruleId]: ['warn', c.options] } }),
   );
-  const setting = config.rules[ruleId]!;
-  return {
-    ...config,
-    rules: { ...config.rules, [ruleId]: { ...setting, options: { ...setting.options, ...c.options } } },
-  };
+  ruleSettings(checked);
+  const { severity, options } = ruleSettings(config)[ruleId]!;
+  const entry = [SEVERITY_WORDS[severity], { ...options, ...c.options }];
+  const source = config.ruleEntries?.source ?? checked.ruleEntries!.source;
+  return { ...config, ruleEntries: { source, entries: { ...config.ruleEntries?.entries, [ruleId]: entry } } };
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/report/status.js';
+import type { StatusReport } from '../../src/run/views/status.js';
 import { makeProject, runOkr } from '../helpers.js';
 
 // Random small repositories, run through the built `okr status --format json`, against a reference

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/report/status.js';
+import type { StatusReport } from '../../src/run/views/status.js';
 import { commitAll, gitInit, makeProject, runOkr } from '../helpers.js';
 
 interface CheckJson {

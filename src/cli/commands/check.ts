@@ -3,18 +3,14 @@ import { resolve } from 'node:path';
 import { toRepoPath } from '../../config/config.js';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { formatCheckSummary } from '../../format/check-summary.js';
-import { discoverFiles } from '../../load/discover.js';
 import { shownPath } from '../../paths.js';
-import { checkWorktree } from '../../run/check.js';
+import { checkWorktree, filesToCheck } from '../../run/check.js';
 import type { CommandContext } from '../context.js';
 import { errorText, UsageError } from '../errors.js';
 import { gitCommand } from '../git-command.js';
 import { appendStepSummary } from '../summary.js';
 import { version } from '../version.js';
 import { noOkrFiles } from '../view.js';
-
-export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
-type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
   format: string;
@@ -50,10 +46,10 @@ function scopeOf(ctx: CommandContext, paths: readonly string[]): { scopes: strin
   return { scopes, extraFiles };
 }
 
-/** The report in the chosen format; only that format's module is loaded. */
+/** The report in the chosen format (one of those commands/index.ts lists); only its module is loaded. */
 async function formatProblems(
   ctx: CommandContext,
-  format: CheckFormat,
+  format: string,
   problems: readonly Diagnostic[],
   checked: readonly string[],
 ): Promise<string> {
@@ -73,7 +69,7 @@ async function formatProblems(
       return (await import('../../format/gitlab.js')).formatGitlab(problems);
     case 'junit':
       return (await import('../../format/junit.js')).formatJunit(problems, { files: checked });
-    case 'stylish':
+    default:
       return (await import('../../format/stylish.js')).formatStylish(problems, ctx.color);
   }
 }
@@ -82,13 +78,9 @@ const inScope = (file: string, scopes: readonly string[]) =>
   scopes.length === 0 || scopes.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
 
 export async function runCheck(ctx: CommandContext, paths: string[], options: CheckOptions): Promise<number> {
-  if (!(CHECK_FORMATS as readonly string[]).includes(options.format))
-    throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not "${options.format}"`);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const { scopes, extraFiles } = scopeOf(ctx, paths);
-  const files = [...new Set([...discoverFiles(ctx.config), ...extraFiles])]
-    .filter((f) => f !== ctx.config.strategy)
-    .sort();
+  const files = filesToCheck(ctx.config, extraFiles);
   const checked = files
     .filter((f) => inScope(shownPath(ctx.config, f), scopes))
     .map((f) => shownPath(ctx.config, f));
@@ -116,7 +108,7 @@ export async function runCheck(ctx: CommandContext, paths: string[], options: Ch
   for (const note of notes) ctx.io.err(note);
   let problems: Diagnostic[] = diagnostics.filter((d) => inScope(d.file, scopes));
   if (options.quiet) problems = problems.filter((d) => d.severity === 'error');
-  const text = await formatProblems(ctx, options.format as CheckFormat, problems, checked);
+  const text = await formatProblems(ctx, options.format, problems, checked);
   appendStepSummary(ctx.io.env, formatCheckSummary(problems, { fileCount: checked.length }));
   ctx.io.out(text);
   const { errorCount, warningCount } = countBySeverity(problems);

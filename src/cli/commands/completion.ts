@@ -6,7 +6,7 @@ import {
   formatCompletion,
   type Shell,
 } from '../../format/completion.js';
-import type { Io } from '../io.js';
+import type { PlainContext } from '../context.js';
 
 // Options whose value is a file or a folder: their values complete to paths.
 const FILE_VALUES = new Set(['config', 'output', 'out']);
@@ -57,7 +57,7 @@ export function completionSpec(program: Command): CompletionSpec {
   };
 }
 
-export async function runCompletion(io: Io, program: Command, shell: string): Promise<number> {
-  io.out(formatCompletion(completionSpec(program), shell as Shell));
+export async function runCompletion(ctx: PlainContext, shell: string): Promise<number> {
+  ctx.io.out(formatCompletion(completionSpec(ctx.program), shell as Shell));
   return 0;
 }

@@ -4,12 +4,9 @@ import { formatDiffText } from '../../format/diff-text.js';
 import { type DiffResult, diffRevisions } from '../../run/diff.js';
 import { shallowNote } from '../../run/judge.js';
 import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
 import { gitCommand } from '../git-command.js';
 import { appendStepSummary } from '../summary.js';
 import { pointedBelow } from '../view.js';
-
-export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export interface DiffOptions {
   format: string;
@@ -34,8 +31,6 @@ export async function runDiff(
   head: string | undefined,
   options: DiffOptions,
 ): Promise<number> {
-  if (!(DIFF_FORMATS as readonly string[]).includes(options.format))
-    throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}, not "${options.format}"`);
   if (pointedBelow(ctx, 'diff')) return 2;
   const { diff, undatedByTheCut } = await computeDiff(ctx, base, head);
   for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);

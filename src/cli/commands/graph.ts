@@ -1,14 +1,13 @@
 import { formatDot } from '../../format/dot.js';
 import { formatMermaid } from '../../format/mermaid.js';
-import { alignmentGraph } from '../../report/alignment.js';
-import { statusReport } from '../../report/status.js';
+import { alignmentGraph } from '../../run/views/alignment.js';
+import { statusReport } from '../../run/views/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { krFreshness } from '../freshness.js';
 import { standingForView } from '../view.js';
 import { applyFilters, cycleFilter, emptyReason, ownerFilter } from './status.js';
 
-export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 export const GRAPH_DIRECTIONS = ['BT', 'TD'] as const;
 
 export interface GraphOptions {
@@ -19,8 +18,6 @@ export interface GraphOptions {
 }
 
 export async function runGraph(ctx: CommandContext, options: GraphOptions): Promise<number> {
-  if (!(GRAPH_FORMATS as readonly string[]).includes(options.format))
-    throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}, not "${options.format}"`);
   const direction = options.direction.toUpperCase();
   if (direction !== 'BT' && direction !== 'TD')
     throw new UsageError(

@@ -1,12 +1,10 @@
 import { formatHistoryJson, formatHistoryText } from '../../format/history.js';
-import type { History } from '../../history/history.js';
+import type { History } from '../../run/history/points.js';
 import { refHistory, UnknownRefError } from '../../run/history.js';
 import type { CommandContext } from '../context.js';
-import { FatalError, UsageError } from '../errors.js';
+import { FatalError } from '../errors.js';
 import { gitCommand } from '../git-command.js';
 import { pointedBelow } from '../view.js';
-
-export const HISTORY_FORMATS = ['text', 'json'] as const;
 
 export interface HistoryOptions {
   format: string;
@@ -30,8 +28,6 @@ export async function computeHistory(ctx: CommandContext, ref: string): Promise<
 }
 
 export async function runHistory(ctx: CommandContext, ref: string, options: HistoryOptions): Promise<number> {
-  if (!(HISTORY_FORMATS as readonly string[]).includes(options.format))
-    throw new UsageError(`--format must be one of ${HISTORY_FORMATS.join(', ')}, not "${options.format}"`);
   if (pointedBelow(ctx, `history ${ref}`)) return 2;
   const history = await computeHistory(ctx, ref);
   ctx.io.out(options.format === 'json' ? formatHistoryJson(history) : formatHistoryText(history, ctx.color));

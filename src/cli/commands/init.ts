@@ -1,15 +1,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { findRoot } from '../../config/config.js';
-import { defaultBranchName } from '../../git/repo.js';
-import { mergeSchemaSettings } from '../../init/settings.js';
+import { mergeSchemaSettings } from '../../edit/init-settings.js';
 import {
   examplePath,
   type InitTarget,
   initFiles,
   SCHEMA_FILES,
   schemaMappings,
-} from '../../init/templates.js';
+} from '../../edit/init-templates.js';
+import { defaultBranchName } from '../../git/repo.js';
 import { parseAsOf } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type Io, writeFileAtomic } from '../io.js';

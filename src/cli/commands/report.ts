@@ -1,5 +1,5 @@
-import { renderHtmlReport } from '../../report/html.js';
-import { checkinTrends, mergeTrends } from '../../report/trends.js';
+import { renderHtmlReport } from '../../format/html.js';
+import { checkinTrends, mergeTrends } from '../../run/views/trends.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { gitTrendSeries } from '../git.js';
@@ -7,11 +7,14 @@ import { writeOutput } from '../output.js';
 import { analyzeForView } from '../view.js';
 
 export interface ReportOptions {
+  /** The file to write: -o FILE, or its alias --out FILE. */
+  output?: string;
   out?: string;
 }
 
 export async function runReport(ctx: CommandContext, options: ReportOptions): Promise<number> {
-  if (options.out === undefined || options.out === '')
+  const out = options.output ?? options.out;
+  if (out === undefined || out === '')
     throw new UsageError(
       'report needs the file to write the dashboard to',
       'give it with -o FILE.html (or --out FILE.html)',
@@ -20,8 +23,8 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
   if (!viewed) return 2;
   const { analysis, freshness } = viewed;
   const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));
-  writeOutput(ctx, options.out, renderHtmlReport(analysis, { trends, freshness }));
+  writeOutput(ctx, out, renderHtmlReport(analysis, { trends, freshness }));
   const count = analysis.graph.objectives.length;
-  ctx.io.err(`okr: wrote ${options.out} (${count} objective${count === 1 ? '' : 's'})\n`);
+  ctx.io.err(`okr: wrote ${out} (${count} objective${count === 1 ? '' : 's'})\n`);
   return 0;
 }

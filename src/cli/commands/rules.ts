@@ -1,10 +1,8 @@
 import { RULES } from '../../lint/registry.js';
-import type { CommandContext } from '../context.js';
+import type { PlainContext } from '../context.js';
+import { colorFor } from '../io.js';
 
-export async function runRules(
-  ctx: Pick<CommandContext, 'io' | 'color'>,
-  options: { format?: string },
-): Promise<number> {
+export async function runRules(ctx: PlainContext, options: { format?: string }): Promise<number> {
   if (options.format === 'json') {
     const rules = RULES.map((r) => ({
       id: r.meta.id,
@@ -15,9 +13,10 @@ export async function runRules(
     ctx.io.out(`${JSON.stringify(rules, null, 2)}\n`);
     return 0;
   }
+  const color = await colorFor(ctx.io, ctx.globals.color);
   const width = Math.max(...RULES.map((r) => r.meta.id.length));
   for (const { meta } of RULES) {
-    const severity = meta.severity === 'error' ? ctx.color.red('error  ') : ctx.color.yellow('warning');
+    const severity = meta.severity === 'error' ? color.red('error  ') : color.yellow('warning');
     ctx.io.out(`${meta.id.padEnd(width)}  ${severity}  ${meta.description}\n`);
   }
   return 0;

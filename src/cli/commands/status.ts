@@ -4,16 +4,14 @@ import {
   formatStatusTable,
   formatStatusTree,
 } from '../../format/status.js';
-import { type ObjectiveStatus, statusReport } from '../../report/status.js';
+import type { Standing } from '../../rollup/standing.js';
 import { STATUSES, type Status } from '../../rollup/status.js';
-import type { Standing } from '../../standing.js';
+import { type ObjectiveStatus, statusReport } from '../../run/views/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { krFreshness } from '../freshness.js';
 import { terminalWidth } from '../io.js';
 import { standingForView } from '../view.js';
-
-export const STATUS_FORMATS = ['table', 'json', 'markdown'] as const;
 
 export interface StatusOptions {
   tree?: boolean;
@@ -89,8 +87,6 @@ export function emptyReason(
 }
 
 export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {
-  if (!(STATUS_FORMATS as readonly string[]).includes(options.format))
-    throw new UsageError(`--format must be one of ${STATUS_FORMATS.join(', ')}, not "${options.format}"`);
   const statuses = statusFilter(options.status);
   const filters: ObjectiveFilter[] = [
     ownerFilter(options.owner),

@@ -1,8 +1,8 @@
 import { explainLookAlikes, onlyInvisible, skeleton } from '../../confusables.js';
 import { cycleWindow } from '../../dates.js';
-import { locate } from '../../locate.js';
 import type { YamlPath } from '../../model.js';
 import { shownPath } from '../../paths.js';
+import { locate } from '../../yaml/locate.js';
 import type { NoOptions, Rule, RuleContext } from '../types.js';
 
 type Kind = 'owner' | 'cycle' | 'title';

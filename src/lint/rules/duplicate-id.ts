@@ -1,5 +1,5 @@
-import { locate } from '../../locate.js';
 import { shownPath } from '../../paths.js';
+import { locate } from '../../yaml/locate.js';
 import type { NoOptions, Rule } from '../types.js';
 
 export const rule: Rule<NoOptions> = {

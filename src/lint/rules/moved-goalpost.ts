@@ -1,5 +1,5 @@
 import { formatDay } from '../../dates.js';
-import type { FieldValue } from '../../diff/changes.js';
+import type { FieldValue } from '../../graph/changes.js';
 import type { NoOptions, Rule } from '../types.js';
 
 const show = (value: FieldValue) => (value === null ? 'nothing' : JSON.stringify(value));

@@ -1,5 +1,4 @@
 import { directives } from '../directives.js';
-import { RULES } from '../registry.js';
 import type { NoOptions, Rule } from '../types.js';
 
 export const rule: Rule<NoOptions> = {
@@ -11,11 +10,10 @@ export const rule: Rule<NoOptions> = {
     options: {},
   },
   check(ctx) {
-    const known = new Set(RULES.map((r) => r.meta.id));
     for (const source of ctx.sources.values())
       for (const directive of directives(source))
         for (const name of directive.rules) {
-          if (known.has(name)) continue;
+          if (ctx.ruleIds.has(name)) continue;
           ctx.forward({
             ruleId: 'unknown-disabled-rule',
             message: `the okr-disable comment names "${name}", which is no rule, so it silences nothing; check the spelling ("okr rules" lists the rules)`,

@@ -1,4 +1,3 @@
-import { RULES } from '../registry.js';
 import type { NoOptions, Rule } from '../types.js';
 
 /** Rules that only look for problems with `okr check --base REF`: without one, a comment naming them is not judged. */
@@ -16,7 +15,6 @@ export const rule: Rule<NoOptions> = {
     readsDisables: true,
   },
   check(ctx) {
-    const known = new Set(RULES.map((r) => r.meta.id));
     // In a file that did not load whole, the rules skip what failed: its comments cannot be judged.
     const broken = new Set(
       ctx.loadProblems.filter((p) => p.ruleId === 'yaml-syntax' || p.ruleId === 'schema').map((p) => p.file),
@@ -26,7 +24,8 @@ export const rule: Rule<NoOptions> = {
       const kind = directive.silences === directive.line ? 'okr-disable-line' : 'okr-disable-next-line';
       // Names that are no rule are unknown-disabled-rule's to report; this rule's own problems come after it.
       const judged = directive.rules.filter(
-        (name) => known.has(name) && name !== 'unused-disable' && (ctx.compared || !BASE_ONLY.has(name)),
+        (name) =>
+          ctx.ruleIds.has(name) && name !== 'unused-disable' && (ctx.compared || !BASE_ONLY.has(name)),
       );
       const unused = [...new Set(judged)].filter((name) => !silenced.has(name));
       let message: string | null = null;

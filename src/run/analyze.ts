@@ -1,0 +1,49 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { fieldChanges } from '../graph/changes.js';
+import type { Graph } from '../graph/graph.js';
+import { lint } from '../lint/engine.js';
+import type { Config } from '../model.js';
+import { type Standing, type StandingOptions, standing } from '../rollup/standing.js';
+
+export interface Analysis extends Standing {
+  diagnostics: Diagnostic[];
+}
+
+export interface LintOptions {
+  /** Last day each KR's value changed in git (full id → day), for stale-kr. */
+  lastChanged?: ReadonlyMap<string, number>;
+  /** The graph of a base revision (`okr check --base REF`): changes since it feed moved-goalpost. */
+  baseline?: Graph;
+  /** The ids of the rules to run, for a view that shows only their verdict; default: every rule. */
+  only?: ReadonlySet<string>;
+}
+
+export type AnalyzeOptions = StandingOptions & LintOptions;
+
+/** Every rule over what was loaded, graphed and rolled up. */
+export function lintStanding(s: Standing, options: LintOptions = {}): Diagnostic[] {
+  const { config, load, graph } = s;
+  return lint(
+    {
+      config,
+      files: load.files,
+      graph,
+      rollup: s.rollup,
+      strategy: load.strategy,
+      asOf: s.asOf,
+      loadProblems: load.problems,
+      sources: load.sources,
+      unavailableIds: load.unavailableIds,
+      unavailableParents: load.unavailableParents,
+      ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
+      ...(options.baseline ? { changes: fieldChanges(options.baseline, graph, config, s.asOf) } : {}),
+    },
+    options.only,
+  );
+}
+
+/** The whole pipeline: load → graph → rollup → lint. */
+export function analyze(config: Config, options: AnalyzeOptions): Analysis {
+  const s = standing(config, options);
+  return { ...s, diagnostics: lintStanding(s, options) };
+}

@@ -1,0 +1,152 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import { gitStateKey, statKey } from '../git/state.js';
+import type { Config } from '../model.js';
+
+/**
+ * The cache of `okr check`'s results: the diagnostics of the last check, and a hash of everything
+ * they were computed from. When nothing changed, a check prints them again without loading a file.
+ *
+ * Files are compared as ESLint's and Prettier's caches compare them by default, by their metadata
+ * rather than their content: device, inode, mode, size, and the times of the last change of the
+ * content (mtime) and of the file's record (ctime), each to the nanosecond. Writing a file sets both
+ * times to now; ctime cannot be set back by a program, so an edit that leaves all of them unchanged
+ * would have to happen within the file system's time granularity of the previous write and keep the
+ * size. The cache is a convenience, never a source of truth: anything unexpected in it and it is
+ * ignored and rewritten.
+ */
+
+/** Bumped whenever what is stored or what the key covers changes. */
+const FORMAT = 2;
+const FILE_NAME = 'results.json';
+
+export interface ResultInputs {
+  config: Config;
+  asOf: number;
+  /** Every OKR file the check loads, sorted. */
+  files: readonly string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * What identifies the code that runs: every file of the folder okr runs from (dist/ when built; the
+ * bundle's folder and the validators when bundled, which is all the bundle runs) and of its schemas,
+ * by path and metadata. A rebuild, an upgrade or an edited schema changes it, so results computed by
+ * one build are never reused by another. Null when it cannot be read.
+ */
+function buildKey(): string | null {
+  const parts: string[] = [];
+  const bundled = import.meta.url.endsWith('.cjs');
+  try {
+    for (const folder of [...(bundled ? ['.', '../validators'] : ['..']), '../../schemas']) {
+      const root = fileURLToPath(new URL(folder, import.meta.url));
+      const files = readdirSync(root, { recursive: true, withFileTypes: true })
+        // Source maps only name lines for DEBUG=okr: they change no result.
+        .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
+      for (const file of files) parts.push(`${file}\0${statKey(file)}`);
+    }
+  } catch {
+    return null;
+  }
+  return parts.join('\0');
+}
+
+/**
+ * A hash of every input of a check's diagnostics, or null when they cannot all be summarised (then
+ * the check runs in full). Options that only select or print diagnostics are not inputs.
+ */
+export function resultKey(inputs: ResultInputs): string | null {
+  const build = buildKey();
+  if (build === null) return null;
+  const git = gitStateKey(inputs.config.root, inputs.env);
+  if (git === null) return null;
+  const { root } = inputs.config;
+  // The rule entries as written: what the rules make of them is the build's code, in `build`.
+  const config = JSON.stringify({
+    ...inputs.config,
+    ruleEntries: inputs.config.ruleEntries?.entries ?? null,
+  });
+  const hash = createHash('sha1');
+  hash.update(`${FORMAT}\0${build}\0${inputs.asOf}\0${config}\0${git}\0`);
+  hash.update(`strategy\0${statKey(join(root, inputs.config.strategy))}\0`);
+  for (const file of inputs.files) hash.update(`${file}\0${statKey(join(root, file))}\0`);
+  return hash.digest('hex');
+}
+
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+function isDiagnostic(v: unknown): v is Diagnostic {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const d = v as Record<string, unknown>;
+  return (
+    Object.keys(d).length === 9 &&
+    typeof d.ruleId === 'string' &&
+    (d.severity === 'error' || d.severity === 'warning') &&
+    typeof d.message === 'string' &&
+    typeof d.file === 'string' &&
+    (d.target === null || typeof d.target === 'string') &&
+    [d.line, d.column, d.endLine, d.endColumn].every(isCount)
+  );
+}
+
+/** What a check found: its diagnostics, and the notes it said on stderr (a shallow history). */
+export interface StoredResults {
+  diagnostics: Diagnostic[];
+  notes: string[];
+}
+
+/** The results stored under `key`, or null when there are none, or they are not whole and ours. */
+export function readResults(dir: string, key: string): StoredResults | null {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, FILE_NAME), 'utf8');
+  } catch {
+    return null;
+  }
+  const newline = text.indexOf('\n');
+  if (newline === -1) return null;
+  const body = text.slice(newline + 1);
+  if (createHash('sha1').update(body).digest('hex') !== text.slice(0, newline)) return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { format, key: storedKey, diagnostics, notes } = stored as Record<string, unknown>;
+  if (format !== FORMAT || storedKey !== key || !Array.isArray(diagnostics) || !Array.isArray(notes))
+    return null;
+  if (!diagnostics.every(isDiagnostic) || !notes.every((n) => typeof n === 'string')) return null;
+  return { diagnostics, notes: notes as string[] };
+}
+
+/** Stores the results of a check under `key`, replacing what was there; failures only cost speed. */
+export function writeResults(dir: string, key: string, results: StoredResults): void {
+  // Only what reads back identically is stored: the diagnostics as they are, with nothing else.
+  if (!results.diagnostics.every(isDiagnostic)) return;
+  const body = JSON.stringify({
+    format: FORMAT,
+    key,
+    diagnostics: results.diagnostics,
+    notes: results.notes,
+  });
+  const target = join(dir, FILE_NAME);
+  const temp = join(dir, `.${FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, `${createHash('sha1').update(body).digest('hex')}\n${body}`, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
+    }
+  }
+}

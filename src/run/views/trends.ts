@@ -1,0 +1,62 @@
+import { formatDay, parseDay } from '../../dates.js';
+import type { Graph } from '../../graph/graph.js';
+
+export interface TrendPoint {
+  date: string;
+  value: number;
+}
+
+/** Values of KRs over time by full KR id, oldest first; milestones as 0 (not done) and 1 (done). */
+export type Trends = ReadonlyMap<string, readonly TrendPoint[]>;
+
+/** Trends read from each KR's `checkins`, sorted by date (check-ins of one day keep their order). */
+export function checkinTrends(graph: Graph): Map<string, TrendPoint[]> {
+  const trends = new Map<string, TrendPoint[]>();
+  for (const kr of graph.krs.values()) {
+    const points = (kr.data.checkins ?? [])
+      .filter((c) => parseDay(c.date) !== null)
+      .map((c) => ({ date: c.date, value: typeof c.value === 'boolean' ? Number(c.value) : c.value }))
+      .filter((p) => Number.isFinite(p.value));
+    if (points.length > 0)
+      trends.set(
+        kr.fullId,
+        points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      );
+  }
+  return trends;
+}
+
+/**
+ * Check-in trends merged with the values a KR had in git history, oldest first: one point a recorded
+ * value, as `okr history` draws it. A commit that recorded a check-in (its value is that of a
+ * check-in dated since the commit before it) is that check-in's point, not a second one; a check-in
+ * wins over a commit of the same day.
+ */
+export function mergeTrends(
+  checkins: ReadonlyMap<string, readonly TrendPoint[]>,
+  git: ReadonlyMap<string, readonly { day: number; value: number }[]>,
+): Map<string, TrendPoint[]> {
+  const merged = new Map<string, TrendPoint[]>();
+  for (const id of new Set([...checkins.keys(), ...git.keys()])) {
+    const recorded = checkins.get(id) ?? [];
+    const byDate = new Map<string, number>();
+    let previous = Number.NEGATIVE_INFINITY;
+    for (const point of [...(git.get(id) ?? [])].sort((a, b) => a.day - b.day)) {
+      const since = previous;
+      previous = point.day;
+      const recordsCheckin = recorded.some((c) => {
+        const day = parseDay(c.date);
+        return day !== null && day > since && day <= point.day && c.value === point.value;
+      });
+      if (!recordsCheckin) byDate.set(formatDay(point.day), point.value);
+    }
+    for (const point of recorded) byDate.set(point.date, point.value);
+    merged.set(
+      id,
+      [...byDate]
+        .map(([date, value]) => ({ date, value }))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    );
+  }
+  return merged;
+}

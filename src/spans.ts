@@ -1,0 +1,34 @@
+// The types of where a YAML file's nodes are, as the readers of src/yaml/ record them: the model's
+// SourceFile carries them, so they sit at the bottom of the stack with the model.
+
+/**
+ * Where a node is in the text, as the full parser's `range`: its start, the end of its value, and
+ * the end of what trails it on its last line (comment, line break). Offsets into the text.
+ */
+export type Span = readonly [start: number, valueEnd: number, nodeEnd: number];
+
+/** Where the entries of one mapping or sequence are. */
+export interface CollectionSpans {
+  /** Each entry's value, by key or index; absent for an empty value (`key:` with nothing after it). */
+  values: Map<string | number, Span>;
+  /** Each mapping key, from its first character to its last. */
+  keys: Map<string, readonly [start: number, end: number]>;
+}
+
+/**
+ * Where a mapping that is a sequence item (an objective, a key result, a check-in) is: its line and
+ * column, and where it ends as the full parser's range says, when known (end line 0 when it ends
+ * with an empty value, which only the full parser places).
+ */
+export type ItemSpan = readonly [line: number, column: number, endLine: number, endColumn: number];
+
+/** What the fast path knows of where the nodes of a text are, as the full parser's ranges give them. */
+export interface PlainSpans {
+  data: unknown;
+  /** The span of the top mapping, unless it ends with an empty value. */
+  root: Span | undefined;
+  /** The spans of each collection's entries, by the data object it became. */
+  collections: ReadonlyMap<object, CollectionSpans>;
+  /** The offset each line starts at (index 0 is line 1). */
+  lineStarts: readonly number[];
+}

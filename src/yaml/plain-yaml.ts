@@ -1,0 +1,935 @@
+/**
+ * A fast reader for the plain subset of YAML that OKR files are written in: block mappings and
+ * sequences, one-line scalars (plain, single- or double-quoted), one-line flow collections of
+ * scalars, comments. It builds the data only, no nodes and no positions, at many times the speed of
+ * a full parse. Anything outside the subset (anchors, tags, block scalars, multi-line scalars,
+ * several documents, tabs, duplicate keys, anything the full parser would warn about…) makes it
+ * give up, and the caller parses the file with the full parser instead. Where it gives data, the
+ * data equals what the full parser's `toJS()` gives.
+ *
+ * It reads by offsets into the one text, not by substrings: a cold check reads every file through
+ * it, and a substring of each line, key and value would be most of its cost and of its garbage.
+ */
+
+import type { CollectionSpans, ItemSpan, PlainSpans, Span } from '../spans.js';
+
+export type { CollectionSpans, ItemSpan, PlainSpans, Span };
+
+/** Returned when the text is outside the subset; the full parser decides. */
+export const UNSUPPORTED: unique symbol = Symbol('unsupported');
+
+class Unsupported extends Error {}
+
+function give(): never {
+  throw new Unsupported();
+}
+
+/**
+ * Characters that may need a closer look: all but the line break, printable ASCII and the ranges
+ * of ordinary characters. One regular expression scans a text many times faster than a loop.
+ */
+const SUSPECT = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/g;
+
+/**
+ * Characters the subset leaves to the full parser wherever they appear: controls (tabs and CR too),
+ * NEL, line and paragraph separators, byte-order marks, the noncharacters U+FFFE and U+FFFF and
+ * unpaired surrogates: among them every character YAML forbids, which the full parser reports.
+ */
+function hasUnusualCharacter(text: string): boolean {
+  SUSPECT.lastIndex = 0;
+  while (SUSPECT.test(text)) {
+    const at = SUSPECT.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    const next = text.charCodeAt(at + 1);
+    // Only a high surrogate followed by a low one, a character beyond the first plane, is fine.
+    if (!(c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)) return true;
+    SUSPECT.lastIndex = at + 2;
+  }
+  return false;
+}
+
+const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
+/** The longest key the subset reads. */
+const MAX_KEY = 201;
+const MAX_DEPTH = 64;
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+
+/*
+ * The scans below run over most characters of every file, mostly before the engine has optimized
+ * this code: a regular expression, which runs as native code from the start, scans them faster
+ * than a loop over charCodeAt.
+ */
+/** A key and its colon, at `lastIndex`. */
+const KEY_AT = /[A-Za-z_][A-Za-z0-9_-]*:/y;
+/** What may end or change a plain scalar: a comment, a colon, the end of the line. */
+const PLAIN_STOP = /[#:\n]/g;
+/** What ends or changes a double-quoted scalar: its closing quote, an escape, the end of the line. */
+const DOUBLE_QUOTED_STOP = /["\\\n]/g;
+/** What ends a plain scalar in a flow collection: `,[]{}`. */
+const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
+
+/**
+ * Keys read lately, by a hash of their length and characters: a set of OKR files uses few keys, and
+ * reusing one spares a string, and a look-up in the engine's table of property names, per key.
+ */
+const knownKeys: string[] = new Array<string>(256).fill('');
+
+/**
+ * Short scalars read lately (as written, quotes included) and their values: ids, units, dates and
+ * small numbers recur across OKR files, and reusing a value spares a string or number per value.
+ */
+const knownScalars: string[] = new Array<string>(512).fill('');
+const knownValues: unknown[] = new Array<unknown>(512).fill(null);
+/** The longest scalar remembered: longer ones are seldom repeated. */
+const MAX_KNOWN_SCALAR = 16;
+
+/** Where a text from `start` to `end` is remembered among the known scalars. */
+function scalarSlot(text: string, start: number, end: number): number {
+  const length = end - start;
+  return (
+    (length * 31 +
+      text.charCodeAt(start) * 7 +
+      text.charCodeAt(end - 1) * 3 +
+      text.charCodeAt((start + end) >> 1)) &
+    511
+  );
+}
+
+/** A key that must not become a plain property: core-schema names of null and booleans, and `__proto__`. */
+function isSpecialKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  // Fast exit: only these first characters can start one.
+  const maybe =
+    c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x5f;
+  return maybe && SPECIAL_KEY.test(key);
+}
+
+// The YAML 1.2 core schema, tried in the full parser's order.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * The value of a decimal integer, or of a decimal with digits before its point: the numbers OKR
+ * files mostly hold, read without trying each pattern of the schema; undefined for anything else.
+ */
+function decimal(text: string): number | undefined {
+  const c = text.charCodeAt(0);
+  let at = c === 0x2b || c === DASH ? 1 : 0;
+  const digits = at;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  if (at === digits) return undefined;
+  if (at === text.length) return parseInt(text, 10);
+  if (text.charCodeAt(at) !== 0x2e) return undefined;
+  at++;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  return at === text.length ? parseFloat(text) : undefined;
+}
+
+/** The value of a plain scalar under the core schema. */
+function resolvePlain(text: string): unknown {
+  const c = text.charCodeAt(0);
+  // The first character says which patterns may match: `~nN` a null, `tTfF` a bool, `.+-` or a digit a number.
+  if (c === 0x7e || c === 0x6e || c === 0x4e) return NULL.test(text) ? null : text;
+  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)
+    return BOOL.test(text) ? c === 0x74 || c === 0x54 : text;
+  if (!(c === 0x2e || c === 0x2b || c === DASH || isDigit(c))) return text;
+  const number = decimal(text);
+  if (number !== undefined) return number;
+  if (INT_OCT.test(text)) return parseInt(text.slice(2), 8);
+  if (INT.test(text)) return parseInt(text, 10);
+  if (INT_HEX.test(text)) return parseInt(text.slice(2), 16);
+  if (FLOAT_NAN.test(text))
+    return text.slice(-3).toLowerCase() === 'nan'
+      ? Number.NaN
+      : text[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
+  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
+  return text;
+}
+
+/** First characters that make a plain scalar something else: `?:,[]{}#&*!|>'"%@` and backquote. */
+const NOT_PLAIN_START = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+
+/** Where spans are recorded while reading: by the data object each collection became. */
+type Collections = Map<object, CollectionSpans>;
+
+const newCollectionSpans = (): CollectionSpans => ({ values: new Map(), keys: new Map() });
+
+/**
+ * The lines of a text as offsets, in arrays reused by every reading (a reading runs to its end
+ * before the next starts) so that reading a file allocates nothing per line.
+ */
+class Lines {
+  /** Where each line of the text starts, and how many lines there are (the last one may be empty). */
+  rawStarts = new Int32Array(256);
+  rawCount = 0;
+  /**
+   * Each content line (not blank, not only a comment): where its content starts after the
+   * indentation, where it ends without trailing spaces, its indentation and its 1-based number.
+   */
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  indents = new Int32Array(256);
+  numbers = new Int32Array(256);
+  count = 0;
+
+  /** Reads the lines of `text`; gives up on a document marker or directive. */
+  read(text: string): void {
+    let { rawStarts, starts, ends, indents, numbers } = this;
+    let rawCount = 0;
+    let count = 0;
+    let pos = 0;
+    for (;;) {
+      const lineBreak = text.indexOf('\n', pos);
+      let end = lineBreak === -1 ? text.length : lineBreak;
+      if (rawCount === rawStarts.length) {
+        this.grow();
+        ({ rawStarts, starts, ends, indents, numbers } = this);
+      }
+      rawStarts[rawCount++] = pos;
+      let start = pos;
+      while (start < end && text.charCodeAt(start) === SPACE) start++;
+      if (start < end && text.charCodeAt(start) !== HASH) {
+        if (start === pos && isMarker(text, start)) give();
+        while (text.charCodeAt(end - 1) === SPACE) end--;
+        starts[count] = start;
+        ends[count] = end;
+        indents[count] = start - pos;
+        numbers[count] = rawCount;
+        count++;
+      }
+      if (lineBreak === -1) break;
+      pos = lineBreak + 1;
+    }
+    this.rawCount = rawCount;
+    this.count = count;
+  }
+
+  /** Twice the room, the lines read so far kept. */
+  private grow(): void {
+    const grown = (array: Int32Array) => {
+      const bigger = new Int32Array(array.length * 2);
+      bigger.set(array);
+      return bigger;
+    };
+    this.rawStarts = grown(this.rawStarts);
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.indents = grown(this.indents);
+    this.numbers = grown(this.numbers);
+  }
+}
+
+/** A document marker or a directive, at the start of a line: several documents, or a YAML version, are left to the full parser. */
+const isMarker = (text: string, at: number) =>
+  text.startsWith('---', at) || text.startsWith('...', at) || text.charCodeAt(at) === 0x25;
+
+const sharedLines = new Lines();
+
+class Reader {
+  /** Index of the next content line. */
+  private i = 0;
+  /** Path of the node being read: kept as one stack rather than an array per node. */
+  private readonly path: (string | number)[] = [];
+  /** Where each mapping that is an item of a sequence is, by its path joined with "/". */
+  readonly itemSpans = new ItemSpans();
+  /** When recording: the span of the node just read (undefined for an empty value). */
+  last: Span | undefined;
+  /** The last line of the value just read, whose line break ends it; 0 for an empty value. */
+  private endLine = 0;
+  /** How many characters the value just read on its key's or dash's line takes. */
+  private inlineLength = 0;
+  /** Where a scalar or flow collection just read ends; the offset a flow collection is read at. */
+  private pos = 0;
+  /** The end of the content of the line a flow collection or scalar is read from. */
+  private lineEnd = 0;
+  // The line arrays, copied from `lines` for the speed of a field read.
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly indents: Int32Array;
+  private readonly numbers: Int32Array;
+  private readonly count: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: Lines,
+    /** Where to record spans; null when only data is wanted. */
+    private readonly recording: Collections | null = null,
+  ) {
+    this.starts = lines.starts;
+    this.ends = lines.ends;
+    this.indents = lines.indents;
+    this.numbers = lines.numbers;
+    this.count = lines.count;
+  }
+
+  /** The offset line `lineNumber` (1-based) starts at; the end of the text past the last line. */
+  private lineStart(lineNumber: number): number {
+    return lineNumber <= this.lines.rawCount ? this.lines.rawStarts[lineNumber - 1]! : this.text.length;
+  }
+
+  /** Line `index` (0-based) of the text, without its line break. */
+  private rawLine(index: number): string {
+    const { rawStarts, rawCount } = this.lines;
+    return this.text.slice(
+      rawStarts[index]!,
+      index + 1 < rawCount ? rawStarts[index + 1]! - 1 : this.text.length,
+    );
+  }
+
+  /** Whether content line `i` is a sequence entry: a dash alone or followed by a space. */
+  isDashLine(i: number): boolean {
+    return this.isDash(this.starts[i]!, this.ends[i]!);
+  }
+
+  private isDash(start: number, end: number): boolean {
+    return (
+      this.text.charCodeAt(start) === DASH && (start + 1 === end || this.text.charCodeAt(start + 1) === SPACE)
+    );
+  }
+
+  /** The offset of the first character from `at` on that is not a space, at most `end`. */
+  private skipSpaces(at: number, end: number): number {
+    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    return at;
+  }
+
+  /** Records a block collection's entries, and its own span: from its first key or dash to the end of its last entry. */
+  private recordCollection(
+    collection: object,
+    spans: CollectionSpans,
+    start: number,
+    last: Span | undefined,
+  ): void {
+    this.recording!.set(collection, spans);
+    this.last = last && [start, last[2], last[2]];
+  }
+
+  /** The node whose first line is the next one, indented by `indent`. */
+  node(indent: number): unknown {
+    if (this.path.length > MAX_DEPTH) give();
+    if (this.indents[this.i] !== indent) give();
+    return this.isDashLine(this.i) ? this.sequence(indent) : this.mapping(indent);
+  }
+
+  /** A value given on the lines below a `key:` or `-` with nothing after it. */
+  private below(indent: number, sequenceMayAlign: boolean): unknown {
+    if (this.i < this.count) {
+      const next = this.indents[this.i]!;
+      if (next > indent) return this.node(next);
+      if (next === indent && sequenceMayAlign && this.isDashLine(this.i)) return this.sequence(indent);
+    }
+    this.endLine = 0;
+    return null;
+  }
+
+  /** After a value given on its own line, nothing may continue it on deeper lines. */
+  private noContinuation(indent: number): void {
+    if (this.i < this.count && this.indents[this.i]! > indent) give();
+  }
+
+  /** The key from `start` to `end`; gives up on one that must not become a plain property. */
+  private key(start: number, end: number): string {
+    const text = this.text;
+    const length = end - start;
+    const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 255;
+    const known = knownKeys[slot]!;
+    if (known.length === length && text.startsWith(known, start)) return known;
+    const key = text.slice(start, end);
+    if (isSpecialKey(key)) give();
+    knownKeys[slot] = key;
+    return key;
+  }
+
+  /** The offset of the colon after a key starting at `start`, when one does; -1 when not. */
+  private keyEnd(start: number): number {
+    KEY_AT.lastIndex = start;
+    return KEY_AT.test(this.text) ? KEY_AT.lastIndex - 1 : -1;
+  }
+
+  private mapping(indent: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    const spans = this.recording && newCollectionSpans();
+    const text = this.text;
+    let start = -1;
+    let last: Span | undefined;
+    while (this.i < this.count && this.indents[this.i] === indent) {
+      const lineStart = this.starts[this.i]!;
+      const lineEnd = this.ends[this.i]!;
+      const lineNumber = this.numbers[this.i]!;
+      KEY_AT.lastIndex = lineStart;
+      if (!KEY_AT.test(text)) give();
+      const colon = KEY_AT.lastIndex - 1;
+      if (colon - lineStart > MAX_KEY) give();
+      const key = this.key(lineStart, colon);
+      if (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE) give();
+      if (Object.hasOwn(map, key)) give();
+      this.i++;
+      let at = colon + 1;
+      while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+      this.last = undefined;
+      if (at === lineEnd || text.charCodeAt(at) === HASH) {
+        this.path.push(key);
+        map[key] = this.below(indent, true);
+        this.path.pop();
+      } else map[key] = this.valueOnLine(at, lineEnd, indent, lineNumber);
+      if (spans) {
+        spans.keys.set(key, [lineStart, colon]);
+        if (this.last) spans.values.set(key, this.last);
+        if (start < 0) start = lineStart;
+        last = this.last;
+      }
+    }
+    this.noContinuation(indent);
+    if (spans) this.recordCollection(map, spans, start, last);
+    return map;
+  }
+
+  private sequence(indent: number): unknown[] {
+    const items: unknown[] = [];
+    const spans = this.recording && newCollectionSpans();
+    const text = this.text;
+    let start = -1;
+    let last: Span | undefined;
+    /** The number of this sequence among those holding mapping items, given with its first one. */
+    let sequence = -1;
+    for (; this.i < this.count && this.indents[this.i] === indent; ) {
+      const lineStart = this.starts[this.i]!;
+      const lineEnd = this.ends[this.i]!;
+      // A dash alone or followed by a space.
+      if (text.charCodeAt(lineStart) !== DASH) break;
+      let at = lineStart + 1;
+      if (at < lineEnd && text.charCodeAt(at) !== SPACE) break;
+      while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+      const lineNumber = this.numbers[this.i]!;
+      if (start < 0) start = lineStart;
+      this.last = undefined;
+      this.path.push(items.length);
+      let item: unknown;
+      let startLine = lineNumber;
+      let column = indent + (at - lineStart);
+      let inline = false;
+      if (at === lineEnd || text.charCodeAt(at) === HASH) {
+        this.i++;
+        if (this.i < this.count) {
+          startLine = this.numbers[this.i]!;
+          column = this.indents[this.i]!;
+        }
+        item = this.below(indent + 1, false);
+      } else if (this.startsMapping(at, lineEnd)) {
+        // A mapping that starts on the dash's line: read it as if its first key began the line.
+        this.starts[this.i] = at;
+        this.indents[this.i] = column;
+        item = this.mapping(column);
+      } else {
+        if (this.isDash(at, lineEnd)) give();
+        this.i++;
+        item = this.valueOnLine(at, lineEnd, indent, lineNumber);
+        inline = true;
+      }
+      this.path.pop();
+      if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+        if (sequence < 0) sequence = this.itemSpans.addSequence(this.path);
+        this.recordItem(startLine, column, inline, sequence, items.length);
+      }
+      if (spans) {
+        if (this.last) spans.values.set(items.length, this.last);
+        last = this.last;
+      }
+      items.push(item);
+    }
+    this.noContinuation(indent);
+    if (spans) this.recordCollection(items, spans, start, last);
+    return items;
+  }
+
+  /** Whether a key and its colon, followed by a space or nothing, start at `at`. */
+  private startsMapping(at: number, end: number): boolean {
+    const colon = this.keyEnd(at);
+    return colon >= 0 && (colon + 1 === end || this.text.charCodeAt(colon + 1) === SPACE);
+  }
+
+  /**
+   * Where a mapping item read just now is, as the full parser's range gives it: a flow mapping
+   * (`- { … }`) ends at its closing brace, a block mapping at the line break of its last value.
+   */
+  private recordItem(line: number, column: number, inline: boolean, sequence: number, index: number): void {
+    let endLine = this.endLine;
+    let endColumn: number;
+    if (inline) {
+      endLine = line;
+      endColumn = column + this.inlineLength + 1;
+    } else if (endLine === 0) endColumn = 0;
+    else if (endLine < this.lines.rawCount) {
+      // After the last line's break; at the end of a text without one, after its last character.
+      endLine++;
+      endColumn = 1;
+    } else endColumn = this.text.length - this.lines.rawStarts[endLine - 1]! + 1;
+    this.itemSpans.add(line, column + 1, endLine, endColumn, sequence, index);
+  }
+
+  /**
+   * A value that starts at offset `at` on the line of its key or dash, whose content ends at `end`,
+   * and belongs to a node indented by `indent`.
+   */
+  private valueOnLine(at: number, end: number, indent: number, lineNumber: number): unknown {
+    const c = this.text.charCodeAt(at);
+    let value: unknown;
+    if (c === 0x7c || c === 0x3e) value = this.blockScalar(at, end, indent, lineNumber);
+    else {
+      this.lineEnd = end;
+      if (c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) value = this.inlineValue(at);
+      else {
+        value = this.blockPlainScalar(at);
+        this.inlineLength = this.pos - at;
+      }
+      this.endLine = lineNumber;
+      // What trails a value on its line belongs to it, up to and with the line break.
+      if (this.recording) this.last = [at, at + this.inlineLength, this.lineStart(lineNumber + 1)];
+    }
+    this.noContinuation(indent);
+    return value;
+  }
+
+  /**
+   * A value written on the same line as its key or dash, from `at` to `this.lineEnd`; sets how
+   * many characters it takes (its trailing comment not included).
+   */
+  private inlineValue(at: number): unknown {
+    const c = this.text.charCodeAt(at);
+    let value: unknown;
+    if (c === 0x22 || c === 0x27) value = this.quotedScalar(at);
+    else if (c === 0x7b || c === 0x5b) {
+      this.pos = at;
+      value = this.flowCollection(0);
+    } else {
+      value = this.blockPlainScalar(at);
+      this.inlineLength = this.pos - at;
+      return value;
+    }
+    this.inlineLength = this.pos - at;
+    this.expectEnd();
+    return value;
+  }
+
+  /** After a value: nothing but spaces and an optional comment, which needs a space before it. */
+  private expectEnd(): void {
+    const at = this.skipSpaces(this.pos, this.lineEnd);
+    if (at < this.lineEnd && !(this.text.charCodeAt(at) === HASH && at > this.pos)) give();
+  }
+
+  /** A plain scalar in block context, from `at` to a ` #` comment or the end of the line; sets `pos` to its end. */
+  private blockPlainScalar(at: number): unknown {
+    const text = this.text;
+    let end = this.lineEnd;
+    PLAIN_STOP.lastIndex = at + 1;
+    while (PLAIN_STOP.test(text)) {
+      const stop = PLAIN_STOP.lastIndex - 1;
+      if (stop >= end) break;
+      if (text.charCodeAt(stop) === HASH) {
+        if (text.charCodeAt(stop - 1) === SPACE) {
+          end = stop;
+          break;
+        }
+      } else if (stop + 1 === end || text.charCodeAt(stop + 1) === SPACE) give();
+    }
+    // The scan stopped at a comment or the line's end: no `: ` and no final `:` came before.
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    if (text.charCodeAt(end - 1) === COLON) give();
+    this.pos = end;
+    return this.plainScalarFrom(at, end);
+  }
+
+  /** A plain scalar from `start` to `end`: one line, none of the forms that mean something else. */
+  private plainScalar(start: number, end: number): unknown {
+    const text = this.text;
+    for (let at = start + 1; at < end; at++) {
+      const c = text.charCodeAt(at);
+      // `: ` or a final `:` would make a key of it, ` #` a comment.
+      if (c === COLON && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) give();
+      if (c === HASH && text.charCodeAt(at - 1) === SPACE) give();
+    }
+    return this.plainScalarFrom(start, end);
+  }
+
+  /** A plain scalar from `start` to `end` checked for `: ` and ` #`: its first character may still make it something else. */
+  private plainScalarFrom(start: number, end: number): unknown {
+    const text = this.text;
+    const short = end - start <= MAX_KNOWN_SCALAR;
+    const slot = short ? scalarSlot(text, start, end) : 0;
+    if (short) {
+      const known = knownScalars[slot]!;
+      // Only a scalar that passed the checks below is remembered.
+      if (known.length === end - start && text.startsWith(known, start)) return knownValues[slot];
+    }
+    const first = text.charCodeAt(start);
+    if (first === DASH && (start + 1 === end || text.charCodeAt(start + 1) === SPACE)) give();
+    if (NOT_PLAIN_START.has(first)) give();
+    const source = text.slice(start, end);
+    const value = resolvePlain(source);
+    if (short) {
+      knownScalars[slot] = source;
+      knownValues[slot] = value;
+    }
+    return value;
+  }
+
+  /** A quoted scalar starting at `at`, on one line; sets `pos` to after its closing quote. */
+  private quotedScalar(at: number): string {
+    const text = this.text;
+    if (text.charCodeAt(at) === 0x27) {
+      let value = '';
+      let from = at + 1;
+      for (;;) {
+        const close = text.indexOf("'", from);
+        if (close === -1 || close >= this.lineEnd) give();
+        value += text.slice(from, close);
+        if (text.charCodeAt(close + 1) === 0x27 && close + 1 < this.lineEnd) {
+          value += "'";
+          from = close + 2;
+        } else {
+          this.pos = close + 1;
+          return value;
+        }
+      }
+    }
+    let escaped = false;
+    let close = -1;
+    DOUBLE_QUOTED_STOP.lastIndex = at + 1;
+    while (DOUBLE_QUOTED_STOP.test(text)) {
+      const stop = DOUBLE_QUOTED_STOP.lastIndex - 1;
+      if (stop >= this.lineEnd) break;
+      if (text.charCodeAt(stop) !== 0x5c) {
+        close = stop;
+        break;
+      }
+      // The escapes YAML and JSON share; YAML's others are left to the full parser.
+      if (stop + 1 >= this.lineEnd || !'"\\/bfnrtu'.includes(text[stop + 1]!)) give();
+      escaped = true;
+      DOUBLE_QUOTED_STOP.lastIndex = stop + 2;
+    }
+    if (close < 0) give();
+    this.pos = close + 1;
+    // Without escapes (and without controls, declined before reading) the value is the text between the quotes.
+    if (!escaped) {
+      // Remembered with its quotes, so that it is not taken for the plain scalar of the same text.
+      if (close - at > MAX_KNOWN_SCALAR) return text.slice(at + 1, close);
+      const slot = scalarSlot(text, at, close + 1);
+      const known = knownScalars[slot]!;
+      if (known.length === close + 1 - at && text.startsWith(known, at)) return knownValues[slot] as string;
+      const value = text.slice(at + 1, close);
+      knownScalars[slot] = text.slice(at, close + 1);
+      knownValues[slot] = value;
+      return value;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(at, close + 1));
+    } catch {
+      give();
+    }
+    return value as string;
+  }
+
+  /** The span of the node read from `start` to `end` (by default `pos`), when recording. */
+  private spanFrom(start: number, end = this.pos): void {
+    if (this.recording) this.last = [start, end, end];
+  }
+
+  private flowSpaces(): void {
+    this.pos = this.skipSpaces(this.pos, this.lineEnd);
+  }
+
+  /** A flow collection at `pos`, written on one line, nested ones included; sets `pos` to after it. */
+  private flowCollection(depth: number): unknown {
+    if (depth > MAX_DEPTH) give();
+    const text = this.text;
+    const start = this.pos;
+    const isMap = text.charCodeAt(start) === 0x7b;
+    const close = isMap ? 0x7d : 0x5d;
+    this.pos++;
+    const map: Record<string, unknown> | null = isMap ? {} : null;
+    const list: unknown[] | null = isMap ? null : [];
+    const collection = (map ?? list)!;
+    const spans = this.recording && newCollectionSpans();
+    if (spans) this.recording!.set(collection, spans);
+    this.flowSpaces();
+    if (this.pos < this.lineEnd && text.charCodeAt(this.pos) === close) {
+      this.pos++;
+      this.spanFrom(start);
+      return collection;
+    }
+    for (;;) {
+      this.flowSpaces();
+      if (map) {
+        const keyStart = this.pos;
+        const colon = this.keyEnd(keyStart);
+        if (colon < 0 || colon - keyStart > MAX_KEY || colon + 1 >= this.lineEnd) give();
+        if (text.charCodeAt(colon + 1) !== SPACE) give();
+        const key = this.key(keyStart, colon);
+        if (Object.hasOwn(map, key)) give();
+        spans?.keys.set(key, [keyStart, colon]);
+        this.pos = colon + 2;
+        this.flowSpaces();
+        map[key] = this.flowValue(depth);
+        spans?.values.set(key, this.last!);
+      } else {
+        list!.push(this.flowValue(depth));
+        spans?.values.set(list!.length - 1, this.last!);
+      }
+      this.flowSpaces();
+      const c = this.pos < this.lineEnd ? text.charCodeAt(this.pos) : -1;
+      this.pos++;
+      if (c === close) {
+        this.spanFrom(start);
+        return collection;
+      }
+      if (c !== 0x2c) give();
+      this.flowSpaces();
+      // A trailing comma is left to the full parser.
+      if (this.pos < this.lineEnd && text.charCodeAt(this.pos) === close) give();
+    }
+  }
+
+  private flowValue(depth: number): unknown {
+    const text = this.text;
+    const start = this.pos;
+    const c = start < this.lineEnd ? text.charCodeAt(start) : -1;
+    if (c === 0x5b || c === 0x7b) return this.flowCollection(depth + 1);
+    if (c === 0x22 || c === 0x27) {
+      const value = this.quotedScalar(start);
+      this.spanFrom(start);
+      return value;
+    }
+    let end = start;
+    while (end < this.lineEnd && !isFlowIndicator(text.charCodeAt(end))) end++;
+    let valueEnd = end;
+    while (valueEnd > start && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+    if (valueEnd === start) give();
+    // A plain scalar ends at its last non-space character.
+    this.spanFrom(start, valueEnd);
+    this.pos = end;
+    return this.plainScalar(start, valueEnd);
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar, clipped or stripped (`-`), whose lines are all
+   * indented alike; the rest (kept trailing lines, more-indented lines…) is left to the full parser.
+   */
+  private blockScalar(at: number, end: number, indent: number, headerLine: number): string {
+    const m = /^([|>])(-?)(?: +#.*)?$/.exec(this.text.slice(at, end));
+    if (!m) give();
+    const rawCount = this.lines.rawCount;
+    // Index of the line after the header; leading empty lines are left to the full parser.
+    const first = headerLine;
+    if (first >= rawCount || this.rawLine(first) === '') give();
+    const firstLine = this.rawLine(first);
+    let contentIndent = 0;
+    while (firstLine.charCodeAt(contentIndent) === SPACE) contentIndent++;
+    if (contentIndent <= indent || contentIndent === firstLine.length) give();
+    const lines: string[] = [];
+    for (let index = first; index < rawCount; index++) {
+      const line = this.rawLine(index);
+      if (line === '') {
+        lines.push('');
+        continue;
+      }
+      let spaces = 0;
+      while (line.charCodeAt(spaces) === SPACE) spaces++;
+      if (spaces === line.length) give();
+      if (spaces < contentIndent) break;
+      if (spaces > contentIndent) give();
+      lines.push(line.slice(contentIndent));
+    }
+    while (lines[lines.length - 1] === '') lines.pop();
+    const last = first + lines.length - 1;
+    // Without a line break after its last line the block's value ends differently.
+    if (last >= rawCount - 1) give();
+    while (this.i < this.count && this.numbers[this.i]! <= last + 1) this.i++;
+    this.endLine = last + 1;
+    if (this.recording) {
+      // From the indicator to the line break of the last line.
+      const blockEnd = this.lineStart(last + 2);
+      this.last = [at, blockEnd, blockEnd];
+    }
+    let body = '';
+    if (m[1] === '|') body = lines.join('\n');
+    else
+      for (let k = 0; k < lines.length; k++) {
+        if (lines[k] === '') continue;
+        if (body !== '' || k > 0) {
+          let blanks = 0;
+          for (let b = k - 1; b >= 0 && lines[b] === ''; b--) blanks++;
+          body += k === blanks ? '' : blanks === 0 ? ' ' : '\n'.repeat(blanks);
+        }
+        body += lines[k];
+      }
+    return m[2] === '-' ? body : `${body}\n`;
+  }
+
+  done(): boolean {
+    return this.i >= this.count;
+  }
+}
+
+/** What is recorded of each item: its span's four numbers, the number of its sequence, its index there. */
+const ITEM_FIELDS = 6;
+
+/**
+ * Where each mapping that is a sequence item is, by its path joined with "/". Reading records
+ * numbers only (the paths of the sequences, not of each item), and the map of paths is made on
+ * the first look-up: a cold check stores the spans in its cache in their order and looks up the
+ * few items a problem is in, so making a path string and a map entry per item was most of what
+ * the reader allocated and kept.
+ */
+export class ItemSpans implements ReadonlyMap<string, ItemSpan> {
+  private readonly items: number[] = [];
+  private readonly sequencePaths: (string | number)[][] = [];
+  private byPath: Map<string, ItemSpan> | undefined;
+
+  /** Records a sequence holding mapping items, at `path`; returns its number. */
+  addSequence(path: readonly (string | number)[]): number {
+    return this.sequencePaths.push(path.slice()) - 1;
+  }
+
+  /** Records an item, after the items inside it, as a map would order them. */
+  add(
+    line: number,
+    column: number,
+    endLine: number,
+    endColumn: number,
+    sequence: number,
+    index: number,
+  ): void {
+    this.items.push(line, column, endLine, endColumn, sequence, index);
+  }
+
+  private map(): Map<string, ItemSpan> {
+    if (this.byPath) return this.byPath;
+    const prefixes = this.sequencePaths.map((path) => `${path.join('/')}/`);
+    const byPath = new Map<string, ItemSpan>();
+    const items = this.items;
+    for (let k = 0; k < items.length; k += ITEM_FIELDS)
+      byPath.set(prefixes[items[k + 4]!] + items[k + 5]!, this.spanAt(k));
+    this.byPath = byPath;
+    return byPath;
+  }
+
+  private spanAt(k: number): ItemSpan {
+    const items = this.items;
+    return [items[k]!, items[k + 1]!, items[k + 2]!, items[k + 3]!];
+  }
+
+  get size(): number {
+    return this.items.length / ITEM_FIELDS;
+  }
+
+  get(path: string): ItemSpan | undefined {
+    return this.map().get(path);
+  }
+
+  has(path: string): boolean {
+    return this.map().has(path);
+  }
+
+  forEach(
+    callback: (span: ItemSpan, path: string, map: ReadonlyMap<string, ItemSpan>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [path, span] of this.map()) callback.call(thisArg, span, path, this);
+  }
+
+  entries(): MapIterator<[string, ItemSpan]> {
+    return this.map().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.map().keys();
+  }
+
+  /** The spans in their order as numbers, four to an item, as the cache of loaded files stores them. */
+  flat(): number[] {
+    const items = this.items;
+    const flat: number[] = new Array((items.length / ITEM_FIELDS) * 4);
+    for (let k = 0, j = 0; k < items.length; k += ITEM_FIELDS, j += 4) {
+      flat[j] = items[k]!;
+      flat[j + 1] = items[k + 1]!;
+      flat[j + 2] = items[k + 2]!;
+      flat[j + 3] = items[k + 3]!;
+    }
+    return flat;
+  }
+
+  /** The spans in their order, without making the map of paths when it is not made yet. */
+  values(): MapIterator<ItemSpan> {
+    if (this.byPath) return this.byPath.values();
+    const spans: ItemSpan[] = [];
+    for (let k = 0; k < this.items.length; k += ITEM_FIELDS) spans.push(this.spanAt(k));
+    return spans.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ItemSpan]> {
+    return this.entries();
+  }
+}
+
+/** What the fast path reads: the data, and where each mapping inside a sequence is. */
+export interface PlainYaml {
+  data: unknown;
+  /** Where each mapping that is a sequence item (objectives, key results…) is, by path joined with "/". */
+  itemSpans: ItemSpans;
+}
+
+/**
+ * The data of a YAML text in the plain subset, or UNSUPPORTED. The top level must be a mapping, as
+ * OKR, strategy and config files are.
+ */
+export function parsePlainYaml(text: string): PlainYaml | typeof UNSUPPORTED {
+  const read = readPlain(text, null);
+  return read === UNSUPPORTED ? read : { data: read.data, itemSpans: read.reader.itemSpans };
+}
+
+/**
+ * The data of a text in the plain subset with the span of every node, or UNSUPPORTED: a second,
+ * slower reading, for a file where a problem needs a position, so that pointing at a node of a
+ * plain file needs no full parse. Empty values, and collections ending with one, have no span.
+ */
+export function readPlainSpans(text: string): PlainSpans | typeof UNSUPPORTED {
+  const collections: Collections = new Map();
+  const read = readPlain(text, collections);
+  if (read === UNSUPPORTED) return read;
+  const lineStarts = Array.from(sharedLines.rawStarts.subarray(0, sharedLines.rawCount));
+  return { data: read.data, root: read.reader.last, collections, lineStarts };
+}
+
+function readPlain(
+  text: string,
+  recording: Collections | null,
+): { data: unknown; reader: Reader } | typeof UNSUPPORTED {
+  if (hasUnusualCharacter(text)) return UNSUPPORTED;
+  try {
+    const lines = sharedLines;
+    lines.read(text);
+    if (lines.count === 0 || lines.indents[0] !== 0) return UNSUPPORTED;
+    const reader = new Reader(text, lines, recording);
+    if (reader.isDashLine(0)) return UNSUPPORTED;
+    const data = reader.node(0);
+    return reader.done() ? { data, reader } : UNSUPPORTED;
+  } catch (error) {
+    if (error instanceof Unsupported) return UNSUPPORTED;
+    throw error;
+  }
+}
