@@ -124,6 +124,38 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       }),
     );
 
+  program
+    .command('close')
+    .description('close a cycle: record closed: DATE in each of its files, after which its numbers are final')
+    .argument('<cycle>', 'the cycle to close, e.g. 2026-Q4')
+    .option('--date <date>', 'the day it closed, YYYY-MM-DD (default: --as-of, else today)')
+    .action(
+      withContext(async () => {
+        const { runClose } = await import('./commands/close.js');
+        return (ctx: CommandContext, cycle: string, options: { date?: string }) =>
+          runClose(ctx, cycle, options);
+      }),
+    );
+
+  program
+    .command('rollover')
+    .description('start cycle TO from FROM: new files holding the objectives carried over')
+    .argument('<from>', 'the cycle to carry from, e.g. 2026-Q4')
+    .argument('<to>', 'the cycle to start, e.g. 2027-Q1')
+    .addOption(
+      new Option('--carry <which>', 'which objectives to carry')
+        .choices(['unfinished', 'all', 'none'])
+        .default('unfinished'),
+    )
+    .option('--dry-run', 'print the files it would write, and write nothing')
+    .action(
+      withContext(async () => {
+        const { runRollover } = await import('./commands/rollover.js');
+        return (ctx: CommandContext, from: string, to: string, options: Parameters<typeof runRollover>[3]) =>
+          runRollover(ctx, from, to, options);
+      }),
+    );
+
   documentOptions(program.command('graph'), ['mermaid', 'dot'], 'mermaid')
     .description('draw the alignment graph: objectives, and the KRs others align to')
     .addOption(new Option('--direction <dir>', 'mermaid: parents on top (BT) or top-down (TD)').default('BT'))

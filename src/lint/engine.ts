@@ -9,9 +9,9 @@ import type { DisableUse, Rule, RuleContext, RuleOptions } from './types.js';
 /** What the rules read: the rule context without the per-rule parts, git inputs optional. */
 export type LintInput = Omit<
   RuleContext,
-  'options' | 'report' | 'forward' | 'lastChanged' | 'changes' | 'compared' | 'disables'
+  'options' | 'report' | 'forward' | 'lastChanged' | 'changes' | 'compared' | 'disables' | 'baseline'
 > &
-  Partial<Pick<RuleContext, 'lastChanged' | 'changes'>>;
+  Partial<Pick<RuleContext, 'lastChanged' | 'changes' | 'baseline'>>;
 
 /** A file's disable comments, each with the names that have silenced a problem so far. */
 type Silencers = { disable: Disable; silenced: Set<string> }[];
@@ -107,6 +107,7 @@ function run(input: LintInput, rules: readonly Rule[], uses: readonly DisableUse
       lastChanged: input.lastChanged ?? new Map(),
       changes: input.changes ?? [],
       compared: input.changes !== undefined,
+      baseline: input.baseline ?? null,
       disables: uses,
       unavailableIds: input.unavailableIds,
       unavailableParents: input.unavailableParents,

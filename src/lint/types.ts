@@ -60,6 +60,8 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   changes: readonly FieldChange[];
   /** Whether a base revision was given (`okr check --base REF`), so that `changes` was looked for. */
   compared: boolean;
+  /** The graph of the base revision of `okr check --base REF`, or null without one. */
+  baseline: Graph | null;
   /** The disable comments and what they silenced, for a rule that `readsDisables`; empty for the others. */
   disables: readonly DisableUse[];
   /** Ids declared in files that failed to load: links to them are not reported again. */
