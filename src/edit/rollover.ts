@@ -207,6 +207,8 @@ export function applyRollover(text: string, edit: RolloverEdit): string {
       editObjective(item, old[i]!, id, edit);
       kept.push(item);
     });
+    // The parser gives the comment above the first objective to the list: it goes with that objective.
+    if (!edit.carried.has(0)) objectives.commentBefore = undefined;
     objectives.items = kept;
     // An empty list is written `[]`, which a block list cannot show.
     if (kept.length === 0) objectives.flow = true;
