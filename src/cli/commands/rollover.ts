@@ -50,7 +50,7 @@ export async function runRollover(
   if (plan.refusals.length > 0) {
     ctx.io.err(
       errorText(
-        `cannot roll over "${from}" into "${to}"; nothing was written:\n${plan.refusals.map((r) => `  ${r}`).join('\n')}`,
+        `cannot roll over "${from}" into "${to}", nothing was written: ${plan.refusals.join('; ')}`,
         'okr rollover never replaces a file: move or delete the files named, or roll over into another cycle',
       ),
     );
