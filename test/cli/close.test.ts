@@ -88,6 +88,33 @@ describe('okr close', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('stops before writing when a file that may belong to the cycle does not load; one of another cycle does not matter', () => {
+    const dir = twoCycleRepo();
+    writeFiles(dir, { 'okrs/2026-Q3/broken.yaml': 'owner: [sales\ncycle: 2026-Q3\n' });
+    const before = snapshot(dir);
+    const r = runOkr(['close', '2026-Q3', '--date', '2026-10-02'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'okr: cannot close cycle "2026-Q3": okrs/2026-Q3/broken.yaml did not load, and may belong to it; nothing was written\n  hint: run "okr check" and fix the file first\n',
+    );
+    expect(snapshot(dir)).toEqual(before);
+    // A file with a schema problem that says it is of 2026-Q4 does not stop closing 2026-Q3.
+    writeFiles(dir, { 'okrs/2026-Q3/broken.yaml': 'owner: sales\ncycle: 2026-Q4\nobjectives: 3\n' });
+    expect(runOkr(['close', '2026-Q3', '--date', '2026-10-02'], { cwd: dir }).code).toBe(0);
+    expect(read(dir, 'okrs/2026-Q3/broken.yaml')).toBe('owner: sales\ncycle: 2026-Q4\nobjectives: 3\n');
+  });
+
+  it('a closed cycle rolls over into open files, where check-ins are taken again', () => {
+    const dir = twoCycleRepo();
+    expect(runOkr(['close', '2026-Q4', '--date', '2027-01-05'], { cwd: dir }).code).toBe(0);
+    expect(runOkr(['rollover', '2026-Q4', '2027-Q1', '--as-of', '2027-01-05'], { cwd: dir }).code).toBe(0);
+    expect(read(dir, 'okrs/2027-Q1/company.yaml')).not.toContain('closed:');
+    const r = runOkr(['checkin', 'grow-revenue-2027-q1/arr', '25', '--date', '2027-01-20'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(read(dir, 'okrs/2027-Q1/company.yaml')).toContain('current: 25 # from the finance report');
+  });
+
   it('okr checkin refuses to write in a closed file (exit 1, naming it), byte for byte; an open file still takes it', () => {
     const dir = twoCycleRepo();
     runOkr(['close', '2026-Q3', '--date', '2026-10-02'], { cwd: dir });
