@@ -60,6 +60,8 @@ export interface ObjectiveData {
   title: string;
   description?: string;
   parent?: string;
+  /** The id of the objective of an earlier cycle this one carries on (`okr rollover`). */
+  continues?: string;
   theme?: string;
   type?: ObjectiveType;
   owner?: string;
@@ -72,6 +74,8 @@ export interface ObjectiveData {
 export interface OkrFileData {
   owner: string;
   cycle: string;
+  /** YYYY-MM-DD: the day `okr close` closed the cycle; the file's numbers are final. */
+  closed?: string;
   objectives: ObjectiveData[];
 }
 
@@ -101,6 +105,8 @@ export interface Objective {
   data: ObjectiveData;
   owner: string;
   cycle: string;
+  /** The day its file's cycle was closed (`closed:`), absent while it is open. */
+  closed?: string;
   type: ObjectiveType;
   weight: number;
   rollup: RollupMode;

@@ -17,6 +17,7 @@ const runFolder = (command: Command) => (command.optsWithGlobals() as GlobalOpti
 function optionOf(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
   if (spec.default !== undefined) option.default(spec.default);
+  if (spec.choices) option.choices(spec.choices);
   if (spec.repeatable) option.argParser(collect);
   if (spec.hidden) option.hideHelp();
   return option;

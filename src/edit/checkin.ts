@@ -46,7 +46,7 @@ export const VALUE_FIELD: Record<MeasuredKind, 'current' | 'done' | 'progress'> 
   judged: 'progress',
 };
 
-interface Splice {
+export interface Splice {
   at: number;
   remove: number;
   insert: string;
@@ -67,7 +67,7 @@ interface EntryStyle {
 }
 
 /** Text of the file being edited and the line break it uses. */
-interface Source {
+export interface Source {
   text: string;
   eol: string;
 }
@@ -76,14 +76,14 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-function columnOf(text: string, offset: number): number {
+export function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
 const spaces = (n: number) => ' '.repeat(Math.max(0, n));
 
 /** Inserts `line` as a line of its own after the line on which a node ends at `end`. */
-function lineAfter(src: Source, end: number, line: string): Splice {
+export function lineAfter(src: Source, end: number, line: string): Splice {
   const { text, eol } = src;
   // Block scalars end after their line break: the next line starts right there.
   if (end > 0 && text[end - 1] === '\n') return { at: end, remove: 0, insert: line + eol };
@@ -92,7 +92,7 @@ function lineAfter(src: Source, end: number, line: string): Splice {
   return { at: newline + 1, remove: 0, insert: line + eol };
 }
 
-function applySplices(text: string, splices: readonly Splice[]): string {
+export function applySplices(text: string, splices: readonly Splice[]): string {
   const sorted = splices.map((s, i) => ({ ...s, i })).sort((a, b) => a.at - b.at || a.i - b.i);
   let out = '';
   let pos = 0;
@@ -104,18 +104,18 @@ function applySplices(text: string, splices: readonly Splice[]): string {
   return out + text.slice(pos);
 }
 
-function rangeOf(node: unknown): [number, number] {
+export function rangeOf(node: unknown): [number, number] {
   const range = (node as Node | null)?.range;
   if (!range) throw new CheckinEditError('the YAML node has no position');
   return [range[0], range[1]];
 }
 
-function pairOf(map: YAMLMap, key: string): Pair | undefined {
+export function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
 }
 
 /** Where a pair ends: the end of its value, or of its key when it has none. */
-function pairEnd(pair: Pair): number {
+export function pairEnd(pair: Pair): number {
   return rangeOf(pair.value ?? pair.key)[1];
 }
 
@@ -314,7 +314,7 @@ function checkinSplices(src: Source, doc: Document.Parsed, kr: YAMLMap, request:
   );
 }
 
-function parse(text: string): Document.Parsed {
+export function parse(text: string): Document.Parsed {
   return parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
 }
 
@@ -367,6 +367,18 @@ export function applyCheckin(fileText: string, request: CheckinRequest): string 
       'the check-in cannot be written without changing other parts of the file (an anchor, a tag or an unusual layout around the key result); edit it by hand',
     );
   return bom + result;
+}
+
+/**
+ * The file belongs to a closed cycle (`closed:`, written by okr close): its numbers are final, and
+ * nothing that records values (okr checkin, okr measure) writes in it.
+ */
+export class ClosedFileError extends CheckinEditError {
+  constructor(path: string, closed: string) {
+    super(
+      `${path} is closed (closed: ${closed}): the numbers of a closed cycle are final, so nothing was written; record the value in the next cycle's objective, or remove the "closed:" line to reopen the cycle`,
+    );
+  }
 }
 
 /** The check-in's value does not fit the KR: a mistake in the command line, not in the file. */
@@ -441,6 +453,7 @@ export function checkinSource(path: string, text: string, input: CheckinInput): 
   const loaded = loadOkrSource(path, text);
   if (!loaded.file) throw new CheckinEditError(`${path} does not load; run "okr check" and fix it first`);
   const { data, invalidObjectives } = loaded.file;
+  if (data.closed !== undefined) throw new ClosedFileError(path, data.closed);
   const o = data.objectives.findIndex((ob, i) => ob.id === input.objectiveId && !invalidObjectives.has(i));
   const k = o === -1 ? -1 : (data.objectives[o]!.key_results ?? []).findIndex((kr) => kr.id === input.krId);
   if (k === -1)

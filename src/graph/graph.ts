@@ -70,6 +70,7 @@ function buildObjectives(files: readonly OkrFile[], defaultRollup: RollupMode) {
         data: o,
         owner: o.owner ?? data.owner,
         cycle: data.cycle,
+        ...(data.closed === undefined ? {} : { closed: data.closed }),
         type: o.type ?? 'aspirational',
         weight: o.weight ?? 1,
         rollup: o.rollup ?? defaultRollup,

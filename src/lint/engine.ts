@@ -10,9 +10,17 @@ import type { DisableUse, Rule, RuleContext, RuleOptions } from './types.js';
 /** What the rules read: the rule context without the per-rule parts, git inputs optional. */
 export type LintInput = Omit<
   RuleContext,
-  'options' | 'report' | 'forward' | 'lastChanged' | 'changes' | 'compared' | 'disables' | 'ruleIds'
+  | 'options'
+  | 'report'
+  | 'forward'
+  | 'lastChanged'
+  | 'changes'
+  | 'compared'
+  | 'disables'
+  | 'ruleIds'
+  | 'baseline'
 > &
-  Partial<Pick<RuleContext, 'lastChanged' | 'changes'>>;
+  Partial<Pick<RuleContext, 'lastChanged' | 'changes' | 'baseline'>>;
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
@@ -119,6 +127,7 @@ function run(
       lastChanged: input.lastChanged ?? new Map(),
       changes: input.changes ?? [],
       compared: input.changes !== undefined,
+      baseline: input.baseline ?? null,
       disables: uses,
       ruleIds: RULE_IDS,
       unavailableIds: input.unavailableIds,

@@ -1,4 +1,5 @@
 import { rule as alignmentCycle } from './rules/alignment-cycle.js';
+import { rule as closedCycleEdit } from './rules/closed-cycle-edit.js';
 import { rule as confusable } from './rules/confusable.js';
 import { rule as cycleMismatch } from './rules/cycle-mismatch.js';
 import { rule as duplicateId } from './rules/duplicate-id.js';
@@ -20,6 +21,7 @@ import { rule as unknownCycle } from './rules/unknown-cycle.js';
 import { rule as unknownDisabledRule } from './rules/unknown-disabled-rule.js';
 import { rule as unknownTheme } from './rules/unknown-theme.js';
 import { rule as unmeasuredKr } from './rules/unmeasured-kr.js';
+import { rule as unresolvedContinues } from './rules/unresolved-continues.js';
 import { rule as unresolvedDependency } from './rules/unresolved-dependency.js';
 import { rule as unresolvedParent } from './rules/unresolved-parent.js';
 import { rule as unusedDisable } from './rules/unused-disable.js';
@@ -30,6 +32,7 @@ import type { Rule, RuleMeta } from './types.js';
 /** Every rule, sorted by id. */
 export const RULES: readonly Rule[] = [
   alignmentCycle,
+  closedCycleEdit,
   confusable,
   cycleMismatch,
   duplicateId,
@@ -51,6 +54,7 @@ export const RULES: readonly Rule[] = [
   unknownDisabledRule,
   unknownTheme,
   unmeasuredKr,
+  unresolvedContinues,
   unresolvedDependency,
   unresolvedParent,
   unusedDisable,

@@ -62,6 +62,8 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   compared: boolean;
   /** The id of every rule there is, run or not: what a disable comment may name. */
   ruleIds: ReadonlySet<string>;
+  /** The graph of the base revision of `okr check --base REF`, or null without one. */
+  baseline: Graph | null;
   /** The disable comments and what they silenced, for a rule that `readsDisables`; empty for the others. */
   disables: readonly DisableUse[];
   /** Ids declared in files that failed to load: links to them are not reported again. */

@@ -271,6 +271,22 @@ function dateIssues(
   return problems;
 }
 
+/** A `closed:` that has the form of a date but is no real calendar day: a problem with the whole file. */
+function closedDateIssues(source: SourceFile): { problem: Problem; path: YamlPath }[] {
+  const closed = (source.data as { closed?: unknown } | null)?.closed;
+  if (typeof closed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(closed) || parseDay(closed) !== null)
+    return [];
+  const path = ['closed'];
+  const problem: Problem = {
+    ruleId: 'schema',
+    message: `"closed" ${JSON.stringify(closed)} is not a real calendar date; write the day the cycle was closed as YYYY-MM-DD`,
+    file: source.path,
+    target: null,
+    ...locate(source, path),
+  };
+  return [{ problem, path }];
+}
+
 function declared(objective: unknown): { ids: string[]; parent: string | null } {
   const o = objective as { id?: unknown; parent?: unknown; key_results?: unknown } | null;
   const ids: string[] = [];
@@ -306,6 +322,7 @@ export function loadOkrSource(path: string, text: string, parse = parseSourceLaz
   const { source, problems } = parse(path, text);
   if (problems.length > 0) return { source, file: null, problems, dropped: declaredDespiteErrors(source) };
   const issues = schemaIssues('okr-file', source);
+  issues.push(...closedDateIssues(source));
   const objectives = (source.data as { objectives?: unknown } | null)?.objectives;
   const objectiveIndex = (p: YamlPath) => (p[0] === 'objectives' && typeof p[1] === 'number' ? p[1] : null);
   const fileLevel = issues.some((i) => objectiveIndex(i.path) === null);

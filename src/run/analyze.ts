@@ -12,7 +12,7 @@ export interface Analysis extends Standing {
 export interface LintOptions {
   /** Last day each KR's value changed in git (full id → day), for stale-kr. */
   lastChanged?: ReadonlyMap<string, number>;
-  /** The graph of a base revision (`okr check --base REF`): changes since it feed moved-goalpost. */
+  /** The graph of a base revision (`okr check --base REF`): changes since it feed moved-goalpost and closed-cycle-edit. */
   baseline?: Graph;
   /** The ids of the rules to run, for a view that shows only their verdict; default: every rule. */
   only?: ReadonlySet<string>;
@@ -36,7 +36,9 @@ export function lintStanding(s: Standing, options: LintOptions = {}): Diagnostic
       unavailableIds: load.unavailableIds,
       unavailableParents: load.unavailableParents,
       ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
-      ...(options.baseline ? { changes: fieldChanges(options.baseline, graph, config, s.asOf) } : {}),
+      ...(options.baseline
+        ? { changes: fieldChanges(options.baseline, graph, config, s.asOf), baseline: options.baseline }
+        : {}),
     },
     options.only,
   );

@@ -81,7 +81,7 @@ function undatedByTheCut(analysis: Analysis, beyondCut: ReadonlySet<string>): nu
   if (beyondCut.size === 0 || ruleSettings(analysis.config)['stale-kr']?.severity === 'off') return 0;
   let count = 0;
   for (const kr of analysis.graph.krs.values()) {
-    if (!beyondCut.has(kr.fullId) || kr.kind === 'rollup') continue;
+    if (!beyondCut.has(kr.fullId) || kr.kind === 'rollup' || kr.objective.closed !== undefined) continue;
     if ((kr.data.checkins ?? []).some((c) => parseDay(c.date) !== null)) continue;
     if ((analysis.rollup.kr.get(kr) ?? 0) >= 1) continue;
     const window = cycleWindow(kr.objective.cycle, analysis.config.cycles);

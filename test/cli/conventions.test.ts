@@ -68,7 +68,7 @@ const DOCUMENTS: Record<string, { args: string[]; format: string }> = {
   report: { args: ['report'], format: 'html' },
 };
 // Commands that print no document: a message (checkin, init) or a script for a shell (completion: -o only).
-const NOT_DOCUMENTS = ['checkin', 'init', 'completion'];
+const NOT_DOCUMENTS = ['checkin', 'close', 'rollover', 'init', 'completion'];
 
 /** Each stderr line is `okr: …`, or `  hint: …` right after one (SPEC §13). */
 function expectErrorShape(stderr: string): void {

@@ -10,6 +10,8 @@ export interface OptionSpec {
   flags: string;
   description: string;
   default?: string;
+  /** The values it accepts; commander refuses any other. */
+  choices?: readonly string[];
   /** Each use adds a value to a list (the command splits comma-separated ones). */
   repeatable?: true;
   /** Accepted, but left out of the help and of completion. */
@@ -140,6 +142,35 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     context: 'project',
     load: async () => (await import('./checkin.js')).runCheckin,
+  },
+  {
+    name: 'close',
+    description: 'close a cycle: record closed: DATE in each of its files, after which its numbers are final',
+    arguments: [{ name: '<cycle>', description: 'the cycle to close, e.g. 2026-Q4' }],
+    options: [
+      { flags: '--date <date>', description: 'the day it closed, YYYY-MM-DD (default: --as-of, else today)' },
+    ],
+    context: 'project',
+    load: async () => (await import('./close.js')).runClose,
+  },
+  {
+    name: 'rollover',
+    description: 'start cycle TO from FROM: new files holding the objectives carried over',
+    arguments: [
+      { name: '<from>', description: 'the cycle to carry from, e.g. 2026-Q4' },
+      { name: '<to>', description: 'the cycle to start, e.g. 2027-Q1' },
+    ],
+    options: [
+      {
+        flags: '--carry <which>',
+        description: 'which objectives to carry',
+        choices: ['unfinished', 'all', 'none'],
+        default: 'unfinished',
+      },
+      { flags: '--dry-run', description: 'print the files it would write, and write nothing' },
+    ],
+    context: 'project',
+    load: async () => (await import('./rollover.js')).runRollover,
   },
   {
     name: 'graph',

@@ -6,14 +6,15 @@ export const rule: Rule<{ days: number }> = {
   meta: {
     id: 'stale-kr',
     description:
-      "In a running cycle, a key result's latest check-in (or last change in git) is older than `days` (14).",
+      "In a running cycle, a key result's latest check-in (or last change in git) is older than `days` (14); never in a closed file.",
     severity: 'warning',
     options: { days: 14 },
   },
   check(ctx) {
     const { days } = ctx.options;
     for (const kr of ctx.graph.krs.values()) {
-      if (kr.kind === 'rollup') continue;
+      // A closed cycle's numbers are final (okr close): there is nothing left to check in.
+      if (kr.kind === 'rollup' || kr.objective.closed !== undefined) continue;
       // Done and settled: nothing left to check in. A threshold KR inside its line is not (SPEC §5).
       if ((ctx.rollup.kr.get(kr) ?? 0) >= 1 && settledByItself(kr, ctx.config, ctx.asOf)) continue;
       const window = cycleWindow(kr.objective.cycle, ctx.config.cycles);

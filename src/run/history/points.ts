@@ -15,10 +15,21 @@ export interface HistoryPoint {
   value: number | boolean;
   progress: number;
   source: 'git' | 'checkin';
+  /** In a history that follows `continues:`, the id the point was recorded under, and its cycle. */
+  ref?: string;
+  cycle?: string;
+}
+
+/** One objective (or one of its KRs) in a chain of `continues:` links, with its cycle. */
+export interface ChainLink {
+  ref: string;
+  cycle: string;
 }
 
 export interface History {
   ref: string;
+  /** Present when the ref's objective continues earlier ones: the chain, oldest first, the ref last. */
+  chain?: ChainLink[];
   points: HistoryPoint[];
 }
 

@@ -32,6 +32,21 @@ ruleTester('schema').run({
       },
       clean: true,
     },
+    {
+      name: 'a closed file (closed: DATE after cycle:) is valid',
+      files: {
+        'okrs/company.yaml': yaml(
+          'owner: company',
+          'cycle: 2026-Q3',
+          'closed: 2026-10-02',
+          'objectives:',
+          '  - id: grow-revenue',
+          '    title: Grow revenue from new markets abroad',
+          '    key_results: [{ id: quality, title: Quality judged good, progress: 0.5 }]',
+        ),
+      },
+      clean: true,
+    },
   ],
   invalid: [
     {
@@ -165,6 +180,25 @@ ruleTester('schema').run({
           target: 'delight/mixed',
           messageIncludes: 'mixes "done" and "progress"',
         },
+      ],
+    },
+    {
+      name: 'a closed date that is no calendar day, or not a date at all, is reported at its value',
+      files: {
+        'okrs/a.yaml': yaml('owner: a', 'cycle: 2026-Q3', 'closed: 2026-09-31', 'objectives: []'),
+        'okrs/b.yaml': yaml('owner: b', 'cycle: 2026-Q3', 'closed: yesterday', 'objectives: []'),
+      },
+      clean: true,
+      errors: [
+        {
+          file: 'okrs/a.yaml',
+          line: 3,
+          column: 9,
+          target: null,
+          message:
+            '"closed" "2026-09-31" is not a real calendar date; write the day the cycle was closed as YYYY-MM-DD',
+        },
+        { file: 'okrs/b.yaml', line: 3, column: 9, target: null, messageIncludes: '"closed"' },
       ],
     },
     {

@@ -57,6 +57,17 @@ ruleTester('stale-kr').run({
     },
     { name: 'a check-in 10 days old is within the default 14', files: recent, asOf: '2026-11-15' },
     {
+      name: 'an old check-in does not fire in a closed file, even while its cycle runs',
+      files: {
+        'okrs/company.yaml': file(['2026-10-01']).replace(
+          'cycle: 2026-Q4\n',
+          'cycle: 2026-Q4\nclosed: 2026-11-10\n',
+        ),
+      },
+      asOf: '2026-11-15',
+      clean: true,
+    },
+    {
       name: 'a threshold KR is done once its cycle has ended',
       files: { 'okrs/platform.yaml': threshold },
       asOf: '2027-01-05',
