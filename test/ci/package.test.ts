@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { git, REPO_ROOT, tempDir } from '../helpers.js';
 
 /** The budget of the package itself, unpacked (its dependencies aside). */
-const UNPACKED_BUDGET = 1_000_000;
+// Raised from 1 MB when close, rollover and their two rules came in (about 1.01 MB with them); the
+// bundle, its compile cache and the validators are what grows with each command.
+const UNPACKED_BUDGET = 1_200_000;
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
   name: string;
