@@ -318,6 +318,30 @@ export function parse(text: string): Document.Parsed {
   return parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
 }
 
+/** A file opened for an edit that touches only some of its bytes; its YAML must be valid. */
+export interface EditableFile {
+  bom: string;
+  src: Source;
+  doc: Document.Parsed;
+}
+
+export function openForEdit(fileText: string): EditableFile {
+  const bom = fileText.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const text = fileText.slice(bom.length);
+  const doc = parse(text);
+  if (doc.errors.length > 0 || doc.warnings.length > 0)
+    throw new CheckinEditError('the file is not valid YAML; run "okr check" and fix it first');
+  return { bom, src: { text, eol: text.includes('\r\n') ? '\r\n' : '\n' }, doc };
+}
+
+/** The file's new text, once it is read back as exactly the data expected; else `refusal` is thrown. */
+export function checkedEdit(file: EditableFile, result: string, expected: unknown, refusal: string): string {
+  const after = parse(result);
+  if (after.errors.length > 0 || after.warnings.length > 0 || !isDeepStrictEqual(after.toJS(), expected))
+    throw new CheckinEditError(refusal);
+  return file.bom + result;
+}
+
 /** The data the file must hold after the check-in: the old data, the new value, one more entry. */
 function expectedData(data: unknown, request: CheckinRequest, setsConfidence: boolean): unknown {
   const copy = structuredClone(data) as Record<string, unknown>;
@@ -339,12 +363,8 @@ function expectedData(data: unknown, request: CheckinRequest, setsConfidence: bo
  * cannot be done by touching only those places.
  */
 export function applyCheckin(fileText: string, request: CheckinRequest): string {
-  const bom = fileText.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const text = fileText.slice(bom.length);
-  const src: Source = { text, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-  const doc = parse(text);
-  if (doc.errors.length > 0 || doc.warnings.length > 0)
-    throw new CheckinEditError('the file is not valid YAML; run "okr check" and fix it first');
+  const file = openForEdit(fileText);
+  const { src, doc } = file;
   const kr = doc.getIn(request.krPath, true);
   if (!isMap(kr)) throw new CheckinEditError('the key result is not a mapping');
   const field = VALUE_FIELD[request.kind];
@@ -356,17 +376,12 @@ export function applyCheckin(fileText: string, request: CheckinRequest): string 
     setValue && request.confidence !== undefined && pairOf(kr, 'confidence') !== undefined;
   if (setsConfidence) splices.push(setField(src, kr, 'confidence', request.confidence!, []));
   splices.push(...checkinSplices(src, doc, kr, request));
-  const result = applySplices(text, splices);
-  const after = parse(result);
-  if (
-    after.errors.length > 0 ||
-    after.warnings.length > 0 ||
-    !isDeepStrictEqual(after.toJS(), expectedData(doc.toJS(), request, setsConfidence))
-  )
-    throw new CheckinEditError(
-      'the check-in cannot be written without changing other parts of the file (an anchor, a tag or an unusual layout around the key result); edit it by hand',
-    );
-  return bom + result;
+  return checkedEdit(
+    file,
+    applySplices(src.text, splices),
+    expectedData(doc.toJS(), request, setsConfidence),
+    'the check-in cannot be written without changing other parts of the file (an anchor, a tag or an unusual layout around the key result); edit it by hand',
+  );
 }
 
 /**

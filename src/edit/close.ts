@@ -1,15 +1,14 @@
-import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar } from 'yaml';
 import {
   applySplices,
   CheckinEditError,
+  checkedEdit,
   columnOf,
   lineAfter,
+  openForEdit,
   pairEnd,
   pairOf,
-  parse,
   rangeOf,
-  type Source,
   type Splice,
 } from './checkin.js';
 
@@ -21,12 +20,9 @@ import {
 
 /** The text of an OKR file with `closed: date` added after its `cycle:`; the file must not be closed yet. */
 export function applyClose(fileText: string, date: string): string {
-  const bom = fileText.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const text = fileText.slice(bom.length);
-  const src: Source = { text, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-  const doc = parse(text);
-  if (doc.errors.length > 0 || doc.warnings.length > 0)
-    throw new CheckinEditError('the file is not valid YAML; run "okr check" and fix it first');
+  const file = openForEdit(fileText);
+  const { src, doc } = file;
+  const text = src.text;
   const top = doc.contents;
   if (!isMap(top)) throw new CheckinEditError('the file is not a mapping; run "okr check" and fix it first');
   if (pairOf(top, 'closed')) throw new CheckinEditError('the file is closed already');
@@ -36,12 +32,10 @@ export function applyClose(fileText: string, date: string): string {
   const splice: Splice = top.flow
     ? { at: pairEnd(cycle), remove: 0, insert: `, ${line}` }
     : lineAfter(src, pairEnd(cycle), ' '.repeat(columnOf(text, rangeOf(cycle.key)[0])) + line);
-  const result = applySplices(text, [splice]);
-  const after = parse(result);
-  const expected = { ...(doc.toJS() as Record<string, unknown>), closed: date };
-  if (after.errors.length > 0 || after.warnings.length > 0 || !isDeepStrictEqual(after.toJS(), expected))
-    throw new CheckinEditError(
-      '"closed:" cannot be added without changing other parts of the file (an unusual layout around "cycle:"); add the line by hand',
-    );
-  return bom + result;
+  return checkedEdit(
+    file,
+    applySplices(text, [splice]),
+    { ...(doc.toJS() as Record<string, unknown>), closed: date },
+    '"closed:" cannot be added without changing other parts of the file (an unusual layout around "cycle:"); add the line by hand',
+  );
 }
