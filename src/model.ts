@@ -53,6 +53,8 @@ export interface KeyResultData {
   weight?: number;
   confidence?: number;
   checkins?: Checkin[];
+  /** What was learned, written at the cycle's end (`okr grade` prints it). */
+  retro?: string;
 }
 
 export interface ObjectiveData {
@@ -69,6 +71,8 @@ export interface ObjectiveData {
   rollup?: RollupMode;
   depends_on?: string[];
   key_results?: KeyResultData[];
+  /** What was learned, written at the cycle's end (`okr grade` prints it). */
+  retro?: string;
 }
 
 export interface OkrFileData {

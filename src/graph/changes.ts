@@ -17,7 +17,8 @@ export type ChangedField =
   | 'type'
   | 'owner'
   | 'cycle'
-  | 'rollup';
+  | 'rollup'
+  | 'retro';
 
 /** A field's value; `depends_on` is a list of references. */
 export type FieldValue = string | number | readonly string[] | null;
@@ -50,8 +51,9 @@ const OBJECTIVE_FIELDS = [
   'cycle',
   'weight',
   'rollup',
+  'retro',
 ] as const;
-const KR_FIELDS = ['title', 'description', 'start', 'target', 'keep', 'unit', 'weight'] as const;
+const KR_FIELDS = ['title', 'description', 'start', 'target', 'keep', 'unit', 'weight', 'retro'] as const;
 /**
  * Fields that decide what counts as success: changing them once the cycle runs moves the goalposts.
  * An objective's weight decides how much it counts in its parent's progress, as a KR's does in its
@@ -65,6 +67,7 @@ const GOALPOSTS: Record<FieldChange['kind'], ReadonlySet<ChangedField>> = {
 function objectiveField(o: Objective, field: (typeof OBJECTIVE_FIELDS)[number]): FieldValue {
   switch (field) {
     case 'description':
+    case 'retro':
     case 'parent':
     case 'theme':
       return o.data[field] ?? null;

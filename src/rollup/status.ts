@@ -70,11 +70,3 @@ export function statusOf(
   if (gap >= -config.status.offTrack - EPS) return 'at_risk';
   return 'off_track';
 }
-
-export function score(progress: number): string {
-  return (Math.round(progress * 10) / 10).toFixed(1);
-}
-
-export function grade(progress: number): 'green' | 'yellow' | 'red' {
-  return progress >= 0.7 ? 'green' : progress >= 0.4 ? 'yellow' : 'red';
-}

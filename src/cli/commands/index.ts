@@ -154,6 +154,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./close.js')).runClose,
   },
   {
+    name: 'grade',
+    description: "score a cycle's objectives and key results, 0.0-1.0, as of its end",
+    arguments: [{ name: '<cycle>', description: 'the cycle to grade, e.g. 2026-Q3' }],
+    format: { choices: ['text', 'markdown', 'json', 'html'], default: 'text' },
+    context: 'project',
+    load: async () => (await import('./grade.js')).runGrade,
+  },
+  {
     name: 'rollover',
     description: 'start cycle TO from FROM: new files holding the objectives carried over',
     arguments: [

@@ -17,7 +17,7 @@ _okr() {
         --as-of) return;;
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
-      COMPREPLY=($(compgen -W "check status diff checkin close rollover graph history init report rules config completion -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "check status diff checkin close grade rollover graph history init report rules config completion -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     check)
       case "$prev" in
@@ -79,6 +79,17 @@ _okr() {
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
       [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "--date -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      ;;
+    grade)
+      case "$prev" in
+        -f|--format) COMPREPLY=($(compgen -W "text markdown json html" -- "$cur")); return;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        -C) COMPREPLY=($(compgen -d -- "$cur")); return;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        --as-of) return;;
+        --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
+      esac
+      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     rollover)
       case "$prev" in

@@ -8,6 +8,7 @@ _okr() {
     'diff:what a change does to the OKRs\: added, removed, changed, progress, problems'
     'checkin:record a key result'\''s new value\: set it and append a check-in, keeping the file'\''s layout'
     'close:close a cycle\: record closed\: DATE in each of its files, after which its numbers are final'
+    'grade:score a cycle'\''s objectives and key results, 0.0-1.0, as of its end'
     'rollover:start cycle TO from FROM\: new files holding the objectives carried over'
     'graph:draw the alignment graph\: objectives, and the KRs others align to'
     'history:the value of a key result (or the progress of an objective) over time'
@@ -28,6 +29,7 @@ _okr() {
         diff) _arguments '-f[output format]:value:(text markdown json)' '--format[output format]:value:(text markdown json)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '-h[show help]' '--help[show help]' ;;
         checkin) _arguments '--confidence[confidence of reaching the target, 0..1]:value: ' '--note[what happened]:value: ' '--date[day of the check-in, YYYY-MM-DD (default\: --as-of, else today)]:value: ' '--dry-run[print the change as a diff and write nothing]' '-h[show help]' '--help[show help]' ;;
         close) _arguments '--date[the day it closed, YYYY-MM-DD (default\: --as-of, else today)]:value: ' '-h[show help]' '--help[show help]' ;;
+        grade) _arguments '-f[output format]:value:(text markdown json html)' '--format[output format]:value:(text markdown json html)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '-h[show help]' '--help[show help]' ;;
         rollover) _arguments '--carry[which objectives to carry]:value:(unfinished all none)' '--dry-run[print the files it would write, and write nothing]' '-h[show help]' '--help[show help]' ;;
         graph) _arguments '-f[output format]:value:(mermaid dot)' '--format[output format]:value:(mermaid dot)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--direction[mermaid\: parents on top (BT) or top-down (TD)]:value: ' '--owner[only objectives of this owner (repeatable, comma-separated)]:value: ' '--cycle[only objectives of this cycle (repeatable, comma-separated)]:value: ' '-h[show help]' '--help[show help]' ;;
         history) _arguments '-f[output format]:value:(text json)' '--format[output format]:value:(text json)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '-h[show help]' '--help[show help]' ;;
