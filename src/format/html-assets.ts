@@ -94,6 +94,14 @@ ul.problems{list-style:none;margin:.5rem 0 0;padding:0;font-size:.85rem}
 ul.problems li{padding:.3rem .5rem;border-left:.25rem solid #e67700;background:#fff9db;margin-top:.25rem;overflow-wrap:anywhere}
 ul.problems li.p-error{border-left-color:#c92a2a;background:#fff5f5}
 ul.problems .sev{font-weight:600;text-transform:uppercase;font-size:.7rem}
+.cycle-pick{padding-top:.8rem}
+.cycle-pick select{font:inherit;margin-left:.4rem;padding:.2rem .4rem}
+table.grade-table{border-collapse:collapse;width:100%;background:var(--card);font-size:.9rem}
+table.grade-table th,table.grade-table td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+table.grade-table .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.score{font-weight:700}
+.g-green{color:#2b7a36}.g-yellow{color:#9a5b00}.g-red{color:#b42318}
+.missed{color:#b42318;font-weight:600}
 @media (max-width:700px){
   .row,.kr-row{grid-template-columns:1.1rem minmax(0,1fr) auto}
   .row .prog{grid-column:2/3}
@@ -128,13 +136,26 @@ export const REPORT_JS = `
   var ownerLinks = Array.prototype.slice.call(document.querySelectorAll('nav.jump a[data-owner-section]'));
   var counts = Array.prototype.slice.call(document.querySelectorAll('[data-count]'));
   var shown = document.getElementById('shown');
+  // The cycle picker, when the files hold several cycles: its option names the cycles it shows.
+  var picker = document.getElementById('cycle-picker');
+  var perCycle = Array.prototype.slice.call(document.querySelectorAll('section.grades, nav.jump a[data-cycle]'));
+
+  function pickedCycles() {
+    if (!picker) return null;
+    var cycles = picker.options[picker.selectedIndex].getAttribute('data-cycles');
+    return cycles ? cycles.split(' ') : null;
+  }
 
   function matches(el) {
+    var picked = pickedCycles();
+    if (picked && picked.indexOf(el.getAttribute('data-cycle')) < 0) return false;
     return selects.every(function (s) { return s.value === '' || el.getAttribute('data-' + s.name) === s.value; });
   }
 
   function apply() {
-    var active = selects.some(function (s) { return s.value !== ''; });
+    var picked = pickedCycles();
+    perCycle.forEach(function (el) { el.hidden = picked !== null && picked.indexOf(el.getAttribute('data-cycle')) < 0; });
+    var active = picked !== null || selects.some(function (s) { return s.value !== ''; });
     // Children come later in the document: walking backwards, a node knows whether any of its
     // descendants is still shown, and stays (dimmed, opened) as the path to it.
     treeNodes.forEach(function (li) {
@@ -167,6 +188,11 @@ export const REPORT_JS = `
   form.addEventListener('submit', function (e) { e.preventDefault(); });
   form.addEventListener('reset', function () { setTimeout(apply, 0); });
   form.hidden = false;
+  if (picker) {
+    picker.addEventListener('change', apply);
+    document.getElementById('cycle-pick').hidden = false;
+    if (pickedCycles()) apply();
+  }
 
   // Printing shows the whole tree; what was closed is closed again afterwards.
   var closed = [];

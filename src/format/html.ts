@@ -5,6 +5,7 @@ import type { KeyResult, Objective } from '../model.js';
 import { shownPath } from '../paths.js';
 import { STATUSES, type Status } from '../rollup/status.js';
 import type { Analysis } from '../run/analyze.js';
+import type { GradeSheet } from '../run/grade.js';
 import {
   type KrFreshness,
   type KrStatus,
@@ -14,6 +15,7 @@ import {
 } from '../run/views/status.js';
 import { checkinTrends, type TrendPoint, type Trends } from '../run/views/trends.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
+import { cyclePicker, finalScore, gradeSections } from './html-cycles.js';
 import { escapeHtml as h, jsonForScript } from './html-escape.js';
 import { problemCounts, problemList, problemsByObjective, problemsSection } from './html-problems.js';
 import { confidenceLabel, LABEL, ownerLabel, updatedLabel } from './status.js';
@@ -24,6 +26,8 @@ export interface HtmlReportOptions {
   trends?: Trends;
   /** Git's last changes and check's stale KRs; without it, updates come from check-ins alone. */
   freshness?: KrFreshness;
+  /** The score sheets of the closed cycles, shown as their final grades. */
+  grades?: readonly GradeSheet[];
 }
 
 /** What the page needs of one objective: its status, its loaded data and where it sits. */
@@ -45,6 +49,7 @@ interface Page {
   trends: Trends;
   /** okr check's problems by the objective they concern; null: none shown. */
   problems: Map<string | null, Diagnostic[]>;
+  grades: readonly GradeSheet[];
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -64,7 +69,12 @@ function effectiveTheme(analysis: Analysis, objective: Objective): string {
   return '';
 }
 
-function buildPage(analysis: Analysis, trends: Trends, freshness: KrFreshness | undefined): Page {
+function buildPage(
+  analysis: Analysis,
+  trends: Trends,
+  freshness: KrFreshness | undefined,
+  grades: readonly GradeSheet[],
+): Page {
   const report = statusReport(analysis, freshness);
   const owners = unique(report.objectives.map((o) => o.owner));
   const ownerIndex = new Map(owners.map((o, i) => [o, i]));
@@ -87,6 +97,7 @@ function buildPage(analysis: Analysis, trends: Trends, freshness: KrFreshness | 
     themeTitles,
     trends,
     problems: problemsByObjective(analysis.diagnostics, new Set(items.map((i) => i.status.id))),
+    grades,
   };
 }
 
@@ -213,7 +224,7 @@ function objectiveCard(item: Item, page: Page): string {
   return `<article class="obj s-${s.status}" id="obj-${h(s.id)}" ${filterAttributes(item)}>
 <div class="obj-head"><h4>${h(s.title)}</h4>${badge(s.status)}</div>
 <p class="meta">${facts.join(' · ')}</p>${description}
-${progressLine(s.progress, s.status, s.expected)}<div class="meta">expected by now: ${percent(s.expected)}</div>
+${progressLine(s.progress, s.status, s.expected)}<div class="meta">expected by now: ${percent(s.expected)}${finalScore(page.grades, s.id)}</div>
 ${krs ? `<ul class="krs">\n${krs}\n</ul>` : '<p class="meta">No key results.</p>'}
 ${problemList(page.problems.get(s.id) ?? [])}
 </article>`;
@@ -370,7 +381,10 @@ function nav(page: Page): string {
   const owners = page.owners.map(
     (o, i) => `<a href="#owner-${i + 1}" data-owner-section="owner-${i + 1}">${h(o)}</a>`,
   );
-  return `<nav class="jump" aria-label="Sections"><div class="wrap"><a href="#summary">Summary</a><a href="#problems">Problems</a><a href="#tree">Alignment</a>${owners.join('')}</div></nav>`;
+  const grades = page.grades.map(
+    (g) => `<a href="#grades-${h(g.cycle)}" data-cycle="${h(g.cycle)}">Grades ${h(g.cycle)}</a>`,
+  );
+  return `<nav class="jump" aria-label="Sections"><div class="wrap"><a href="#summary">Summary</a><a href="#problems">Problems</a>${grades.join('')}<a href="#tree">Alignment</a>${owners.join('')}</div></nav>`;
 }
 
 function footer(page: Page): string {
@@ -390,7 +404,13 @@ function data(page: Page): string {
  * readable without script (filters need it), fluid on a phone, and expanded when printed.
  */
 export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions = {}): string {
-  const page = buildPage(analysis, options.trends ?? checkinTrends(analysis.graph), options.freshness);
+  const page = buildPage(
+    analysis,
+    options.trends ?? checkinTrends(analysis.graph),
+    options.freshness,
+    options.grades ?? [],
+  );
+  const cycles = unique(page.items.map((i) => i.status.cycle));
   const csp = [
     "default-src 'none'",
     `style-src ${hash(REPORT_CSS)}`,
@@ -414,9 +434,11 @@ export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions 
 <body>
 ${header(page)}
 ${nav(page)}
+${cyclePicker(cycles, analysis.config, analysis.asOf, page.grades)}
 <main class="wrap">
 ${summary(page)}
 ${problemsSection(page.analysis.diagnostics, page.problems.get(null) ?? [])}
+${gradeSections(page.grades)}
 ${filters(page)}
 ${tree(page)}
 ${ownerSections(page)}

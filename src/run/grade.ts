@@ -183,3 +183,11 @@ export function gradeCycle(options: GradeOptions): GradeSheet {
     unreadable,
   };
 }
+
+/** The score sheets of the cycles whose files are all closed, in cycle order: the report's final grades. */
+export function closedCycleGrades(config: Config, load: LoadResult, asOf: number): GradeSheet[] {
+  const cycles = [...new Set(load.files.map((f) => f.data.cycle))].sort();
+  return cycles
+    .filter((cycle) => load.files.every((f) => f.data.cycle !== cycle || f.data.closed !== undefined))
+    .map((cycle) => gradeCycle({ config, cycle, asOf, load }));
+}

@@ -1,4 +1,5 @@
 import { renderHtmlReport } from '../../format/html.js';
+import { closedCycleGrades } from '../../run/grade.js';
 import { checkinTrends, mergeTrends } from '../../run/views/trends.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -23,7 +24,8 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
   if (!viewed) return 2;
   const { analysis, freshness } = viewed;
   const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));
-  writeOutput(ctx, out, renderHtmlReport(analysis, { trends, freshness }));
+  const grades = closedCycleGrades(ctx.config, analysis.load, ctx.asOf);
+  writeOutput(ctx, out, renderHtmlReport(analysis, { trends, freshness, grades }));
   const count = analysis.graph.objectives.length;
   ctx.io.err(`okr: wrote ${out} (${count} objective${count === 1 ? '' : 's'})\n`);
   return 0;
