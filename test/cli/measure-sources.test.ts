@@ -66,7 +66,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const URL_CONFIG = 'roots: [platform]\nmeasure: { allow: [file, url] }\n';
 
 describe('okr measure: url sources', () => {
-  it('GETs each url, follows up to 5 redirects, sends ${NAME} headers from the environment, and names every failure', async () => {
+  it('GETs each url, follows up to 5 redirects, sends $NAME headers from the environment, and names every failure', async () => {
     const krs = [
       { id: 'ok', measure: `{ url: "${base}/ok", path: data.total }` },
       {
@@ -109,7 +109,7 @@ describe('okr measure: url sources', () => {
       `okr: "stable/loop": ${base}/loop redirected more than 5 times`,
       `okr: "stable/html": the answer of ${base}/html is not JSON`,
       `okr: "stable/huge": the answer of ${base}/huge is larger than 1 MB`,
-      'okr: "stable/unset": header "X-Key" uses ${NOT_SET_HERE}, which is not set in the environment',
+      `okr: "stable/unset": header "X-Key" uses \${NOT_SET_HERE}, which is not set in the environment`,
     ]);
     const text = read(dir, 'okrs/platform.yaml');
     expect(text).toContain('current: 1350\n');
