@@ -85,7 +85,7 @@ export async function readMeasureUrl(
   measure: UrlMeasure,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<MeasureReading> {
-  const headers = resolveHeaders(measure.headers ?? {}, env);
+  let headers = resolveHeaders(measure.headers ?? {}, env);
   if (!headers.ok) return headers;
   const seconds = measure.timeout ?? DEFAULT_MEASURE_TIMEOUT;
   const signal = AbortSignal.timeout(seconds * 1000);
@@ -103,12 +103,15 @@ export async function readMeasureUrl(
         await response.body?.cancel().catch(() => {});
         if (redirects === MAX_REDIRECTS)
           return { ok: false, reason: `${shown(measure.url)} redirected more than ${MAX_REDIRECTS} times` };
-        url = new URL(location, url).href;
-        if (!/^https?:$/.test(new URL(url).protocol))
+        const next = new URL(location, url);
+        if (!/^https?:$/.test(next.protocol))
           return {
             ok: false,
             reason: `${shown(measure.url)} redirected to a place that is not http or https`,
           };
+        // The headers (a token, say) are meant for the measure's host: another origin gets none.
+        if (next.origin !== new URL(url).origin) headers = { ok: true, headers: new Headers() };
+        url = next.href;
         continue;
       }
       if (response.status < 200 || response.status > 299) {

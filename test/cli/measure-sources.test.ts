@@ -11,6 +11,10 @@ const TOKEN = 's3cr3t-token-4711';
 
 let server: Server;
 let base = '';
+// A second server: another origin (another port), which a redirect may lead to.
+let other: Server;
+let otherBase = '';
+const receivedElsewhere: IncomingHttpHeaders[] = [];
 const received: IncomingHttpHeaders[] = [];
 const methods: string[] = [];
 
@@ -44,6 +48,10 @@ beforeAll(async () => {
       res.writeHead(301, { location: n === 0 ? '/ok' : `/hop/${n - 1}` });
       return res.end();
     }
+    if (url === '/away') {
+      res.writeHead(302, { location: `${otherBase}/count` });
+      return res.end();
+    }
     if (url === '/html') {
       res.writeHead(200, { 'content-type': 'text/html' });
       return res.end('<html>metrics</html>');
@@ -59,9 +67,19 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  other = createServer((req, res) => {
+    receivedElsewhere.push(req.headers);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"count": 33}');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => other.close(() => resolve()));
+});
 
 const URL_CONFIG = 'roots: [platform]\nmeasure: { allow: [file, url] }\n';
 
@@ -115,6 +133,23 @@ describe('okr measure: url sources', () => {
     expect(text).toContain('current: 1350\n');
     expect(text).toContain('current: 21\n');
     expect(text.match(/source: measure/g)).toHaveLength(3);
+  });
+
+  it("sends the headers to the measure's origin only: a redirect to another origin gets none", async () => {
+    const dir = measureProject(
+      [
+        {
+          id: 'away',
+          measure: `{ url: "${base}/away", path: count, headers: { Authorization: "Bearer \${METRICS_TOKEN}" } }`,
+        },
+      ],
+      { 'okr.config.yaml': URL_CONFIG },
+    );
+    const r = await runOkrAsync(['measure', '-f', 'json'], { cwd: dir, env: { METRICS_TOKEN: TOKEN } });
+    expect(r.code).toBe(0);
+    expect(results(r.stdout).get('stable/away')?.value).toBe(33);
+    expect(receivedElsewhere).toHaveLength(1);
+    expect(receivedElsewhere[0]!.authorization).toBeUndefined();
   });
 
   it('calls no host when the config does not list url, and says so', async () => {
