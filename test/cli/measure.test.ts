@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProject, runOkr, tempDir, writeFiles } from '../helpers.js';
+import { makeProject, OKR_BIN, runOkr, tempDir, writeFiles } from '../helpers.js';
 import { measureProject, okrFile, read, results, runOkrAsync } from './measure-run.js';
 
 const METRICS = 'metrics/platform.json';
@@ -268,4 +269,32 @@ describe('okr config', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('okr.config.yaml:1:');
   });
+});
+
+describe('okr measure: the progress line', () => {
+  // `script` (util-linux) runs okr on a pseudo-terminal, so that stderr is a TTY as in a shell.
+  const onTerminal = (dir: string, env: Record<string, string | undefined>) => {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(OKR_BIN)} measure --dry-run`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } as NodeJS.ProcessEnv,
+    });
+    return result.stdout;
+  };
+
+  it.runIf(spawnSync('script', ['--version']).status === 0)(
+    'is drawn on stderr on a terminal and erased, not with TERM=dumb or NO_COLOR, never into a pipe',
+    () => {
+      const dir = measureProject([{ id: 'a', measure: `{ file: ${METRICS}, path: a }` }], {
+        [METRICS]: '{"a": 2}\n',
+      });
+      expect(onTerminal(dir, { TERM: 'xterm' })).toContain(
+        '\r\x1b[Kokr measure: read 1 of 1 sources\r\x1b[K',
+      );
+      expect(onTerminal(dir, { TERM: 'dumb' })).not.toContain('sources');
+      expect(onTerminal(dir, { TERM: 'xterm', NO_COLOR: '1' })).not.toContain('sources');
+      expect(runOkr(['measure', '--dry-run'], { cwd: dir }).stderr).toBe('');
+    },
+  );
 });
