@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject, OKR_BIN, runOkr, tempDir, writeFiles } from '../helpers.js';
@@ -297,4 +297,22 @@ describe('okr measure: the progress line', () => {
       expect(runOkr(['measure', '--dry-run'], { cwd: dir }).stderr).toBe('');
     },
   );
+});
+
+describe('measure-unavailable and the results cache of okr check', () => {
+  it('a measure file that appears or goes away is seen by the next check, though no OKR file changed', () => {
+    const dir = measureProject([{ id: 'a', measure: `{ file: ${METRICS}, path: a }` }], {
+      'node_modules/.keep': '',
+    });
+    const rules = () =>
+      (
+        JSON.parse(runOkr(['check', '-f', 'json'], { cwd: dir }).stdout) as { problems: { ruleId: string }[] }
+      ).problems.map((p) => p.ruleId);
+    expect(rules()).toEqual(['measure-unavailable']);
+    expect(existsSync(join(dir, 'node_modules/.cache/okr'))).toBe(true);
+    writeFiles(dir, { [METRICS]: '{"a": 1}\n' });
+    expect(rules()).toEqual([]);
+    rmSync(join(dir, METRICS));
+    expect(rules()).toEqual(['measure-unavailable']);
+  });
 });
