@@ -37,7 +37,18 @@ export interface Checkin {
   value: number | boolean;
   confidence?: number;
   note?: string;
+  /** `measure` when okr measure recorded it from the KR's `measure:`. */
+  source?: 'measure';
 }
+
+/** Where a KR's value comes from (`measure:`): exactly one source, as the schema checks. */
+export type MeasureData =
+  | { file: string; path: string }
+  | { url: string; path: string; headers?: Record<string, string>; timeout?: number }
+  | { command: string[]; path?: string; timeout?: number };
+
+/** The kinds of source a measure reads; `measure.allow` in the config lists those that may run. */
+export type MeasureSourceKind = 'file' | 'url' | 'command';
 
 export interface KeyResultData {
   id: string;
@@ -52,6 +63,7 @@ export interface KeyResultData {
   unit?: string;
   weight?: number;
   confidence?: number;
+  measure?: MeasureData;
   checkins?: Checkin[];
   /** What was learned, written at the cycle's end (`okr grade` prints it). */
   retro?: string;
@@ -164,6 +176,8 @@ export interface Config {
   cycles: Record<string, { start: string; end: string }>;
   status: { atRisk: number; offTrack: number };
   maxFileSize: number;
+  /** `measure.allow`: the sources okr measure may read (default [file]). */
+  measure: { allow: MeasureSourceKind[] };
   /** The config file's `rules:` as written, null without one; lint/settings.ts resolves it. */
   ruleEntries: RuleEntries | null;
 }

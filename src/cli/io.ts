@@ -21,6 +21,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** The terminal's width when stdout is one. */
   stdoutColumns?: number;
+  /** stderr is a terminal: progress lines may be drawn there. */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -29,6 +31,7 @@ export const processIo: Io = {
   err: (text) => process.stderr.write(text),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
 };
 
@@ -55,6 +58,12 @@ export async function colorFor(io: Io, colorOption: boolean): Promise<Color> {
   if (level === 0) return PLAIN;
   const { Chalk } = await import('chalk');
   return new Chalk({ level });
+}
+
+/** Progress lines on stderr: only on a terminal, and not with TERM=dumb or NO_COLOR (SPEC §13). */
+export function showsProgress(io: Io): boolean {
+  if (!io.stderrIsTTY || io.env.TERM === 'dumb') return false;
+  return io.env.NO_COLOR === undefined || io.env.NO_COLOR === '';
 }
 
 export interface AtomicWriteOptions {

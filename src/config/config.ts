@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
 import { isLink, readSource } from '../load/load.js';
-import type { Config, RollupMode, SourceFile } from '../model.js';
+import type { Config, MeasureSourceKind, RollupMode, SourceFile } from '../model.js';
 import { shownPath } from '../paths.js';
 import { schemaProblems } from '../validate/schema.js';
 import { locate } from '../yaml/locate.js';
@@ -111,6 +111,7 @@ export function defaultConfig(root: string): Config {
     cycles: {},
     status: { atRisk: 0.1, offTrack: 0.25 },
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    measure: { allow: ['file'] },
     ruleEntries: null,
   };
 }
@@ -211,7 +212,11 @@ export function loadConfig(root: string, explicitFile?: string): Config {
  * ConfigError, with every problem located, when the text is invalid.
  */
 export function configFromText(defaults: Config, display: string, text: string): Config {
-  const config: Config = { ...defaults, status: { ...defaults.status } };
+  const config: Config = {
+    ...defaults,
+    status: { ...defaults.status },
+    measure: { allow: [...defaults.measure.allow] },
+  };
   const { source, problems } = parseSourceLazily(display, text);
   if (problems.length === 0 && source.data !== null && source.data !== undefined) {
     // Rule entries are checked by the lint layer (lint/settings.ts), which says more than the schema's anyOf can.
@@ -233,6 +238,8 @@ export function configFromText(defaults: Config, display: string, text: string):
   if (typeof raw.rollup === 'string') config.rollup = raw.rollup as RollupMode;
   if (raw.cycles) config.cycles = raw.cycles as Config['cycles'];
   if (typeof raw.maxFileSize === 'number') config.maxFileSize = raw.maxFileSize;
+  const measure = raw.measure as { allow?: MeasureSourceKind[] } | undefined;
+  if (measure?.allow) config.measure.allow = [...measure.allow];
   const status = raw.status as { at_risk?: number; off_track?: number } | undefined;
   if (status?.at_risk !== undefined) config.status.atRisk = status.at_risk;
   if (status?.off_track !== undefined) config.status.offTrack = status.off_track;

@@ -31,6 +31,8 @@ export interface CheckinRequest {
   date: string;
   confidence?: number;
   note?: string;
+  /** `measure` for a value okr measure read from the KR's `measure:`. */
+  source?: 'measure';
   /** False for a check-in older than the latest one: it joins the history, the value stays. */
   setValue?: boolean;
 }
@@ -147,6 +149,7 @@ function entryPairs(request: CheckinRequest): [string, string][] {
   ];
   if (request.confidence !== undefined) pairs.push(['confidence', formatNumber(request.confidence)]);
   if (request.note !== undefined) pairs.push(['note', quoteString(request.note)]);
+  if (request.source !== undefined) pairs.push(['source', request.source]);
   return pairs;
 }
 
@@ -352,6 +355,7 @@ function expectedData(data: unknown, request: CheckinRequest, setsConfidence: bo
   const entry: Record<string, unknown> = { date: request.date, value: request.value };
   if (request.confidence !== undefined) entry.confidence = request.confidence;
   if (request.note !== undefined) entry.note = request.note;
+  if (request.source !== undefined) entry.source = request.source;
   kr.checkins = [...((kr.checkins as unknown[] | undefined) ?? []), entry];
   return copy;
 }
@@ -407,6 +411,7 @@ export interface CheckinInput {
   date: string;
   confidence?: number;
   note?: string;
+  source?: 'measure';
 }
 
 export interface CheckinResult {
@@ -490,6 +495,7 @@ export function checkinSource(path: string, text: string, input: CheckinInput): 
     setValue: later === null,
     ...(input.confidence === undefined ? {} : { confidence: input.confidence }),
     ...(input.note === undefined ? {} : { note: input.note }),
+    ...(input.source === undefined ? {} : { source: input.source }),
   };
   const edited = applyCheckin(text, request);
   const after = loadOkrSource(path, edited);

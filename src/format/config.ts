@@ -21,6 +21,7 @@ export function configDocument(
     cycles: config.cycles,
     status: { at_risk: config.status.atRisk, off_track: config.status.offTrack },
     maxFileSize: config.maxFileSize,
+    measure: { allow: config.measure.allow },
     rules: Object.fromEntries(
       Object.keys(rules)
         .sort()

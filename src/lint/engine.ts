@@ -14,13 +14,14 @@ export type LintInput = Omit<
   | 'report'
   | 'forward'
   | 'lastChanged'
+  | 'missingMeasureFiles'
   | 'changes'
   | 'compared'
   | 'disables'
   | 'ruleIds'
   | 'baseline'
 > &
-  Partial<Pick<RuleContext, 'lastChanged' | 'changes' | 'baseline'>>;
+  Partial<Pick<RuleContext, 'lastChanged' | 'missingMeasureFiles' | 'changes' | 'baseline'>>;
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
@@ -125,6 +126,7 @@ function run(
       asOf: input.asOf,
       loadProblems: input.loadProblems,
       lastChanged: input.lastChanged ?? new Map(),
+      missingMeasureFiles: input.missingMeasureFiles ?? new Set(),
       changes: input.changes ?? [],
       compared: input.changes !== undefined,
       baseline: input.baseline ?? null,

@@ -6,6 +6,7 @@ import { rule as duplicateId } from './rules/duplicate-id.js';
 import { rule as fileTooLarge } from './rules/file-too-large.js';
 import { rule as fileUnreadable } from './rules/file-unreadable.js';
 import { rule as invalidMetric } from './rules/invalid-metric.js';
+import { rule as measureUnavailable } from './rules/measure-unavailable.js';
 import { rule as metricInObjective } from './rules/metric-in-objective.js';
 import { rule as movedGoalpost } from './rules/moved-goalpost.js';
 import { rule as noKeyResults } from './rules/no-key-results.js';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   fileTooLarge,
   fileUnreadable,
   invalidMetric,
+  measureUnavailable,
   metricInObjective,
   movedGoalpost,
   noKeyResults,

@@ -56,6 +56,8 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   loadProblems: readonly Problem[];
   /** Last day each KR's value changed, from git history, when known (full id → day). */
   lastChanged: ReadonlyMap<string, number>;
+  /** Root-relative paths of the `measure: { file }` files that are not in the working tree (nothing read). */
+  missingMeasureFiles: ReadonlySet<string>;
   /** Changes from the baseline of `okr check --base REF`; empty without one. */
   changes: readonly FieldChange[];
   /** Whether a base revision was given (`okr check --base REF`), so that `changes` was looked for. */

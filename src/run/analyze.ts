@@ -2,8 +2,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { fieldChanges } from '../graph/changes.js';
 import type { Graph } from '../graph/graph.js';
 import { lint } from '../lint/engine.js';
-import type { Config } from '../model.js';
+import type { Config, OkrFile } from '../model.js';
 import { type Standing, type StandingOptions, standing } from '../rollup/standing.js';
+import { measureFileExists } from '../source/measure-file.js';
 
 export interface Analysis extends Standing {
   diagnostics: Diagnostic[];
@@ -16,9 +17,27 @@ export interface LintOptions {
   baseline?: Graph;
   /** The ids of the rules to run, for a view that shows only their verdict; default: every rule. */
   only?: ReadonlySet<string>;
+  /** Whether a measure's file (root-relative) is there; default: whether it is on disk at the root. */
+  measureFileExists?: (file: string) => boolean;
 }
 
 export type AnalyzeOptions = StandingOptions & LintOptions;
+
+/**
+ * The `measure: { file }` files the OKR files name that are not on disk: only whether each is
+ * there is looked at; nothing is read and no measure runs.
+ */
+function missingMeasureFiles(files: readonly OkrFile[], exists: (file: string) => boolean): Set<string> {
+  const missing = new Set<string>();
+  for (const file of files)
+    for (const objective of file.data.objectives)
+      for (const kr of objective.key_results ?? []) {
+        const measure = kr.measure;
+        if (measure && 'file' in measure && typeof measure.file === 'string')
+          if (!exists(measure.file)) missing.add(measure.file);
+      }
+  return missing;
+}
 
 /** Every rule over what was loaded, graphed and rolled up. */
 export function lintStanding(s: Standing, options: LintOptions = {}): Diagnostic[] {
@@ -35,6 +54,10 @@ export function lintStanding(s: Standing, options: LintOptions = {}): Diagnostic
       sources: load.sources,
       unavailableIds: load.unavailableIds,
       unavailableParents: load.unavailableParents,
+      missingMeasureFiles: missingMeasureFiles(
+        load.files,
+        options.measureFileExists ?? ((file) => measureFileExists(config.root, file)),
+      ),
       ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
       ...(options.baseline
         ? { changes: fieldChanges(options.baseline, graph, config, s.asOf), baseline: options.baseline }

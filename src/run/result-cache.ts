@@ -20,7 +20,7 @@ import type { Config } from '../model.js';
  */
 
 /** Bumped whenever what is stored or what the key covers changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE_NAME = 'results.json';
 
 export interface ResultInputs {
@@ -98,10 +98,23 @@ function isDiagnostic(v: unknown): v is Diagnostic {
 export interface StoredResults {
   diagnostics: Diagnostic[];
   notes: string[];
+  /**
+   * The files that `measure: { file }` names, each with whether it was there (measure-unavailable
+   * depends on it, and they are not OKR files): the results hold only while each still is or is not.
+   */
+  measureFiles?: [string, boolean][];
 }
 
+const isMeasureFiles = (v: unknown): v is [string, boolean][] =>
+  Array.isArray(v) &&
+  v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'boolean');
+
 /** The results stored under `key`, or null when there are none, or they are not whole and ours. */
-export function readResults(dir: string, key: string): StoredResults | null {
+export function readResults(
+  dir: string,
+  key: string,
+  exists: (file: string) => boolean = () => true,
+): StoredResults | null {
   let text: string;
   try {
     text = readFileSync(join(dir, FILE_NAME), 'utf8');
@@ -119,11 +132,12 @@ export function readResults(dir: string, key: string): StoredResults | null {
     return null;
   }
   if (typeof stored !== 'object' || stored === null) return null;
-  const { format, key: storedKey, diagnostics, notes } = stored as Record<string, unknown>;
+  const { format, key: storedKey, diagnostics, notes, measureFiles } = stored as Record<string, unknown>;
   if (format !== FORMAT || storedKey !== key || !Array.isArray(diagnostics) || !Array.isArray(notes))
     return null;
   if (!diagnostics.every(isDiagnostic) || !notes.every((n) => typeof n === 'string')) return null;
-  return { diagnostics, notes: notes as string[] };
+  if (!isMeasureFiles(measureFiles) || measureFiles.some(([file, was]) => exists(file) !== was)) return null;
+  return { diagnostics, notes: notes as string[], measureFiles };
 }
 
 /** Stores the results of a check under `key`, replacing what was there; failures only cost speed. */
@@ -135,6 +149,7 @@ export function writeResults(dir: string, key: string, results: StoredResults): 
     key,
     diagnostics: results.diagnostics,
     notes: results.notes,
+    measureFiles: results.measureFiles ?? [],
   });
   const target = join(dir, FILE_NAME);
   const temp = join(dir, `.${FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);

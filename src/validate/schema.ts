@@ -171,6 +171,34 @@ function describeMeasureMix(kr: Record<string, unknown>): string {
   return `must be measured by exactly one of ${KR_MEASURES}`;
 }
 
+const MEASURE_SOURCES = ['file', 'url', 'command'] as const;
+const MEASURE_FORMS = 'file + path, url + path, or command (+ path)';
+
+/**
+ * One message for a `measure:` that names no source or more than one, or null when it names
+ * exactly one (its own errors are then reported as they are).
+ */
+function measureSourceMix(measure: unknown): string | null {
+  if (measure === null || typeof measure !== 'object' || Array.isArray(measure)) return null;
+  const present = MEASURE_SOURCES.filter((k) => Object.hasOwn(measure, k));
+  if (present.length === 1) return null;
+  if (present.length === 0) return `"measure" names no source: give exactly one of ${MEASURE_FORMS}`;
+  return `"measure" mixes ${present.map((k) => `"${k}"`).join(' and ')}: a measure reads exactly one source, ${MEASURE_FORMS}`;
+}
+
+/**
+ * Whether an error under a `measure:` concerns the branch of the source it names (errors of the
+ * other branches of its oneOf say nothing useful), or is the oneOf's own summary.
+ */
+function offBranch(error: ErrorObject, measure: unknown): boolean {
+  const match = /(?:^#|\/definitions\/measure)\/oneOf(?:\/(\d+))?/.exec(error.schemaPath);
+  if (!match) return false;
+  if (match[1] === undefined) return true;
+  const branch = Number(match[1]);
+  const source = MEASURE_SOURCES.find((k) => Object.hasOwn(measure as object, k));
+  return MEASURE_SOURCES[branch] !== source;
+}
+
 /**
  * What makes a string not a slug, naming the character: a look-alike such as Cyrillic "а" is
  * invisible in the quoted value, so the message spells out its code point and what it looks like.
@@ -244,6 +272,8 @@ function messageFor(
     case 'pattern': {
       const pattern = String((error.params as { pattern: string }).pattern);
       const shown = JSON.stringify(value);
+      if (pattern.startsWith('^https?'))
+        return { message: `${field} must be an http:// or https:// address, not ${shown}`, path };
       if (pattern.includes('{4}'))
         return { message: `${field} must be a date YYYY-MM-DD, not ${shown}`, path };
       if (pattern.includes('(/'))
@@ -259,6 +289,7 @@ function messageFor(
       return { message: `${field} must be ${comparison} ${limit}, not ${String(value)}`, path };
     }
     case 'minLength':
+    case 'minItems':
       return { message: `${field} must not be empty`, path };
     default:
       return { message: `${field} ${error.message ?? 'is invalid'}`, path };
@@ -291,7 +322,20 @@ export function schemaIssues(
     let path: YamlPath = pathOf(error.instancePath);
     if (skip?.(path)) continue;
     let located: { message: string; path: YamlPath; key?: boolean };
-    if (error.schemaPath.includes('/dependencies/')) {
+    if (error.schemaPath.includes('/dependencies/measure/')) {
+      located = {
+        message: `"measure" belongs to numeric (start + target) and threshold (target + keep) key results; ${describeContext(file.data, path)} is not one: remove "measure", or record its value with okr checkin`,
+        path: [...path, 'measure'],
+        key: true,
+      };
+    } else if (path[2] === 'key_results' && path[4] === 'measure') {
+      const measurePath = path.slice(0, 5);
+      const measure = valueAt(file.data, measurePath);
+      const mix = measureSourceMix(measure);
+      if (mix) located = { message: mix, path: measurePath, key: true };
+      else if (offBranch(error, measure)) continue;
+      else located = messageFor(error, file.data, path);
+    } else if (error.schemaPath.includes('/dependencies/')) {
       const kr = valueAt(file.data, path) as Record<string, unknown>;
       located = { message: `${describeContext(file.data, path)} ${describeMeasureMix(kr)}`, path };
     } else if (error.keyword === 'anyOf' || error.keyword === 'not' || error.keyword === 'if') {

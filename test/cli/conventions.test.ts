@@ -67,6 +67,7 @@ const DOCUMENTS: Record<string, { args: string[]; format: string }> = {
   rules: { args: ['rules'], format: 'json' },
   config: { args: ['config'], format: 'json' },
   report: { args: ['report'], format: 'html' },
+  measure: { args: ['measure', '--dry-run'], format: 'json' },
 };
 // Commands that print no document: a message (checkin, init) or a script for a shell (completion: -o only).
 const NOT_DOCUMENTS = ['checkin', 'close', 'rollover', 'init', 'completion'];
@@ -253,6 +254,8 @@ rules:
       cycles: { FY27: { start: '2026-07-01', end: '2027-06-30' } },
       status: { at_risk: 0.2, off_track: 0.25 },
       maxFileSize: 5 * 1024 * 1024,
+      // The default: only files may be read by okr measure.
+      measure: { allow: ['file'] },
       rules: {
         ...rules,
         'too-many-krs': ['error', { ...(rules['too-many-krs'] as [string, object])[1], max: 3 }],

@@ -144,6 +144,26 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./checkin.js')).runCheckin,
   },
   {
+    name: 'measure',
+    description: "read each key result's measure: (file, url, command) and record the values as check-ins",
+    arguments: [
+      {
+        name: '[refs...]',
+        description: 'objectives or key results (objective-id/kr-id) to measure (default: all)',
+      },
+    ],
+    format: { choices: ['text', 'json'], default: 'text' },
+    options: [
+      {
+        flags: '--date <date>',
+        description: 'day of the check-ins, YYYY-MM-DD (default: --as-of, else today)',
+      },
+      { flags: '--dry-run', description: 'print what it would record and write nothing' },
+    ],
+    context: 'project',
+    load: async () => (await import('./measure.js')).runMeasure,
+  },
+  {
     name: 'close',
     description: 'close a cycle: record closed: DATE in each of its files, after which its numbers are final',
     arguments: [{ name: '<cycle>', description: 'the cycle to close, e.g. 2026-Q4' }],

@@ -17,7 +17,7 @@ _okr() {
         --as-of) return;;
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
-      COMPREPLY=($(compgen -W "check status diff checkin close grade rollover graph history init report rules config completion -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "check status diff checkin measure close grade rollover graph history init report rules config completion -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     check)
       case "$prev" in
@@ -69,6 +69,18 @@ _okr() {
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
       [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "--confidence --note --date --dry-run -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      ;;
+    measure)
+      case "$prev" in
+        -f|--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        --date) return;;
+        -C) COMPREPLY=($(compgen -d -- "$cur")); return;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        --as-of) return;;
+        --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
+      esac
+      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output --date --dry-run -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     close)
       case "$prev" in
