@@ -63,6 +63,7 @@ const DOCUMENTS: Record<string, { args: string[]; format: string }> = {
   diff: { args: ['diff', 'HEAD'], format: 'json' },
   graph: { args: ['graph'], format: 'dot' },
   history: { args: ['history', 'grow/buyers'], format: 'json' },
+  explain: { args: ['explain', 'grow/buyers'], format: 'json' },
   rules: { args: ['rules'], format: 'json' },
   config: { args: ['config'], format: 'json' },
   report: { args: ['report'], format: 'html' },

@@ -209,6 +209,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./graph.js')).runGraph,
   },
   {
+    name: 'explain',
+    description: 'where the progress and status of an objective or key result come from',
+    arguments: [{ name: '<ref>', description: 'objective id, or objective-id/kr-id' }],
+    format: { choices: ['text', 'json'], default: 'text' },
+    context: 'project',
+    load: async () => (await import('./explain.js')).runExplain,
+  },
+  {
     name: 'history',
     description: 'the value of a key result (or the progress of an objective) over time',
     arguments: [{ name: '<ref>', description: 'objective id, or objective-id/kr-id' }],
