@@ -64,6 +64,7 @@ const DOCUMENTS: Record<string, { args: string[]; format: string }> = {
   graph: { args: ['graph'], format: 'dot' },
   history: { args: ['history', 'grow/buyers'], format: 'json' },
   explain: { args: ['explain', 'grow/buyers'], format: 'json' },
+  agenda: { args: ['agenda'], format: 'json' },
   rules: { args: ['rules'], format: 'json' },
   config: { args: ['config'], format: 'json' },
   report: { args: ['report'], format: 'html' },
