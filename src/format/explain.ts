@@ -16,7 +16,7 @@ function sourceLine(source: ValueSource | null): string | null {
     case 'checkin':
       return `check-in of ${source.date}, value ${String(source.value)}${note}`;
     case 'measure':
-      return `measure (a check-in with source: measure) of ${source.date}, value ${String(source.value)}${note}`;
+      return `okr measure of ${source.date}${source.measure === null ? '' : ` (${source.measure})`}, value ${String(source.value)}${note}`;
     case 'commit':
       return source.commit === null
         ? `edited in the working tree on ${source.date}, not committed yet`

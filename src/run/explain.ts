@@ -1,7 +1,7 @@
 import { cycleWindow, elapsedFraction, formatDay } from '../dates.js';
 import { runGit } from '../git/run.js';
 import { mayBeRepository } from '../git/state.js';
-import type { KeyResult, KrKind, Objective, RollupMode } from '../model.js';
+import type { KeyResult, KrKind, MeasureData, Objective, RollupMode } from '../model.js';
 import {
   type Ancestor,
   type Contribution,
@@ -23,6 +23,8 @@ export interface ValueSource {
   note: string | null;
   /** The check-in's value; null for a commit or the file. */
   value: number | boolean | null;
+  /** For a measure, the KR's `measure:` as it reads it (headers never shown); else null. */
+  measure: string | null;
 }
 
 /** How the expected progress was found: the share of the cycle elapsed times the type's factor. */
@@ -110,7 +112,7 @@ async function valueSource(
   shas: ReadonlyMap<string, string> | undefined,
 ): Promise<ValueSource | null> {
   if (kr.kind === 'rollup') return null;
-  const none = { date: null, commit: null, author: null, note: null, value: null };
+  const none = { date: null, commit: null, author: null, note: null, value: null, measure: null };
   if (updated === null) return { type: 'file', ...none };
   if (updated.source !== 'commit') {
     const newest = newestCheckin(kr.data.checkins ?? [])!.checkin;
@@ -120,6 +122,7 @@ async function valueSource(
       date: updated.date,
       note: newest.note ?? null,
       value: newest.value,
+      measure: updated.source === 'measure' ? describeMeasure(kr.data.measure) : null,
     };
   }
   const sha = shas?.get(kr.fullId);
@@ -127,6 +130,15 @@ async function valueSource(
   if (sha === undefined) return { ...none, type: 'commit', date: updated.date };
   const facts = await commitFacts(standing.config.root, sha);
   return { ...none, type: 'commit', date: facts.date, commit: sha, author: facts.author };
+}
+
+/** `file metrics/nps.json, path nps`, `url …, path …` or `command …`; headers are left out. */
+function describeMeasure(measure: MeasureData | undefined): string | null {
+  if (measure === undefined) return null;
+  const path = measure.path === undefined ? '' : `, path ${measure.path}`;
+  if ('file' in measure) return `file ${measure.file}${path}`;
+  if ('url' in measure) return `url ${measure.url}${path}`;
+  return `command ${measure.command.join(' ')}${path}`;
 }
 
 function basisOf(standing: Standing, objective: Objective): ExpectedBasis {

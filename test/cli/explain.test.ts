@@ -29,6 +29,7 @@ interface ExplainJson {
     author: string | null;
     note: string | null;
     value: number | boolean | null;
+    measure: string | null;
   } | null;
   rollsInto: { id: string; share: number }[];
   bounds: { atRisk: number; offTrack: number };
@@ -62,6 +63,9 @@ objectives:
         start: 10
         target: 20
         current: 14
+        measure:
+          file: metrics/revenue.json
+          path: total
         checkins:
           - date: 2026-11-14
             value: 14
@@ -154,6 +158,7 @@ describe('okr explain', () => {
       author: null,
       note: 'survey is in',
       value: 2.6,
+      measure: null,
     });
     // grow (rollup: both) counts 4 KRs and 1 direct child, weight 1 each: nps decides 1/5 of it.
     expect(e.rollsInto).toEqual([{ id: 'grow', share: 0.2 }]);
@@ -165,7 +170,19 @@ describe('okr explain', () => {
     // (14 − 10) / (20 − 10) = 0.4
     expect(e.progress).toBeCloseTo(0.4, 9);
     expect(e.formula).toBe('(14 − 10) / (20 − 10) = 0.4');
-    expect(e.source).toMatchObject({ type: 'measure', date: '2026-11-14', value: 14 });
+    expect(e.source).toEqual({
+      type: 'measure',
+      date: '2026-11-14',
+      commit: null,
+      author: null,
+      note: null,
+      value: 14,
+      measure: 'file metrics/revenue.json, path total',
+    });
+    const text = runOkr(['explain', 'grow/revenue', '--as-of', AS_OF], { cwd: dir }).stdout;
+    expect(text).toContain(
+      'current   from okr measure of 2026-11-14 (file metrics/revenue.json, path total), value 14\n',
+    );
   });
 
   it('a threshold KR that is met is not settled before its cycle ends, so it is on track, not done', () => {
@@ -250,6 +267,7 @@ describe('okr explain', () => {
       author: 'Dana Smith <dana@example.com>',
       note: null,
       value: null,
+      measure: null,
     });
     const text = runOkr(['explain', 'infra/moved', '--as-of', AS_OF], { cwd: dir });
     expect(text.stdout).toContain(
@@ -267,6 +285,7 @@ describe('okr explain', () => {
       author: null,
       note: null,
       value: null,
+      measure: null,
     });
     // (5 − 0) / (10 − 0) = 0.5
     expect(e.progress).toBe(0.5);
@@ -327,5 +346,5 @@ describe('okr explain and okr status', () => {
         expect([k.id, k.progress, k.expected, k.status]).toEqual([kr.id, kr.progress, o.expected, kr.status]);
       }
     }
-  }, 120_000);
+  }, 240_000);
 });
