@@ -114,6 +114,76 @@ jobs:
 `;
 }
 
+/** Branch the weekly measure job commits to; its one pull request is from this branch. */
+export const MEASURE_BRANCH = 'okr/measure';
+
+export const MEASURE_WORKFLOW = '.github/workflows/okr-measure.yml';
+
+/**
+ * The weekly measure job (README "A weekly measure job"): okr's Action checks the OKRs and installs
+ * okr at the Action's version (in $RUNNER_TEMP/okr-action), then `okr measure` records the values,
+ * git commits them on one branch and force-pushes it, and gh opens one pull request, or updates it,
+ * with the week's agenda as its body. Only the Action, git and gh run.
+ */
+export function measureWorkflow(target: InitTarget): string {
+  return `# Records the measured key results (their measure:) every week as one pull request: okr measure
+# writes the values as check-ins, they are committed on the branch ${MEASURE_BRANCH} (force-pushed), and
+# one pull request from it is opened, or updated, with the week's agenda (okr agenda) as its body.
+name: okr measure
+on:
+  schedule:
+    - cron: '0 6 * * 1'         # Mondays, 06:00 UTC
+  workflow_dispatch:
+permissions:
+  contents: write               # push the ${MEASURE_BRANCH} branch
+  pull-requests: write          # open or update its pull request
+concurrency:
+  group: okr-measure
+jobs:
+  measure:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ${CHECKOUT}
+        with:
+          fetch-depth: 0        # the agenda reads what moved, and stale-kr, from the history
+      # Checks the OKRs and installs okr at the Action's version, which the steps below run.
+      - uses: ${target.actionRepository}@v${target.version}
+        with:
+          diff: false
+          comment: false
+      - name: okr measure
+        # Exit 1 names the KRs whose source failed; the others are recorded and still proposed.
+        run: |
+          "$RUNNER_TEMP/okr-action/bin/okr" measure || [ $? -eq 1 ]
+      - name: Commit on ${MEASURE_BRANCH} and open or update the pull request
+        env:
+          GH_TOKEN: \${{ github.token }}
+          BRANCH: ${MEASURE_BRANCH}
+        run: |
+          set -euo pipefail
+          okr="$RUNNER_TEMP/okr-action/bin/okr"
+          git config user.name 'github-actions[bot]'
+          git config user.email '41898282+github-actions[bot]@users.noreply.github.com'
+          git checkout -B "$BRANCH"
+          git add -A
+          if git diff --cached --quiet; then
+            echo 'okr measure recorded no new value'
+            exit 0
+          fi
+          git commit -q -m "okr measure: the measured values of $(date -u +%Y-%m-%d)"
+          git push --force origin "$BRANCH"
+          body="$RUNNER_TEMP/okr-agenda.md"
+          "$okr" agenda --format markdown --output "$body" \\
+            --link-base "$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$(git rev-parse HEAD)"
+          pr=$(gh pr list --head "$BRANCH" --state open --json number --jq '.[0].number // empty')
+          if [ -n "$pr" ]; then
+            gh pr edit "$pr" --body-file "$body"
+          else
+            gh pr create --head "$BRANCH" --title 'OKRs: the measured values of the week' --body-file "$body"
+          fi
+`;
+}
+
 /** The JSON Schemas okr ships, and the files each one describes (globs of VS Code's yaml.schemas). */
 export const SCHEMA_FILES = [
   { name: 'okr-file', globs: ['okrs/**/*.yaml', 'okrs/**/*.yml', '!okrs/strategy.yaml'] },

@@ -64,6 +64,8 @@ const DOCUMENTS: Record<string, { args: string[]; format: string }> = {
   graph: { args: ['graph'], format: 'dot' },
   history: { args: ['history', 'grow/buyers'], format: 'json' },
   grade: { args: ['grade', '2026-Q4'], format: 'markdown' },
+  explain: { args: ['explain', 'grow/buyers'], format: 'json' },
+  agenda: { args: ['agenda'], format: 'json' },
   rules: { args: ['rules'], format: 'json' },
   config: { args: ['config'], format: 'json' },
   report: { args: ['report'], format: 'html' },

@@ -217,6 +217,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./graph.js')).runGraph,
   },
   {
+    name: 'explain',
+    description: 'where the progress and status of an objective or key result come from',
+    arguments: [{ name: '<ref>', description: 'objective id, or objective-id/kr-id' }],
+    format: { choices: ['text', 'json'], default: 'text' },
+    context: 'project',
+    load: async () => (await import('./explain.js')).runExplain,
+  },
+  {
+    name: 'agenda',
+    description: "the week's agenda per owner: what moved, what is stale, what is at risk or off track",
+    format: { choices: ['markdown', 'text', 'json'], default: 'markdown' },
+    options: [
+      { flags: '--since <date>', description: 'what moved after this day (default: 7 days before --as-of)' },
+      {
+        flags: '--link-base <url>',
+        description: 'links to lines under this URL (default on GitHub Actions: the commit built)',
+      },
+    ],
+    context: 'project',
+    load: async () => (await import('./agenda.js')).runAgenda,
+  },
+  {
     name: 'history',
     description: 'the value of a key result (or the progress of an objective) over time',
     arguments: [{ name: '<ref>', description: 'objective id, or objective-id/kr-id' }],
@@ -231,6 +253,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: '--force', description: 'replace files that already exist' },
       { flags: '--schemas', description: "only refresh the copies of okr's JSON Schemas for the editor" },
+      { flags: '--measure', description: 'only write the weekly okr measure workflow (okr-measure.yml)' },
     ],
     context: 'plain',
     load: async () => {

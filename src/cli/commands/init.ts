@@ -6,6 +6,8 @@ import {
   examplePath,
   type InitTarget,
   initFiles,
+  MEASURE_WORKFLOW,
+  measureWorkflow,
   SCHEMA_FILES,
   schemaMappings,
 } from '../../edit/init-templates.js';
@@ -20,6 +22,8 @@ export interface InitOptions {
   force?: boolean;
   /** Only write the schema copies (refreshing them) and point the editor settings at them. */
   schemas?: boolean;
+  /** Only write the weekly measure workflow. */
+  measure?: boolean;
 }
 
 /** Where okr init runs: no config is loaded, since it may be the very file being replaced. */
@@ -84,6 +88,7 @@ export async function runInit(ctx: InitContext, options: InitOptions): Promise<n
     schemas: schemas.folder,
   };
 
+  if (options.measure) return writeMeasureWorkflow(ctx, root, target, Boolean(options.force));
   const steps: Step[] = [];
   if (!options.schemas)
     for (const file of initFiles(day, target)) {
@@ -171,5 +176,27 @@ export async function runInit(ctx: InitContext, options: InitOptions): Promise<n
     ctx.io.out(
       `\nNext: edit ${examplePath(day)} and okrs/strategy.yaml, then run "okr check" and "okr status".\n`,
     );
+  return 0;
+}
+
+/** `okr init --measure`: the weekly measure workflow alone, an existing one kept without --force. */
+function writeMeasureWorkflow(ctx: InitContext, root: string, target: InitTarget, force: boolean): number {
+  const absolute = join(root, MEASURE_WORKFLOW);
+  const exists = existsSync(absolute);
+  if (exists && isDirectory(absolute)) {
+    ctx.io.err(
+      `okr: ${MEASURE_WORKFLOW} is a folder where okr init writes a file; move it away; nothing was written\n`,
+    );
+    return 1;
+  }
+  if (exists && !force) {
+    ctx.io.out(`skipped ${MEASURE_WORKFLOW}: it exists (okr init --measure --force replaces it)\n`);
+    return 0;
+  }
+  mkdirSync(dirname(absolute), { recursive: true });
+  writeFileAtomic(absolute, measureWorkflow(target));
+  ctx.io.out(
+    `${exists ? 'replaced' : 'created'} ${MEASURE_WORKFLOW}\n\nNext: commit it; every Monday it proposes the measured values as one pull request from okr/measure.\n`,
+  );
   return 0;
 }

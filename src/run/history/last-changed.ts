@@ -75,6 +75,8 @@ export interface LastChanged {
    * beyond it, on a day the clone cannot tell.
    */
   beyondCut: Set<string>;
+  /** KR full id → the commit that last changed its value; absent when the change is not committed yet. */
+  shas: Map<string, string>;
 }
 
 /**
@@ -88,14 +90,17 @@ export async function lastChangedDays(
 ): Promise<LastChanged> {
   const days = new Map<string, number>();
   const beyondCut = new Set<string>();
+  const shas = new Map<string, string>();
   const current = await walkValues(commits, read, options.worktree?.files ?? [], (commit, id) => {
     if (options.shallow && commit.parentless) {
       // The first commit of a shallow clone holds every value as it was at the cut.
       beyondCut.add(id);
       days.delete(id);
+      shas.delete(id);
     } else if (options.until === undefined || commit.day <= options.until) {
       beyondCut.delete(id);
       days.set(id, commit.day);
+      shas.set(id, commit.sha);
     }
   });
   // forEach rather than for…of over entries: no pair is made for each of thousands of KRs.
@@ -106,9 +111,10 @@ export async function lastChangedDays(
         if (current.get(id) === key) return;
         beyondCut.delete(id);
         days.set(id, day);
+        shas.delete(id);
       });
   }
-  return { days, beyondCut };
+  return { days, beyondCut, shas };
 }
 
 /**

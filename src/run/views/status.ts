@@ -69,7 +69,7 @@ export interface StatusReport {
 }
 
 /** The newest check-in by date (the later one in the file on the same day), or null. */
-function newestCheckin(checkins: readonly Checkin[]): { checkin: Checkin; day: number } | null {
+export function newestCheckin(checkins: readonly Checkin[]): { checkin: Checkin; day: number } | null {
   let newest: { checkin: Checkin; day: number } | null = null;
   for (const checkin of checkins) {
     const day = parseDay(String(checkin.date));

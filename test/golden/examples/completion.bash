@@ -17,7 +17,7 @@ _okr() {
         --as-of) return;;
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
-      COMPREPLY=($(compgen -W "check status diff checkin measure close grade rollover graph history init report rules config completion -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "check status diff checkin measure close grade rollover graph explain agenda history init report rules config completion -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     check)
       case "$prev" in
@@ -127,6 +127,30 @@ _okr() {
       esac
       [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output --direction --owner --cycle -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
+    explain)
+      case "$prev" in
+        -f|--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        -C) COMPREPLY=($(compgen -d -- "$cur")); return;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        --as-of) return;;
+        --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
+      esac
+      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      ;;
+    agenda)
+      case "$prev" in
+        -f|--format) COMPREPLY=($(compgen -W "markdown text json" -- "$cur")); return;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        --since) return;;
+        --link-base) return;;
+        -C) COMPREPLY=($(compgen -d -- "$cur")); return;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        --as-of) return;;
+        --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
+      esac
+      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output --since --link-base -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      ;;
     history)
       case "$prev" in
         -f|--format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return;;
@@ -145,7 +169,7 @@ _okr() {
         --as-of) return;;
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
-      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "--force --schemas -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "--force --schemas --measure -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     report)
       case "$prev" in
