@@ -159,6 +159,8 @@ export interface Config {
   rollup: RollupMode;
   cycles: Record<string, { start: string; end: string }>;
   status: { atRisk: number; offTrack: number };
+  /** Commits linked to goals (SPEC §11): the trailer's key, and the days without one that make an objective quiet. */
+  work: { trailer: string; quietDays: number };
   maxFileSize: number;
   /** The config file's `rules:` as written, null without one; lint/settings.ts resolves it. */
   ruleEntries: RuleEntries | null;

@@ -63,6 +63,7 @@ const DOCUMENTS: Record<string, { args: string[]; format: string }> = {
   diff: { args: ['diff', 'HEAD'], format: 'json' },
   graph: { args: ['graph'], format: 'dot' },
   history: { args: ['history', 'grow/buyers'], format: 'json' },
+  work: { args: ['work'], format: 'markdown' },
   rules: { args: ['rules'], format: 'json' },
   config: { args: ['config'], format: 'json' },
   report: { args: ['report'], format: 'html' },
@@ -251,6 +252,7 @@ rules:
       rollup: 'krs',
       cycles: { FY27: { start: '2026-07-01', end: '2027-06-30' } },
       status: { at_risk: 0.2, off_track: 0.25 },
+      work: { trailer: 'OKR', quiet_days: 21 },
       maxFileSize: 5 * 1024 * 1024,
       rules: {
         ...rules,
@@ -277,6 +279,7 @@ rules:
       roots: ['company'],
       rollup: 'krs',
       status: { at_risk: 0.1, off_track: 0.25 },
+      work: { trailer: 'OKR', quiet_days: 21 },
       rules: defaultRules(),
     });
   });

@@ -11,6 +11,7 @@ _okr() {
     'rollover:start cycle TO from FROM\: new files holding the objectives carried over'
     'graph:draw the alignment graph\: objectives, and the KRs others align to'
     'history:the value of a key result (or the progress of an objective) over time'
+    'work:the commits linked to each objective and KR by an "OKR\: <id>" trailer'
     'init:scaffold a repository\: config, strategy, an example OKR file, a CI workflow, editor schemas'
     'report:write a self-contained HTML dashboard of the OKRs'
     'rules:list the rules with their default severity'
@@ -31,6 +32,7 @@ _okr() {
         rollover) _arguments '--carry[which objectives to carry]:value:(unfinished all none)' '--dry-run[print the files it would write, and write nothing]' '-h[show help]' '--help[show help]' ;;
         graph) _arguments '-f[output format]:value:(mermaid dot)' '--format[output format]:value:(mermaid dot)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--direction[mermaid\: parents on top (BT) or top-down (TD)]:value: ' '--owner[only objectives of this owner (repeatable, comma-separated)]:value: ' '--cycle[only objectives of this cycle (repeatable, comma-separated)]:value: ' '-h[show help]' '--help[show help]' ;;
         history) _arguments '-f[output format]:value:(text json)' '--format[output format]:value:(text json)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '-h[show help]' '--help[show help]' ;;
+        work) _arguments '-f[output format]:value:(text json markdown)' '--format[output format]:value:(text json markdown)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--since[only commits from this day (YYYY-MM-DD) or after this revision]:value: ' '--repo[also read this local git repository (repeatable, comma-separated)]:folder:_files -/' '-h[show help]' '--help[show help]' ;;
         init) _arguments '--force[replace files that already exist]' '--schemas[only refresh the copies of okr'\''s JSON Schemas for the editor]' '-h[show help]' '--help[show help]' ;;
         report) _arguments '-f[output format]:value:(html)' '--format[output format]:value:(html)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '-h[show help]' '--help[show help]' ;;
         rules) _arguments '-f[output format]:value:(text json)' '--format[output format]:value:(text json)' '-o[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '--output[write to FILE instead of stdout (atomically; its folder must exist)]:file:_files' '-h[show help]' '--help[show help]' ;;

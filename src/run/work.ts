@@ -1,0 +1,74 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parseDay } from '../dates.js';
+import { GitError } from '../git/errors.js';
+import { requireRepository } from '../git/repo.js';
+import { type WorkCommit, workLog } from '../git/work.js';
+import type { Graph } from '../graph/graph.js';
+import type { Config } from '../model.js';
+import { type RepoCommits, type Work, workItems } from './work-items.js';
+
+/** The ref names no objective or KR in the working tree: the user must fix it. */
+export class UnknownWorkRefError extends Error {}
+
+export interface WorkRunOptions {
+  config: Config;
+  asOf: number;
+  /** Where relative --repo paths are read from. */
+  cwd: string;
+  /** A YYYY-MM-DD day, or a revision of each repository: only commits after it. */
+  since?: string;
+  repos: readonly string[];
+}
+
+/**
+ * The commits linked to each objective and KR (SPEC §11): one `git log` run per repository (the
+ * OKR repository, shown as ".", then each --repo, shown as given), read at once.
+ */
+export async function linkedWork(graph: Graph, options: WorkRunOptions): Promise<Work> {
+  const { config } = options;
+  const sinceDay = options.since === undefined ? null : parseDay(options.since);
+  const sinceRev = options.since !== undefined && sinceDay === null ? options.since : undefined;
+  const trailer = config.work.trailer;
+  const sources = [
+    { repo: '.', cwd: config.root },
+    ...options.repos.map((repo) => ({ repo, cwd: isAbsolute(repo) ? repo : resolve(options.cwd, repo) })),
+  ];
+  const repos: RepoCommits[] = await Promise.all(
+    sources.map(async ({ repo, cwd }) => {
+      await requireRepository(cwd, repo === '.' ? 'okr work' : `okr work --repo ${repo}`);
+      const commits: WorkCommit[] = await workLog(cwd, { trailer, ...(sinceRev ? { sinceRev } : {}) });
+      return { repo, commits };
+    }),
+  ).catch((error: unknown) => {
+    throw error instanceof GitError ? error : new GitError(String((error as Error).message));
+  });
+  return workItems(graph, repos, {
+    config,
+    asOf: options.asOf,
+    since: options.since ?? null,
+    ...(sinceDay !== null ? { sinceDay } : {}),
+  });
+}
+
+/** The items of `ref` and those aligned below it; an UnknownWorkRefError when it names nothing. */
+export function workOf(work: Work, graph: Graph, ref: string): Work {
+  const objective = graph.byId.get(ref);
+  const kr = graph.krs.get(ref);
+  if (!objective && !kr)
+    throw new UnknownWorkRefError(
+      `no objective or key result "${ref}"; use an objective id or "objective-id/kr-id" (see "okr status --krs")`,
+    );
+  const keep = new Set<string>();
+  const visit = (o: (typeof graph.objectives)[number]) => {
+    if (keep.has(o.id)) return;
+    keep.add(o.id);
+    for (const k of o.keyResults) keep.add(k.fullId);
+    for (const child of graph.children.get(o) ?? []) visit(child);
+  };
+  if (objective) visit(objective);
+  else {
+    keep.add(ref);
+    for (const child of graph.alignedTo.get(kr!) ?? []) visit(child);
+  }
+  return { since: work.since, items: work.items.filter((item) => keep.has(item.id)) };
+}
