@@ -19,8 +19,9 @@ export type LintInput = Omit<
   | 'disables'
   | 'ruleIds'
   | 'baseline'
+  | 'workCommits'
 > &
-  Partial<Pick<RuleContext, 'lastChanged' | 'changes' | 'baseline'>>;
+  Partial<Pick<RuleContext, 'lastChanged' | 'changes' | 'baseline' | 'workCommits'>>;
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
@@ -128,6 +129,7 @@ function run(
       changes: input.changes ?? [],
       compared: input.changes !== undefined,
       baseline: input.baseline ?? null,
+      workCommits: input.workCommits ?? [],
       disables: uses,
       ruleIds: RULE_IDS,
       unavailableIds: input.unavailableIds,

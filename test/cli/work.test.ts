@@ -179,3 +179,31 @@ describe('okr work', () => {
     expect(md.stdout).toContain(`### \`grow\`\n\n- \`${r.c5.slice(0, 7)}\` 2026-10-15 Test: Branch work`);
   });
 });
+
+describe('okr check --base: unknown-work-ref', () => {
+  it('reports a trailer of the pull request range that names nothing, with the commit, the ref and the nearest id', () => {
+    const r = workRepo();
+    git(r.dir, ['checkout', '-q', '-b', 'pr']);
+    const bad = commitAll(
+      r.dir,
+      'Cart cache\n\nOKR: checkout/convresion\nOKR: checkout',
+      '2026-10-20T12:00:00Z',
+    );
+    commitAll(r.dir, 'Docs\n\nNot a trailer: OKR: nothing here', '2026-10-21T12:00:00Z');
+    const out = runOkr(['check', '--base', 'main', '-f', 'json', '--as-of', '2026-11-01'], { cwd: r.dir });
+    const problems = (
+      JSON.parse(out.stdout) as {
+        problems: { ruleId: string; file: string; line: number; column: number; message: string }[];
+      }
+    ).problems;
+    const found = problems.filter((p) => p.ruleId === 'unknown-work-ref');
+    // Only the misspelt ref of the range's commit; the commits on main (before the base) are not read.
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 1, column: 1 });
+    expect(found[0]!.file).toMatch(/okrs\/company\.yaml$/);
+    expect(found[0]!.message).toContain(`commit ${bad.slice(0, 7)} has trailer "OKR: checkout/convresion"`);
+    expect(found[0]!.message).toContain('did you mean "checkout/conversion"?');
+    // A warning: the check passes.
+    expect(out.code).toBe(0);
+  });
+});
