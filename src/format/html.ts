@@ -24,6 +24,8 @@ export interface HtmlReportOptions {
   trends?: Trends;
   /** Git's last changes and check's stale KRs; without it, updates come from check-ins alone. */
   freshness?: KrFreshness;
+  /** Each objective's linked work (commit trailers, SPEC §11); without it, none is shown. */
+  work?: ReadonlyMap<string, { commits: number; last: string | null; quiet: boolean }>;
 }
 
 /** What the page needs of one objective: its status, its loaded data and where it sits. */
@@ -43,6 +45,7 @@ interface Page {
   owners: string[];
   themeTitles: Map<string, string>;
   trends: Trends;
+  work: HtmlReportOptions['work'];
   /** okr check's problems by the objective they concern; null: none shown. */
   problems: Map<string | null, Diagnostic[]>;
 }
@@ -64,7 +67,12 @@ function effectiveTheme(analysis: Analysis, objective: Objective): string {
   return '';
 }
 
-function buildPage(analysis: Analysis, trends: Trends, freshness: KrFreshness | undefined): Page {
+function buildPage(
+  analysis: Analysis,
+  trends: Trends,
+  freshness: KrFreshness | undefined,
+  work: HtmlReportOptions['work'],
+): Page {
   const report = statusReport(analysis, freshness);
   const owners = unique(report.objectives.map((o) => o.owner));
   const ownerIndex = new Map(owners.map((o, i) => [o, i]));
@@ -86,6 +94,7 @@ function buildPage(analysis: Analysis, trends: Trends, freshness: KrFreshness | 
     owners,
     themeTitles,
     trends,
+    work,
     problems: problemsByObjective(analysis.diagnostics, new Set(items.map((i) => i.status.id))),
   };
 }
@@ -180,6 +189,16 @@ function filterAttributes(item: Item): string {
   return `data-owner="${h(s.owner)}" data-cycle="${h(s.cycle)}" data-theme="${h(item.theme)}" data-status="${s.status}"`;
 }
 
+/** The objective's linked commits and the latest one's date, or a mark when it has none. */
+function workFact(item: Item, page: Page): string | null {
+  const w = page.work?.get(item.status.id);
+  if (!page.work) return null;
+  if (!w || w.commits === 0) return '<span class="no-work">no linked work</span>';
+  const count = `${w.commits} linked commit${w.commits === 1 ? '' : 's'}, last ${h(w.last ?? '')}`;
+  const quiet = `no linked work in ${page.analysis.config.work.quietDays} days`;
+  return w.quiet ? `${count} · <span class="no-work">${quiet}</span>` : count;
+}
+
 function objectiveCard(item: Item, page: Page): string {
   const s = item.status;
   const o = item.objective;
@@ -207,6 +226,8 @@ function objectiveCard(item: Item, page: Page): string {
         })
         .join(', ')}`,
     );
+  const work = workFact(item, page);
+  if (work) facts.push(work);
   facts.push(`${h(s.file)}:${s.line}`);
   const description = o.data.description ? `<p class="desc">${h(o.data.description)}</p>` : '';
   const krs = s.keyResults.map((kr) => krItem(kr, o, page)).join('\n');
@@ -390,7 +411,12 @@ function data(page: Page): string {
  * readable without script (filters need it), fluid on a phone, and expanded when printed.
  */
 export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions = {}): string {
-  const page = buildPage(analysis, options.trends ?? checkinTrends(analysis.graph), options.freshness);
+  const page = buildPage(
+    analysis,
+    options.trends ?? checkinTrends(analysis.graph),
+    options.freshness,
+    options.work,
+  );
   const csp = [
     "default-src 'none'",
     `style-src ${hash(REPORT_CSS)}`,

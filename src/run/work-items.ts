@@ -123,38 +123,38 @@ function quietOf(objective: Objective, options: WorkOptions): (last: number | nu
 
 /**
  * The commits (key → day) each objective and KR counts: its own, its KRs', and those of the
- * objectives aligned below it, through the alignment graph; an alignment cycle is followed once.
+ * objectives aligned below it (a tree: rollup parents leave alignment cycles out). Walked with an
+ * explicit stack, children first, so that a very deep alignment chain cannot exhaust the call stack.
  */
 function belowSets(graph: Graph, byRef: ReadonlyMap<string, Linked[]>) {
   const objectives = new Map<Objective, Map<string, number>>();
   const krs = new Map<KeyResult, Map<string, number>>();
-  const own = (id: string, into: Map<string, number>) => {
-    for (const l of byRef.get(id) ?? []) into.set(l.key, l.day);
+  const add = (into: Map<string, number>, from: ReadonlyMap<string, number> | undefined) => {
+    for (const [key, day] of from ?? []) into.set(key, day);
   };
-  const visiting = new Set<Objective>();
-  const objective = (o: Objective): Map<string, number> => {
-    const known = objectives.get(o);
-    if (known) return known;
-    const set = new Map<string, number>();
-    if (visiting.has(o)) return set;
-    visiting.add(o);
-    own(o.id, set);
-    for (const k of o.keyResults) for (const [key, day] of kr(k)) set.set(key, day);
-    for (const child of graph.children.get(o) ?? [])
-      for (const [key, day] of objective(child)) set.set(key, day);
-    visiting.delete(o);
-    objectives.set(o, set);
-    return set;
+  const own = (id: string) => new Map((byRef.get(id) ?? []).map((l) => [l.key, l.day] as const));
+  const stack: { o: Objective; expanded: boolean }[] = graph.objectives.map((o) => ({ o, expanded: false }));
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (objectives.has(top.o)) continue;
+    const children = graph.children.get(top.o) ?? [];
+    if (!top.expanded) {
+      stack.push({ o: top.o, expanded: true });
+      for (const child of children) if (!objectives.has(child)) stack.push({ o: child, expanded: false });
+      continue;
+    }
+    const set = own(top.o.id);
+    for (const k of top.o.keyResults) {
+      const kset = own(k.fullId);
+      for (const child of graph.alignedTo.get(k) ?? []) add(kset, objectives.get(child));
+      krs.set(k, kset);
+      add(set, kset);
+    }
+    for (const child of children) add(set, objectives.get(child));
+    objectives.set(top.o, set);
+  }
+  return {
+    objective: (o: Objective) => objectives.get(o) ?? new Map<string, number>(),
+    kr: (k: KeyResult) => krs.get(k) ?? new Map<string, number>(),
   };
-  const kr = (k: KeyResult): Map<string, number> => {
-    const known = krs.get(k);
-    if (known) return known;
-    const set = new Map<string, number>();
-    own(k.fullId, set);
-    krs.set(k, set);
-    for (const child of graph.alignedTo.get(k) ?? [])
-      for (const [key, day] of objective(child)) set.set(key, day);
-    return set;
-  };
-  return { objective, kr };
 }

@@ -59,16 +59,47 @@ export function workOf(work: Work, graph: Graph, ref: string): Work {
       `no objective or key result "${ref}"; use an objective id or "objective-id/kr-id" (see "okr status --krs")`,
     );
   const keep = new Set<string>();
-  const visit = (o: (typeof graph.objectives)[number]) => {
-    if (keep.has(o.id)) return;
+  // Walked with an explicit stack: an alignment chain may be very deep.
+  const stack = objective ? [objective] : [...(graph.alignedTo.get(kr!) ?? [])];
+  if (!objective) keep.add(ref);
+  while (stack.length > 0) {
+    const o = stack.pop()!;
+    if (keep.has(o.id)) continue;
     keep.add(o.id);
     for (const k of o.keyResults) keep.add(k.fullId);
-    for (const child of graph.children.get(o) ?? []) visit(child);
-  };
-  if (objective) visit(objective);
-  else {
-    keep.add(ref);
-    for (const child of graph.alignedTo.get(kr!) ?? []) visit(child);
+    stack.push(...(graph.children.get(o) ?? []));
   }
   return { since: work.since, items: work.items.filter((item) => keep.has(item.id)) };
+}
+
+/** An objective's linked work as status and report show it: commits counted in `total`, and `last`. */
+export interface ObjectiveWork {
+  commits: number;
+  last: string | null;
+  quiet: boolean;
+}
+
+/**
+ * Each objective's linked work from the OKR repository alone (`okr status --format json`, `okr
+ * report`); empty outside a repository or before the first commit.
+ */
+export async function objectiveWork(
+  graph: Graph,
+  options: { config: Config; asOf: number; env: NodeJS.ProcessEnv },
+): Promise<Map<string, ObjectiveWork>> {
+  const { config } = options;
+  const { mayBeRepository } = await import('../git/state.js');
+  let commits: WorkCommit[] = [];
+  if (mayBeRepository(config.root, options.env))
+    try {
+      commits = await workLog(config.root, { trailer: config.work.trailer });
+    } catch {
+      // Not a repository after all (or git cannot run): no linked work to show.
+    }
+  const work = workItems(graph, [{ repo: '.', commits }], { config, asOf: options.asOf, since: null });
+  const byId = new Map<string, ObjectiveWork>();
+  for (const item of work.items)
+    if (item.kind === 'objective')
+      byId.set(item.id, { commits: item.total, last: item.last, quiet: item.quiet });
+  return byId;
 }

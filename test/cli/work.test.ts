@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { companyYaml, okrRepo, okrYaml, teamYaml } from '../git/okr-repo.js';
 import { commitAll, git, gitInit, runOkr, tempDir, writeFiles } from '../helpers.js';
@@ -205,5 +207,33 @@ describe('okr check --base: unknown-work-ref', () => {
     expect(found[0]!.message).toContain('did you mean "checkout/conversion"?');
     // A warning: the check passes.
     expect(out.code).toBe(0);
+  });
+});
+
+describe('linked work in status and report', () => {
+  it('okr status --format json carries work: { commits, last } per objective', () => {
+    const r = workRepo();
+    const out = runOkr(['status', '-f', 'json', '--as-of', '2026-11-01'], { cwd: r.dir });
+    expect(out.code).toBe(0);
+    const objectives = (JSON.parse(out.stdout) as { objectives: { id: string; work: unknown }[] }).objectives;
+    // Same counts as okr work without --repo: grow c5, c2, c3, m, c1 = 5; checkout c3, m, c2, c1 = 4; ops none.
+    expect(Object.fromEntries(objectives.map((o) => [o.id, o.work]))).toEqual({
+      grow: { commits: 5, last: '2026-10-17' },
+      checkout: { commits: 4, last: '2026-10-17' },
+      ops: { commits: 0, last: null },
+    });
+  });
+
+  it('okr report shows each objective’s commit count and latest date, and marks one with no linked work', () => {
+    const r = workRepo();
+    const out = runOkr(['report', '-o', 'report.html', '--as-of', '2026-11-01'], { cwd: r.dir });
+    expect(out.code).toBe(0);
+    const html = readFileSync(join(r.dir, 'report.html'), 'utf8');
+    const card = (id: string) =>
+      html.slice(html.indexOf(`id="obj-${id}"`), html.indexOf('</article>', html.indexOf(`id="obj-${id}"`)));
+    expect(card('grow')).toContain('5 linked commits, last 2026-10-17');
+    expect(card('checkout')).toContain('4 linked commits, last 2026-10-17');
+    expect(card('ops')).toContain('<span class="no-work">no linked work</span>');
+    expect(card('grow')).not.toContain('no linked work');
   });
 });

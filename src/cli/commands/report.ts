@@ -22,8 +22,13 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
   const viewed = await analyzeForView(ctx);
   if (!viewed) return 2;
   const { analysis, freshness } = viewed;
-  const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));
-  writeOutput(ctx, out, renderHtmlReport(analysis, { trends, freshness }));
+  const { objectiveWork } = await import('../../run/work.js');
+  const [series, work] = await Promise.all([
+    gitTrendSeries(ctx),
+    objectiveWork(analysis.graph, { config: ctx.config, asOf: ctx.asOf, env: ctx.io.env }),
+  ]);
+  const trends = mergeTrends(checkinTrends(analysis.graph), series);
+  writeOutput(ctx, out, renderHtmlReport(analysis, { trends, freshness, work }));
   const count = analysis.graph.objectives.length;
   ctx.io.err(`okr: wrote ${out} (${count} objective${count === 1 ? '' : 's'})\n`);
   return 0;
