@@ -1,5 +1,5 @@
 import { GitError } from './errors.js';
-import { resolveCommit } from './repo.js';
+import { requireRepository, resolveCommit } from './repo.js';
 import { runGit } from './run.js';
 
 /** A commit whose message has trailers naming objectives or KRs (SPEC §11). */
@@ -20,6 +20,8 @@ export interface WorkLogOptions {
   sinceRev?: string;
   /** Only the commits of `base..head` when set (okr check --base). */
   range?: { base: string; head: string };
+  /** The command named when `cwd` is no repository (a GitError then); without it, none is looked for. */
+  command?: string;
 }
 
 // Record, field and value separators: none of them can be in a subject, a name or a trailer's value.
@@ -51,6 +53,8 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
       '--',
     ]);
   } catch (error) {
+    // Whether it is a repository at all is asked only when git log failed: one process less.
+    if (options.command !== undefined) await requireRepository(cwd, options.command);
     const named = options.range
       ? [options.range.base, options.range.head]
       : options.sinceRev

@@ -1,7 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseDay } from '../dates.js';
 import { GitError } from '../git/errors.js';
-import { requireRepository } from '../git/repo.js';
 import { type WorkCommit, workLog } from '../git/work.js';
 import type { Graph } from '../graph/graph.js';
 import type { Config } from '../model.js';
@@ -35,8 +34,12 @@ export async function linkedWork(graph: Graph, options: WorkRunOptions): Promise
   ];
   const repos: RepoCommits[] = await Promise.all(
     sources.map(async ({ repo, cwd }) => {
-      await requireRepository(cwd, repo === '.' ? 'okr work' : `okr work --repo ${repo}`);
-      const commits: WorkCommit[] = await workLog(cwd, { trailer, ...(sinceRev ? { sinceRev } : {}) });
+      const command = repo === '.' ? 'okr work' : `okr work --repo ${repo}`;
+      const commits: WorkCommit[] = await workLog(cwd, {
+        trailer,
+        command,
+        ...(sinceRev ? { sinceRev } : {}),
+      });
       return { repo, commits };
     }),
   ).catch((error: unknown) => {

@@ -166,6 +166,10 @@ describe('okr work', () => {
     const rev = runOkr(['work', '--since', 'no-such-branch'], { cwd: r.dir });
     expect(rev.code).toBe(2);
     expect(rev.stderr).toContain('unknown revision "no-such-branch"');
+    const notRepo = tempDir('okr-not-repo-');
+    const other = runOkr(['work', '--repo', notRepo], { cwd: r.dir });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`okr: not a git repository: okr work --repo ${notRepo}`);
   });
 
   it('prints text and markdown', () => {
