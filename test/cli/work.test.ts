@@ -241,3 +241,19 @@ describe('linked work in status and report', () => {
     expect(card('grow')).not.toContain('no linked work');
   });
 });
+
+describe('okr diff --format markdown: linked work', () => {
+  it('lists the objectives the commits of BASE..HEAD claim, with how many commits', () => {
+    const r = workRepo();
+    git(r.dir, ['checkout', '-q', '-b', 'pr']);
+    commitAll(r.dir, 'One\n\nOKR: checkout/conversion\nOKR: checkout', '2026-10-20T12:00:00Z');
+    commitAll(r.dir, 'Two\n\nOKR: ops/fixes\nOKR: no-such-goal', '2026-10-21T12:00:00Z');
+    const out = runOkr(['diff', 'main', 'HEAD', '-f', 'markdown', '--as-of', '2026-11-01'], { cwd: r.dir });
+    expect(out.code).toBe(0);
+    // checkout: the first commit, named twice, counts once; ops through its KR; the main branch's
+    // commits (before the base) are not listed, so grow is not; an unknown id is left out.
+    expect(out.stdout).toContain(
+      "**Objectives this change's commits claim:** `ops` (1 commit), `checkout` (1 commit)",
+    );
+  });
+});
