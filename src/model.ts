@@ -175,6 +175,8 @@ export interface Config {
   rollup: RollupMode;
   cycles: Record<string, { start: string; end: string }>;
   status: { atRisk: number; offTrack: number };
+  /** Commits linked to goals (SPEC §11): the trailer's key, and the days without one that make an objective quiet. */
+  work: { trailer: string; quietDays: number };
   maxFileSize: number;
   /** `measure.allow`: the sources okr measure may read (default [file]). */
   measure: { allow: MeasureSourceKind[] };

@@ -110,6 +110,7 @@ export function defaultConfig(root: string): Config {
     rollup: 'krs',
     cycles: {},
     status: { atRisk: 0.1, offTrack: 0.25 },
+    work: { trailer: 'OKR', quietDays: 21 },
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     measure: { allow: ['file'] },
     ruleEntries: null,
@@ -216,6 +217,7 @@ export function configFromText(defaults: Config, display: string, text: string):
     ...defaults,
     status: { ...defaults.status },
     measure: { allow: [...defaults.measure.allow] },
+    work: { ...defaults.work },
   };
   const { source, problems } = parseSourceLazily(display, text);
   if (problems.length === 0 && source.data !== null && source.data !== undefined) {
@@ -243,5 +245,8 @@ export function configFromText(defaults: Config, display: string, text: string):
   const status = raw.status as { at_risk?: number; off_track?: number } | undefined;
   if (status?.at_risk !== undefined) config.status.atRisk = status.at_risk;
   if (status?.off_track !== undefined) config.status.offTrack = status.off_track;
+  const work = raw.work as { trailer?: string; quiet_days?: number } | undefined;
+  if (work?.trailer !== undefined) config.work.trailer = work.trailer;
+  if (work?.quiet_days !== undefined) config.work.quietDays = work.quiet_days;
   return config;
 }

@@ -20,6 +20,7 @@ export function configDocument(
     rollup: config.rollup,
     cycles: config.cycles,
     status: { at_risk: config.status.atRisk, off_track: config.status.offTrack },
+    work: { trailer: config.work.trailer, quiet_days: config.work.quietDays },
     maxFileSize: config.maxFileSize,
     measure: { allow: config.measure.allow },
     rules: Object.fromEntries(

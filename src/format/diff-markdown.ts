@@ -52,8 +52,16 @@ function counted(items: readonly DiffItem[]): string {
  * `okr diff --format markdown`, made to be posted as a pull request comment: a summary table, moved
  * goalposts called out, and every detail folded in <details>. User text is escaped.
  */
-export function formatDiffMarkdown(diff: OkrDiff): string {
+export function formatDiffMarkdown(
+  diff: OkrDiff,
+  claimed: readonly { id: string; commits: number }[] = [],
+): string {
   const lines = ['### OKR changes', '', `From ${revision(diff.base)} to ${revision(diff.head)}.`];
+  if (claimed.length > 0)
+    lines.push(
+      '',
+      `**Objectives this change's commits claim:** ${claimed.map((c) => `${code(c.id)} (${c.commits} commit${c.commits === 1 ? '' : 's'})`).join(', ')}`,
+    );
   if (isEmptyDiff(diff))
     return `${[...lines, '', 'No objective, key result or problem changes.'].join('\n')}\n`;
   const moved = diff.changed.filter((c) => c.movedGoalpost);

@@ -28,6 +28,8 @@ export interface HtmlReportOptions {
   freshness?: KrFreshness;
   /** The score sheets of the closed cycles, shown as their final grades. */
   grades?: readonly GradeSheet[];
+  /** Each objective's linked work (commit trailers, SPEC §11); without it, none is shown. */
+  work?: ReadonlyMap<string, { commits: number; last: string | null; quiet: boolean }>;
 }
 
 /** What the page needs of one objective: its status, its loaded data and where it sits. */
@@ -47,6 +49,7 @@ interface Page {
   owners: string[];
   themeTitles: Map<string, string>;
   trends: Trends;
+  work: HtmlReportOptions['work'];
   /** okr check's problems by the objective they concern; null: none shown. */
   problems: Map<string | null, Diagnostic[]>;
   grades: readonly GradeSheet[];
@@ -74,6 +77,7 @@ function buildPage(
   trends: Trends,
   freshness: KrFreshness | undefined,
   grades: readonly GradeSheet[],
+  work: HtmlReportOptions['work'],
 ): Page {
   const report = statusReport(analysis, freshness);
   const owners = unique(report.objectives.map((o) => o.owner));
@@ -96,6 +100,7 @@ function buildPage(
     owners,
     themeTitles,
     trends,
+    work,
     problems: problemsByObjective(analysis.diagnostics, new Set(items.map((i) => i.status.id))),
     grades,
   };
@@ -191,6 +196,16 @@ function filterAttributes(item: Item): string {
   return `data-owner="${h(s.owner)}" data-cycle="${h(s.cycle)}" data-theme="${h(item.theme)}" data-status="${s.status}"`;
 }
 
+/** The objective's linked commits and the latest one's date, or a mark when it has none. */
+function workFact(item: Item, page: Page): string | null {
+  const w = page.work?.get(item.status.id);
+  if (!page.work) return null;
+  if (!w || w.commits === 0) return '<span class="no-work">no linked work</span>';
+  const count = `${w.commits} linked commit${w.commits === 1 ? '' : 's'}, last ${h(w.last ?? '')}`;
+  const quiet = `no linked work in ${page.analysis.config.work.quietDays} days`;
+  return w.quiet ? `${count} · <span class="no-work">${quiet}</span>` : count;
+}
+
 function objectiveCard(item: Item, page: Page): string {
   const s = item.status;
   const o = item.objective;
@@ -218,6 +233,8 @@ function objectiveCard(item: Item, page: Page): string {
         })
         .join(', ')}`,
     );
+  const work = workFact(item, page);
+  if (work) facts.push(work);
   facts.push(`${h(s.file)}:${s.line}`);
   const description = o.data.description ? `<p class="desc">${h(o.data.description)}</p>` : '';
   const krs = s.keyResults.map((kr) => krItem(kr, o, page)).join('\n');
@@ -409,6 +426,7 @@ export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions 
     options.trends ?? checkinTrends(analysis.graph),
     options.freshness,
     options.grades ?? [],
+    options.work,
   );
   const cycles = unique(page.items.map((i) => i.status.cycle));
   const csp = [

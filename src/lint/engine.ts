@@ -20,8 +20,9 @@ export type LintInput = Omit<
   | 'disables'
   | 'ruleIds'
   | 'baseline'
+  | 'workCommits'
 > &
-  Partial<Pick<RuleContext, 'lastChanged' | 'missingMeasureFiles' | 'changes' | 'baseline'>>;
+  Partial<Pick<RuleContext, 'lastChanged' | 'missingMeasureFiles' | 'changes' | 'baseline' | 'workCommits'>>;
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
@@ -130,6 +131,7 @@ function run(
       changes: input.changes ?? [],
       compared: input.changes !== undefined,
       baseline: input.baseline ?? null,
+      workCommits: input.workCommits ?? [],
       disables: uses,
       ruleIds: RULE_IDS,
       unavailableIds: input.unavailableIds,

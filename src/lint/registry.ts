@@ -21,6 +21,7 @@ import { rule as uncountedObjective } from './rules/uncounted-objective.js';
 import { rule as unknownCycle } from './rules/unknown-cycle.js';
 import { rule as unknownDisabledRule } from './rules/unknown-disabled-rule.js';
 import { rule as unknownTheme } from './rules/unknown-theme.js';
+import { rule as unknownWorkRef } from './rules/unknown-work-ref.js';
 import { rule as unmeasuredKr } from './rules/unmeasured-kr.js';
 import { rule as unresolvedContinues } from './rules/unresolved-continues.js';
 import { rule as unresolvedDependency } from './rules/unresolved-dependency.js';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   unknownCycle,
   unknownDisabledRule,
   unknownTheme,
+  unknownWorkRef,
   unmeasuredKr,
   unresolvedContinues,
   unresolvedDependency,

@@ -44,6 +44,12 @@ export interface Report {
   target: string | null;
 }
 
+/** A commit and the ids its work trailers name (SPEC §11). */
+export interface WorkTrailers {
+  sha: string;
+  refs: readonly string[];
+}
+
 export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   config: Config;
   files: readonly OkrFile[];
@@ -64,6 +70,8 @@ export interface RuleContext<Options extends RuleOptions = RuleOptions> {
   compared: boolean;
   /** The id of every rule there is, run or not: what a disable comment may name. */
   ruleIds: ReadonlySet<string>;
+  /** The commits of BASE..HEAD with their work trailers' values (`okr check --base REF`); empty without one. */
+  workCommits: readonly WorkTrailers[];
   /** The graph of the base revision of `okr check --base REF`, or null without one. */
   baseline: Graph | null;
   /** The disable comments and what they silenced, for a rule that `readsDisables`; empty for the others. */

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { fieldChanges } from '../graph/changes.js';
 import type { Graph } from '../graph/graph.js';
 import { lint } from '../lint/engine.js';
+import type { WorkTrailers } from '../lint/types.js';
 import type { Config, OkrFile } from '../model.js';
 import { type Standing, type StandingOptions, standing } from '../rollup/standing.js';
 import { measureFileExists } from '../source/measure-file.js';
@@ -15,6 +16,8 @@ export interface LintOptions {
   lastChanged?: ReadonlyMap<string, number>;
   /** The graph of a base revision (`okr check --base REF`): changes since it feed moved-goalpost and closed-cycle-edit. */
   baseline?: Graph;
+  /** The commits of BASE..HEAD and their work trailers, for unknown-work-ref. */
+  workCommits?: readonly WorkTrailers[];
   /** The ids of the rules to run, for a view that shows only their verdict; default: every rule. */
   only?: ReadonlySet<string>;
   /** Whether a measure's file (root-relative) is there; default: whether it is on disk at the root. */
@@ -59,6 +62,7 @@ export function lintStanding(s: Standing, options: LintOptions = {}): Diagnostic
         options.measureFileExists ?? ((file) => measureFileExists(config.root, file)),
       ),
       ...(options.lastChanged ? { lastChanged: options.lastChanged } : {}),
+      ...(options.workCommits ? { workCommits: options.workCommits } : {}),
       ...(options.baseline
         ? { changes: fieldChanges(options.baseline, graph, config, s.asOf), baseline: options.baseline }
         : {}),

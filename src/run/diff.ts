@@ -7,6 +7,8 @@ import {
   requireRepository,
   resolveCommit,
 } from '../git/repo.js';
+import { type WorkCommit, workLog } from '../git/work.js';
+import type { Graph } from '../graph/graph.js';
 import type { Config } from '../model.js';
 import { diffAnalyses, type OkrDiff } from './compare.js';
 import { judge } from './judge.js';
@@ -25,6 +27,24 @@ export interface DiffResult {
   diff: OkrDiff;
   /** How many KRs a shallow clone's cut left undated on either side (see `shallowNote`). */
   undatedByTheCut: number;
+  /** The objectives the commits of BASE..HEAD claim by their work trailers, in file order, with how many commits. */
+  claimed: { id: string; commits: number }[];
+}
+
+/** The objectives (of `graph`) that `commits` name, themselves or through one of their KRs. */
+function claimedObjectives(graph: Graph, commits: readonly WorkCommit[]): DiffResult['claimed'] {
+  const counts = new Map<string, Set<string>>();
+  for (const c of commits)
+    for (const ref of c.refs) {
+      const objective = graph.byId.get(ref) ?? graph.krs.get(ref)?.objective;
+      if (!objective) continue;
+      const shas = counts.get(objective.id) ?? new Set<string>();
+      shas.add(c.sha);
+      counts.set(objective.id, shas);
+    }
+  return graph.objectives
+    .filter((o) => counts.has(o.id))
+    .map((o) => ({ id: o.id, commits: counts.get(o.id)!.size }));
 }
 
 /**
@@ -41,9 +61,14 @@ export async function diffRevisions(options: DiffRunOptions): Promise<DiffResult
     options.base === undefined ? (await defaultBase(cwd)).sha : await requireCommit(cwd, options.base);
   const headSha = options.head === undefined ? null : await requireCommit(cwd, options.head);
   const headTip = headSha ?? (await resolveCommit(cwd, 'HEAD'));
-  const [facts, logs] = await Promise.all([
+  const [facts, logs, work] = await Promise.all([
     repositoryFacts(cwd),
     okrLogs(config, headTip === null ? [baseSha] : [baseSha, headTip]),
+    headTip === null
+      ? []
+      : workLog(cwd, { trailer: config.work.trailer, range: { base: baseSha, head: headTip } }).catch(
+          () => [],
+        ),
   ]);
   const shallow = facts?.shallow ?? false;
   return withBlobReader(cwd, async (reader) => {
@@ -64,6 +89,7 @@ export async function diffRevisions(options: DiffRunOptions): Promise<DiffResult
     return {
       diff: diffAnalyses(before.analysis, after.analysis, { base: baseSha, head: headSha ?? 'WORKTREE' }),
       undatedByTheCut: Math.max(before.undatedByTheCut, after.undatedByTheCut),
+      claimed: claimedObjectives(after.analysis.graph, work),
     };
   });
 }

@@ -3,8 +3,10 @@ import { type BlobReader, knownBlobs, withBlobReader } from '../git/cat-file.js'
 import { type LogCommit, okrLog } from '../git/log.js';
 import { repositoryFacts, requireCommit, requireRepository } from '../git/repo.js';
 import { mayBeRepository } from '../git/state.js';
+import { workLog } from '../git/work.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
 import { ruleSettings } from '../lint/settings.js';
+import type { WorkTrailers } from '../lint/types.js';
 import type { LoadResult } from '../load/load.js';
 import { loadWorktree, type SourceCache } from '../load/texts.js';
 import type { Config } from '../model.js';
@@ -63,6 +65,8 @@ export interface Judgement {
 interface GitInputs {
   lastChanged?: LastChanged;
   baseline?: Graph;
+  /** The commits of BASE..HEAD with work trailers, with a base. */
+  workCommits?: readonly WorkTrailers[];
   shallow: boolean;
 }
 
@@ -131,10 +135,17 @@ function startGitInputs(
     if (base !== undefined) await requireRepository(root, base.command);
     else if (worktree !== null && (await facts) === null) return { load: worktree, git: { shallow: false } };
     const baseSha = base === undefined ? null : await requireCommit(root, base.rev);
-    return withBlobReader(root, async (reader) => {
+    // The trailers of the range's commits, for unknown-work-ref: one more git log, with a base only.
+    const work =
+      baseSha === null
+        ? undefined
+        : workLog(root, { trailer: config.work.trailer, range: { base: baseSha, head: revision ?? 'HEAD' } });
+    const read = await withBlobReader(root, async (reader) => {
       const shallow = (await facts)?.shallow ?? false;
       return readGit(options, { reader, commits: await commits, shallow }, worktree, cache, baseSha);
     });
+    if (work) read.git.workCommits = await work;
+    return read;
   };
 }
 
@@ -199,6 +210,7 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     load,
     ...(git.lastChanged ? { lastChanged: git.lastChanged.days } : {}),
     ...(git.baseline ? { baseline: git.baseline } : {}),
+    ...(git.workCommits ? { workCommits: git.workCommits } : {}),
   });
   const undated = git.shallow && git.lastChanged ? undatedByTheCut(analysis, git.lastChanged.beyondCut) : 0;
   return {

@@ -66,6 +66,7 @@ const DOCUMENTS: Record<string, { args: string[]; format: string }> = {
   grade: { args: ['grade', '2026-Q4'], format: 'markdown' },
   explain: { args: ['explain', 'grow/buyers'], format: 'json' },
   agenda: { args: ['agenda'], format: 'json' },
+  work: { args: ['work'], format: 'markdown' },
   rules: { args: ['rules'], format: 'json' },
   config: { args: ['config'], format: 'json' },
   report: { args: ['report'], format: 'html' },
@@ -255,6 +256,7 @@ rules:
       rollup: 'krs',
       cycles: { FY27: { start: '2026-07-01', end: '2027-06-30' } },
       status: { at_risk: 0.2, off_track: 0.25 },
+      work: { trailer: 'OKR', quiet_days: 21 },
       maxFileSize: 5 * 1024 * 1024,
       // The default: only files may be read by okr measure.
       measure: { allow: ['file'] },
@@ -283,6 +285,7 @@ rules:
       roots: ['company'],
       rollup: 'krs',
       status: { at_risk: 0.1, off_track: 0.25 },
+      work: { trailer: 'OKR', quiet_days: 21 },
       rules: defaultRules(),
     });
   });

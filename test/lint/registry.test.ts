@@ -11,21 +11,33 @@ const ruleFiles = readdirSync(join(REPO_ROOT, 'src', 'lint', 'rules'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => f.slice(0, -'.ts'.length));
 
+interface SectionFiles {
+  files: Record<string, string>;
+  base: Record<string, string>;
+  reported: string[];
+  /** Commits of the range `okr check --base REF` reads, with the values of their `OKR:` trailers. */
+  commits: { sha: string; refs: string[] }[];
+}
+
 /**
  * The YAML files of a section of a docs page: each ```yaml block starts with `# path`, or with
- * `# base: path` for a file of the base revision a rule compares with.
+ * `# base: path` for a file of the base revision a rule compares with. A ```text block starting
+ * with `# commit SHA` is a commit message of the range; the `OKR:` lines of its last paragraph are
+ * its trailers.
  */
-function sectionFiles(
-  page: string,
-  heading: string,
-): { files: Record<string, string>; base: Record<string, string>; reported: string[] } {
+function sectionFiles(page: string, heading: string): SectionFiles {
   const start = page.indexOf(`\n## ${heading}\n`);
-  if (start === -1) return { files: {}, base: {}, reported: [] };
+  if (start === -1) return { files: {}, base: {}, reported: [], commits: [] };
   const end = page.indexOf('\n## ', start + 1);
   const section = page.slice(start, end === -1 ? undefined : end);
   const files: Record<string, string> = {};
   const base: Record<string, string> = {};
   const reported: string[] = [];
+  const commits: SectionFiles['commits'] = [];
+  for (const [, sha, message] of section.matchAll(/```text\n# commit ([0-9a-f]{7,40})\n([\s\S]*?)```/g)) {
+    const last = message!.trim().split('\n\n').pop()!;
+    commits.push({ sha: sha!, refs: [...last.matchAll(/^okr:\s*(\S+)$/gim)].map((m) => m[1]!) });
+  }
   for (const [, body] of section.matchAll(/```yaml\n([\s\S]*?)```/g)) {
     const [first, ...rest] = body!.split('\n');
     const basePath = /^# base: (\S+)$/.exec(first!)?.[1];
@@ -37,16 +49,18 @@ function sectionFiles(
       if (/#.*\breported\b/.test(line)) reported.push(`${path}:${i + 1}`);
     });
   }
-  return { files, base, reported };
+  return { files, base, reported, commits };
 }
 
 /** An example as a rule tester case: its files (okr.config.yaml among them) and its base files as the baseline. */
-function exampleCase(
-  name: string,
-  files: Record<string, string>,
-  base: Record<string, string> = {},
-): RuleCase {
-  return { name, files, ...(Object.keys(base).length > 0 ? { baseline: base } : {}) };
+function exampleCase(name: string, section: SectionFiles): RuleCase {
+  const { files, base, commits } = section;
+  return {
+    name,
+    files,
+    ...(Object.keys(base).length > 0 ? { baseline: base } : {}),
+    ...(commits.length > 0 ? { workCommits: commits } : {}),
+  };
 }
 
 describe('the rule registry', () => {
@@ -107,12 +121,12 @@ describe('the rule registry', () => {
         expect(Object.keys(invalid.files)).toEqual([]);
         return;
       }
-      const fired = runRule(id, exampleCase('invalid', invalid.files, invalid.base));
+      const fired = runRule(id, exampleCase('invalid', invalid));
       expect(fired.length).toBeGreaterThan(0);
       if (invalid.reported.length > 0)
         expect(fired.map((d) => `${d.file}:${d.line}`)).toEqual(invalid.reported);
       expect(Object.keys(valid.files).filter((f) => f !== CONFIG_FILE).length).toBeGreaterThan(0);
-      expect(runRule(id, exampleCase('valid', valid.files, valid.base))).toEqual([]);
+      expect(runRule(id, exampleCase('valid', valid))).toEqual([]);
     });
   });
 });

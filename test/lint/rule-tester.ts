@@ -33,6 +33,8 @@ export interface RuleCase {
   lastChanged?: Record<string, string>;
   /** Files of the base revision (path → text), as `okr check --base REF` reads them. */
   baseline?: Record<string, string>;
+  /** Commits of BASE..HEAD and the ids their work trailers name, as `okr check --base REF` reads them. */
+  workCommits?: { sha: string; refs: string[] }[];
   /** Run every rule and expect no problem of any other rule: the files are wrong only as the case says. */
   clean?: true;
   /**
@@ -125,6 +127,7 @@ export function runRule(ruleId: string, c: RuleCase): Diagnostic[] {
     ...(baseline ? { baseline } : {}),
     // A measure's file is there when the case has it among its files; nothing is read from disk.
     measureFileExists: (file) => Object.hasOwn(c.files, file),
+    ...(c.workCommits ? { workCommits: c.workCommits } : {}),
   });
   return c.clean || c.others ? diagnostics : diagnostics.filter((d) => d.ruleId === ruleId);
 }

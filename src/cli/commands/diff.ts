@@ -32,15 +32,15 @@ export async function runDiff(
   options: DiffOptions,
 ): Promise<number> {
   if (pointedBelow(ctx, 'diff')) return 2;
-  const { diff, undatedByTheCut } = await computeDiff(ctx, base, head);
+  const { diff, undatedByTheCut, claimed } = await computeDiff(ctx, base, head);
   for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
   const output =
     options.format === 'json'
       ? formatDiffJson(diff)
       : options.format === 'markdown'
-        ? formatDiffMarkdown(diff)
+        ? formatDiffMarkdown(diff, claimed)
         : formatDiffText(diff, ctx.color);
   ctx.io.out(output);
-  appendStepSummary(ctx.io.env, options.format === 'markdown' ? output : formatDiffMarkdown(diff));
+  appendStepSummary(ctx.io.env, options.format === 'markdown' ? output : formatDiffMarkdown(diff, claimed));
   return 0;
 }

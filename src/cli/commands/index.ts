@@ -247,6 +247,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./history.js')).runHistory,
   },
   {
+    name: 'work',
+    description: 'the commits linked to each objective and KR by an "OKR: <id>" trailer',
+    arguments: [{ name: '[ref]', description: 'only this objective or KR, and what is aligned below it' }],
+    format: { choices: ['text', 'json', 'markdown'], default: 'text' },
+    options: [
+      {
+        flags: '--since <date-or-rev>',
+        description: 'only commits from this day (YYYY-MM-DD) or after this revision',
+      },
+      {
+        flags: '--repo <path>',
+        description: 'also read this local git repository (repeatable, comma-separated)',
+        repeatable: true,
+      },
+    ],
+    context: 'project',
+    load: async () => (await import('./work.js')).runWork,
+  },
+  {
     name: 'init',
     description:
       'scaffold a repository: config, strategy, an example OKR file, a CI workflow, editor schemas',

@@ -23,9 +23,14 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
   const viewed = await analyzeForView(ctx);
   if (!viewed) return 2;
   const { analysis, freshness } = viewed;
-  const trends = mergeTrends(checkinTrends(analysis.graph), await gitTrendSeries(ctx));
+  const { objectiveWork } = await import('../../run/work.js');
+  const [series, work] = await Promise.all([
+    gitTrendSeries(ctx),
+    objectiveWork(analysis.graph, { config: ctx.config, asOf: ctx.asOf, env: ctx.io.env }),
+  ]);
+  const trends = mergeTrends(checkinTrends(analysis.graph), series);
   const grades = closedCycleGrades(ctx.config, analysis.load, ctx.asOf);
-  writeOutput(ctx, out, renderHtmlReport(analysis, { trends, freshness, grades }));
+  writeOutput(ctx, out, renderHtmlReport(analysis, { trends, freshness, grades, work }));
   const count = analysis.graph.objectives.length;
   ctx.io.err(`okr: wrote ${out} (${count} objective${count === 1 ? '' : 's'})\n`);
   return 0;

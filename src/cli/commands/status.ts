@@ -86,6 +86,12 @@ export function emptyReason(
   return `no objectives with ${alone ? describe(alone) : given.map(describe).join(' and ')}`;
 }
 
+/** Each objective's linked work, from the trailers of the OKR repository's commits. */
+async function linkedWorkOf(ctx: CommandContext, s: Standing) {
+  const { objectiveWork } = await import('../../run/work.js');
+  return objectiveWork(s.graph, { config: ctx.config, asOf: ctx.asOf, env: ctx.io.env });
+}
+
 export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {
   const statuses = statusFilter(options.status);
   const filters: ObjectiveFilter[] = [
@@ -101,12 +107,21 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const analysis = await standingForView(ctx, load);
   if (!analysis) return 2;
   // Staleness of a past revision (--at) is judged from its check-ins alone.
-  const report = statusReport(analysis, await krFreshness(ctx, analysis, { fromGit: load === undefined }));
+  // The json carries each objective's linked work (SPEC §11), read by git alongside the staleness.
+  const [freshness, work] = await Promise.all([
+    krFreshness(ctx, analysis, { fromGit: load === undefined }),
+    options.format === 'json' && load === undefined ? linkedWorkOf(ctx, analysis) : undefined,
+  ]);
+  const report = statusReport(analysis, freshness);
   const filtered = { ...report, objectives: applyFilters(report.objectives, filters) };
   const empty = emptyReason(analysis, report.objectives, filters);
   if (options.format === 'json') {
     if (empty !== null) ctx.io.err(`okr: ${empty}\n`);
-    ctx.io.out(formatStatusJson(filtered));
+    const objectives = filtered.objectives.map((o) => {
+      const w = work?.get(o.id);
+      return { ...o, work: { commits: w?.commits ?? 0, last: w?.last ?? null } };
+    });
+    ctx.io.out(formatStatusJson({ ...filtered, objectives }));
     return 0;
   }
   if (empty !== null) {

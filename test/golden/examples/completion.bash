@@ -17,7 +17,7 @@ _okr() {
         --as-of) return;;
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
-      COMPREPLY=($(compgen -W "check status diff checkin measure close grade rollover graph explain agenda history init report rules config completion -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "check status diff checkin measure close grade rollover graph explain agenda history work init report rules config completion -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     check)
       case "$prev" in
@@ -161,6 +161,19 @@ _okr() {
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
       [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      ;;
+    work)
+      case "$prev" in
+        -f|--format) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")); return;;
+        -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        --since) return;;
+        --repo) COMPREPLY=($(compgen -d -- "$cur")); return;;
+        -C) COMPREPLY=($(compgen -d -- "$cur")); return;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); return;;
+        --as-of) return;;
+        --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
+      esac
+      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output --since --repo -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     init)
       case "$prev" in

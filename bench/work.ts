@@ -1,0 +1,80 @@
+// Whole-process timing of `okr work` over a repository of 10,000 commits, each with an OKR:
+// trailer, against `git log --format=%H` over the same commits. Run with `npm run bench:work`
+// (builds first). Not part of CI; it asserts nothing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const OKR = resolve(import.meta.dirname, '..', 'bin', 'okr');
+const COMMITS = 10_000;
+const RUNS = 5;
+const OBJECTIVES = 20;
+
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1' };
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function okrFile(): string {
+  let text = 'owner: company\ncycle: 2026-Q4\nobjectives:\n';
+  for (let i = 0; i < OBJECTIVES; i++)
+    text += `  - id: goal-${i}\n    title: Make area ${i} effortless for every buyer\n    key_results:\n      - id: kr\n        title: Raise the rate of area ${i}\n        start: 0\n        target: 10\n        current: 2\n`;
+  return text;
+}
+
+/** A fast-import stream: one commit holding the OKR file, then COMMITS commits with trailers. */
+function stream(): string {
+  const parts: string[] = [];
+  const file = okrFile();
+  const start = Date.UTC(2026, 9, 1) / 1000;
+  for (let i = 0; i <= COMMITS; i++) {
+    const message =
+      i === 0
+        ? 'initial OKRs\n'
+        : `Change ${i}\n\nSome body text for change ${i}.\n\nOKR: goal-${i % OBJECTIVES}/kr\nOKR: goal-${(i * 7) % OBJECTIVES}\n`;
+    const when = start + i * 600;
+    parts.push(
+      'commit refs/heads/main',
+      `committer Bench <bench@example.com> ${when} +0000`,
+      `data ${Buffer.byteLength(message)}`,
+      message,
+    );
+    if (i === 0) parts.push(`M 644 inline okrs/company.yaml`, `data ${Buffer.byteLength(file)}`, file);
+    else parts.push(`M 644 inline notes.txt`, `data ${String(i).length}`, String(i));
+    parts.push('');
+  }
+  return parts.join('\n');
+}
+
+function time(command: string, args: string[], cwd: string): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'okr-bench-work-'));
+try {
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env });
+  writeFileSync(join(dir, 'stream'), stream());
+  execFileSync('sh', ['-c', 'git fast-import --quiet < stream && rm stream && git reset -q --hard main'], {
+    cwd: dir,
+    env,
+  });
+  const gitLog: number[] = [];
+  const okrWork: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    gitLog.push(time('git', ['log', '--format=%H'], dir));
+    okrWork.push(time(OKR, ['work', '--format', 'json', '--as-of', '2026-11-15'], dir));
+  }
+  const [g, o] = [median(gitLog), median(okrWork)];
+  console.log(`commits: ${COMMITS + 1}, runs: ${RUNS} (medians), cores: ${availableParallelism()}`);
+  console.log(`git log --format=%H: ${g.toFixed(0)} ms`);
+  console.log(`okr work --format json: ${o.toFixed(0)} ms (${(o / g).toFixed(2)}× git log)`);
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,108 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parseDay } from '../dates.js';
+import { GitError } from '../git/errors.js';
+import { type WorkCommit, workLog } from '../git/work.js';
+import type { Graph } from '../graph/graph.js';
+import type { Config } from '../model.js';
+import { type RepoCommits, type Work, workItems } from './work-items.js';
+
+/** The ref names no objective or KR in the working tree: the user must fix it. */
+export class UnknownWorkRefError extends Error {}
+
+export interface WorkRunOptions {
+  config: Config;
+  asOf: number;
+  /** Where relative --repo paths are read from. */
+  cwd: string;
+  /** A YYYY-MM-DD day, or a revision of each repository: only commits after it. */
+  since?: string;
+  repos: readonly string[];
+}
+
+/**
+ * The commits linked to each objective and KR (SPEC §11): one `git log` run per repository (the
+ * OKR repository, shown as ".", then each --repo, shown as given), read at once.
+ */
+export async function linkedWork(graph: Graph, options: WorkRunOptions): Promise<Work> {
+  const { config } = options;
+  const sinceDay = options.since === undefined ? null : parseDay(options.since);
+  const sinceRev = options.since !== undefined && sinceDay === null ? options.since : undefined;
+  const trailer = config.work.trailer;
+  const sources = [
+    { repo: '.', cwd: config.root },
+    ...options.repos.map((repo) => ({ repo, cwd: isAbsolute(repo) ? repo : resolve(options.cwd, repo) })),
+  ];
+  const repos: RepoCommits[] = await Promise.all(
+    sources.map(async ({ repo, cwd }) => {
+      const command = repo === '.' ? 'okr work' : `okr work --repo ${repo}`;
+      const commits: WorkCommit[] = await workLog(cwd, {
+        trailer,
+        command,
+        ...(sinceRev ? { sinceRev } : {}),
+      });
+      return { repo, commits };
+    }),
+  ).catch((error: unknown) => {
+    throw error instanceof GitError ? error : new GitError(String((error as Error).message));
+  });
+  return workItems(graph, repos, {
+    config,
+    asOf: options.asOf,
+    since: options.since ?? null,
+    ...(sinceDay !== null ? { sinceDay } : {}),
+  });
+}
+
+/** The items of `ref` and those aligned below it; an UnknownWorkRefError when it names nothing. */
+export function workOf(work: Work, graph: Graph, ref: string): Work {
+  const objective = graph.byId.get(ref);
+  const kr = graph.krs.get(ref);
+  if (!objective && !kr)
+    throw new UnknownWorkRefError(
+      `no objective or key result "${ref}"; use an objective id or "objective-id/kr-id" (see "okr status --krs")`,
+    );
+  const keep = new Set<string>();
+  // Walked with an explicit stack: an alignment chain may be very deep.
+  const stack = objective ? [objective] : [...(graph.alignedTo.get(kr!) ?? [])];
+  if (!objective) keep.add(ref);
+  while (stack.length > 0) {
+    const o = stack.pop()!;
+    if (keep.has(o.id)) continue;
+    keep.add(o.id);
+    for (const k of o.keyResults) keep.add(k.fullId);
+    stack.push(...(graph.children.get(o) ?? []));
+  }
+  return { since: work.since, items: work.items.filter((item) => keep.has(item.id)) };
+}
+
+/** An objective's linked work as status and report show it: commits counted in `total`, and `last`. */
+export interface ObjectiveWork {
+  commits: number;
+  last: string | null;
+  quiet: boolean;
+}
+
+/**
+ * Each objective's linked work from the OKR repository alone (`okr status --format json`, `okr
+ * report`); empty outside a repository or before the first commit.
+ */
+export async function objectiveWork(
+  graph: Graph,
+  options: { config: Config; asOf: number; env: NodeJS.ProcessEnv },
+): Promise<Map<string, ObjectiveWork>> {
+  const { config } = options;
+  const { mayBeRepository } = await import('../git/state.js');
+  let commits: WorkCommit[] = [];
+  if (mayBeRepository(config.root, options.env))
+    try {
+      commits = await workLog(config.root, { trailer: config.work.trailer });
+    } catch {
+      // Not a repository after all (or git cannot run): no linked work to show.
+    }
+  const work = workItems(graph, [{ repo: '.', commits }], { config, asOf: options.asOf, since: null });
+  const byId = new Map<string, ObjectiveWork>();
+  for (const item of work.items)
+    if (item.kind === 'objective')
+      byId.set(item.id, { commits: item.total, last: item.last, quiet: item.quiet });
+  return byId;
+}
