@@ -14,5 +14,7 @@ export async function krFreshness(
 ): Promise<KrFreshness> {
   const { krFreshness: judgeFreshness } = await import('../run/freshness.js');
   const { config, asOf } = ctx;
-  return gitCommand(() => judgeFreshness(standing, { config, asOf, env: ctx.io.env, ...options }));
+  return gitCommand(() =>
+    judgeFreshness(standing, { config, asOf, env: ctx.io.env, cacheDir: ctx.cacheDir, ...options }),
+  );
 }

@@ -1,10 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { blobId } from '../blob-id.js';
 import type { Problem } from '../diagnostics.js';
 import type { LoadedSource, OkrFileData } from '../model.js';
 import { nodeCrypto } from '../node-crypto.js';
+import { readStored, type StoreKind, writeStored } from '../source/store.js';
 import { schemaUrl } from '../validate/schema.js';
 import { lazySource, withoutBom } from '../yaml/parse.js';
 import { type ItemSpan, ItemSpans } from '../yaml/plain-yaml.js';
@@ -25,7 +26,7 @@ export interface LoadCache {
 }
 
 /** Bumped whenever the layout of an entry changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 const FILE_NAME = 'files.json';
 
 interface Entry {
@@ -107,38 +108,13 @@ function isEntry(v: unknown, path: string): v is Entry {
   return true;
 }
 
-/** The stored entries, when the file is whole, ours, and of this version; otherwise none. */
-function readEntries(file: string, expected: { version: string; schema: string }): Map<string, unknown> {
-  const entries = new Map<string, unknown>();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return entries;
-  }
-  // The checksum, a line break, then the body: the checksum is of the body's bytes.
-  const newline = bytes.indexOf(0x0a);
-  if (newline === -1) return entries;
-  const body = bytes.subarray(newline + 1);
-  const sum = bytes.toString('latin1', 0, newline);
-  if (nodeCrypto().createHash('sha1').update(body).digest('hex') !== sum) return entries;
-  let stored: unknown;
-  try {
-    stored = JSON.parse(body.toString('utf8'));
-  } catch {
-    return entries;
-  }
-  if (
-    !isObject(stored) ||
-    stored.format !== FORMAT ||
-    stored.version !== expected.version ||
-    stored.schema !== expected.schema ||
-    !isObject(stored.entries)
-  )
-    return entries;
-  for (const [key, value] of Object.entries(stored.entries)) entries.set(key, value);
-  return entries;
-}
+/** The load cache's file: its key is okr's fingerprint, its value the entries by file key. */
+const KIND: StoreKind<Record<string, unknown>> = {
+  file: FILE_NAME,
+  format: FORMAT,
+  // Each entry is checked when it is asked for (`isEntry`): most runs ask for all, some for a few.
+  valid: (v): v is Record<string, unknown> => isObject(v),
+};
 
 /** Whether JSON carries a value exactly: not so `.inf`, `.nan` and `-0`. */
 function jsonExact(value: unknown): boolean {
@@ -214,37 +190,21 @@ function fromEntry(path: string, rawText: string, entry: unknown): LoadedSource 
   };
 }
 
-function writeAtomically(dir: string, content: Buffer): void {
-  const target = join(dir, FILE_NAME);
-  const temp = join(dir, `.${FILE_NAME}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, content, { flag: 'wx' });
-    renameSync(temp, target);
-  } catch {
-    // An unwritable cache only costs speed.
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing was written where nothing can be.
-    }
-  }
-}
-
 /** Opens the cache kept in `dir` (created when first written). */
 export function openCache(dir: string): LoadCache {
   const expected = fingerprint();
-  const stored = readEntries(join(dir, FILE_NAME), expected);
+  const key = `${expected.version}\0${expected.schema}`;
+  const stored = new Map(Object.entries(readStored(dir, KIND, key) ?? {}));
   // Entries of this run, stored ones as read: written as JSON in one go when saved (what a file's
   // data is made of is never changed after loading).
   const kept = new Map<string, unknown>();
   let changed = false;
   return {
     get(path, rawText) {
-      const key = keyOf(path, rawText);
-      const entry = stored.get(key);
+      const fileKey = keyOf(path, rawText);
+      const entry = stored.get(fileKey);
       const loaded = fromEntry(path, rawText, entry);
-      if (loaded) kept.set(key, entry);
+      if (loaded) kept.set(fileKey, entry);
       return loaded;
     },
     set(path, rawText, loaded) {
@@ -254,13 +214,7 @@ export function openCache(dir: string): LoadCache {
     },
     save() {
       if (!changed && kept.size === stored.size) return;
-      const entries = JSON.stringify(Object.fromEntries(kept));
-      // Encoded once, for both the checksum and the file.
-      const body = Buffer.from(
-        `{"format":${FORMAT},"version":${JSON.stringify(expected.version)},"schema":"${expected.schema}","entries":${entries}}`,
-      );
-      const sum = nodeCrypto().createHash('sha1').update(body).digest('hex');
-      writeAtomically(dir, Buffer.concat([Buffer.from(`${sum}\n`), body]));
+      writeStored(dir, KIND, key, Object.fromEntries(kept));
     },
   };
 }

@@ -1,6 +1,8 @@
+import { blobId } from '../blob-id.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Config } from '../model.js';
 import type { Standing } from '../rollup/standing.js';
+import { readStored, type StoreKind, writeStored } from '../source/store.js';
 import type { KrFreshness } from './views/status.js';
 
 const STALE_KR: ReadonlySet<string> = new Set(['stale-kr']);
@@ -11,6 +13,8 @@ export interface FreshnessOptions {
   env: NodeJS.ProcessEnv;
   /** False for a view of another revision: staleness then counts check-ins only. */
   fromGit: boolean;
+  /** The cache folder, where the dates git gave are kept for the git state they were read in; null: none. */
+  cacheDir?: string | null;
 }
 
 /**
@@ -23,12 +27,10 @@ export async function krFreshness(standing: Standing, options: FreshnessOptions)
     import('./analyze.js'),
     import('../git/state.js'),
   ]);
-  const { config, asOf, env } = options;
+  const { config, env } = options;
   // Outside a repository okr's git modules are not even loaded.
   const lastChanged =
-    options.fromGit && mayBeRepository(config.root, env)
-      ? (await (await import('./judge.js')).gitDates({ config, asOf, env }, standing.load))?.days
-      : undefined;
+    options.fromGit && mayBeRepository(config.root, env) ? await storedGitDays(standing, options) : undefined;
   // stale-kr alone: its verdict, its disable comments and its severity are those of okr check.
   const problems = lintStanding(standing, { ...(lastChanged ? { lastChanged } : {}), only: STALE_KR });
   return freshnessOf(problems, lastChanged);
@@ -42,4 +44,46 @@ export function freshnessOf(
   const stale = new Set<string>();
   for (const d of problems) if (d.ruleId === 'stale-kr' && d.target !== null) stale.add(d.target);
   return { ...(lastChanged ? { lastChanged } : {}), stale };
+}
+
+const DATES: StoreKind<[string, number][]> = {
+  file: 'dates.json',
+  format: 1,
+  valid: (v): v is [string, number][] =>
+    Array.isArray(v) &&
+    v.every(
+      (pair) =>
+        Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && Number.isInteger(pair[1]),
+    ),
+};
+
+/**
+ * What the dates depend on: the git state (HEAD, the commit its branch points at, what can rewrite
+ * history: `gitStateKey`), the day judged, the configuration (which files git is asked about) and
+ * the text of every working-tree file loaded (a value edited but not committed is dated today).
+ * Null when the git state cannot be summarised: then git is asked.
+ */
+function datesKey(standing: Standing, options: FreshnessOptions, gitState: string | null): string | null {
+  if (gitState === null) return null;
+  const files = standing.load.files.map((f) => `${f.source.path}\0${blobId(f.source.text)}`);
+  return [gitState, options.asOf, JSON.stringify({ ...options.config, ruleEntries: null }), ...files].join(
+    '\n',
+  );
+}
+
+/** The day each KR's value last changed, from the store when the git state is the one they were read in. */
+async function storedGitDays(
+  standing: Standing,
+  options: FreshnessOptions,
+): Promise<ReadonlyMap<string, number> | undefined> {
+  const { config, asOf, env, cacheDir } = options;
+  const key =
+    cacheDir == null
+      ? null
+      : datesKey(standing, options, (await import('../git/state.js')).gitStateKey(config.root, env));
+  const stored = key === null ? null : readStored(cacheDir!, DATES, key);
+  if (stored !== null) return new Map(stored);
+  const days = (await (await import('./judge.js')).gitDates({ config, asOf, env }, standing.load))?.days;
+  if (days && key !== null) writeStored(cacheDir!, DATES, key, [...days]);
+  return days;
 }

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { gitStateKey, statKey } from '../git/state.js';
 import type { Config } from '../model.js';
+import { readStored, type StoreKind, writeStored } from '../source/store.js';
 
 /**
  * The cache of `okr check`'s results: the diagnostics of the last check, and a hash of everything
@@ -20,7 +21,7 @@ import type { Config } from '../model.js';
  */
 
 /** Bumped whenever what is stored or what the key covers changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 const FILE_NAME = 'results.json';
 
 export interface ResultInputs {
@@ -109,59 +110,42 @@ const isMeasureFiles = (v: unknown): v is [string, boolean][] =>
   Array.isArray(v) &&
   v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'boolean');
 
-/** The results stored under `key`, or null when there are none, or they are not whole and ours. */
+const isResults = (v: unknown): v is StoredResults => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const { diagnostics, notes, measureFiles } = v as Record<string, unknown>;
+  return (
+    Array.isArray(diagnostics) &&
+    diagnostics.every(isDiagnostic) &&
+    Array.isArray(notes) &&
+    notes.every((n) => typeof n === 'string') &&
+    isMeasureFiles(measureFiles)
+  );
+};
+
+const KIND: StoreKind<StoredResults> = { file: FILE_NAME, format: FORMAT, valid: isResults };
+
+/**
+ * The results stored under `key`, or null when there are none, they are not whole and ours, or a
+ * measure's file has come or gone since (`exists` says whether it is there now).
+ */
 export function readResults(
   dir: string,
   key: string,
   exists: (file: string) => boolean = () => true,
 ): StoredResults | null {
-  let text: string;
-  try {
-    text = readFileSync(join(dir, FILE_NAME), 'utf8');
-  } catch {
-    return null;
-  }
-  const newline = text.indexOf('\n');
-  if (newline === -1) return null;
-  const body = text.slice(newline + 1);
-  if (createHash('sha1').update(body).digest('hex') !== text.slice(0, newline)) return null;
-  let stored: unknown;
-  try {
-    stored = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  if (typeof stored !== 'object' || stored === null) return null;
-  const { format, key: storedKey, diagnostics, notes, measureFiles } = stored as Record<string, unknown>;
-  if (format !== FORMAT || storedKey !== key || !Array.isArray(diagnostics) || !Array.isArray(notes))
-    return null;
-  if (!diagnostics.every(isDiagnostic) || !notes.every((n) => typeof n === 'string')) return null;
-  if (!isMeasureFiles(measureFiles) || measureFiles.some(([file, was]) => exists(file) !== was)) return null;
-  return { diagnostics, notes: notes as string[], measureFiles };
+  const stored = readStored(dir, KIND, key);
+  if (stored === null) return null;
+  if ((stored.measureFiles ?? []).some(([file, was]) => exists(file) !== was)) return null;
+  return stored;
 }
 
 /** Stores the results of a check under `key`, replacing what was there; failures only cost speed. */
 export function writeResults(dir: string, key: string, results: StoredResults): void {
   // Only what reads back identically is stored: the diagnostics as they are, with nothing else.
   if (!results.diagnostics.every(isDiagnostic)) return;
-  const body = JSON.stringify({
-    format: FORMAT,
-    key,
+  writeStored(dir, KIND, key, {
     diagnostics: results.diagnostics,
     notes: results.notes,
     measureFiles: results.measureFiles ?? [],
   });
-  const target = join(dir, FILE_NAME);
-  const temp = join(dir, `.${FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, `${createHash('sha1').update(body).digest('hex')}\n${body}`, { flag: 'wx' });
-    renameSync(temp, target);
-  } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing was written where nothing can be.
-    }
-  }
 }

@@ -4,6 +4,7 @@ import { GitError } from '../git/errors.js';
 import { type WorkCommit, workLog } from '../git/work.js';
 import type { Graph } from '../graph/graph.js';
 import type { Config } from '../model.js';
+import { readStored, type StoreKind, writeStored } from '../source/store.js';
 import { type RepoCommits, type Work, workItems } from './work-items.js';
 
 /** The ref names no objective or KR in the working tree: the user must fix it. */
@@ -82,23 +83,61 @@ export interface ObjectiveWork {
   quiet: boolean;
 }
 
+const WORK_COMMITS: StoreKind<WorkCommit[]> = {
+  file: 'work.json',
+  format: 1,
+  valid: (v): v is WorkCommit[] =>
+    Array.isArray(v) &&
+    v.every((c) => {
+      if (typeof c !== 'object' || c === null) return false;
+      const { sha, day, author, subject, refs } = c as Record<string, unknown>;
+      return (
+        typeof sha === 'string' &&
+        Number.isInteger(day) &&
+        typeof author === 'string' &&
+        typeof subject === 'string' &&
+        Array.isArray(refs) &&
+        refs.every((r) => typeof r === 'string')
+      );
+    }),
+};
+
+/**
+ * The OKR repository's linked commits, from the store when the git state (HEAD, its branch's commit,
+ * what can rewrite history: `gitStateKey`) and the trailer are those they were read with, so that a
+ * warm `okr status` runs no git; otherwise from one `git log`, then stored.
+ */
+async function repositoryWork(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  cacheDir: string | null | undefined,
+): Promise<WorkCommit[]> {
+  const { gitStateKey, mayBeRepository } = await import('../git/state.js');
+  if (!mayBeRepository(config.root, env)) return [];
+  const state = cacheDir == null ? null : gitStateKey(config.root, env);
+  const key = state === null ? null : `${state}\n${config.work.trailer}`;
+  const stored = key === null ? null : readStored(cacheDir!, WORK_COMMITS, key);
+  if (stored !== null) return stored;
+  try {
+    const commits = await workLog(config.root, { trailer: config.work.trailer });
+    if (key !== null) writeStored(cacheDir!, WORK_COMMITS, key, commits);
+    return commits;
+  } catch {
+    // Not a repository after all (or git cannot run): no linked work to show.
+    return [];
+  }
+}
+
 /**
  * Each objective's linked work from the OKR repository alone (`okr status --format json`, `okr
  * report`); empty outside a repository or before the first commit.
  */
 export async function objectiveWork(
   graph: Graph,
-  options: { config: Config; asOf: number; env: NodeJS.ProcessEnv },
+  options: { config: Config; asOf: number; env: NodeJS.ProcessEnv; cacheDir?: string | null },
 ): Promise<Map<string, ObjectiveWork>> {
   const { config } = options;
-  const { mayBeRepository } = await import('../git/state.js');
-  let commits: WorkCommit[] = [];
-  if (mayBeRepository(config.root, options.env))
-    try {
-      commits = await workLog(config.root, { trailer: config.work.trailer });
-    } catch {
-      // Not a repository after all (or git cannot run): no linked work to show.
-    }
+  const commits = await repositoryWork(config, options.env, options.cacheDir);
   const work = workItems(graph, [{ repo: '.', commits }], { config, asOf: options.asOf, since: null });
   const byId = new Map<string, ObjectiveWork>();
   for (const item of work.items)

@@ -1,11 +1,13 @@
 /**
  * A fast reader for the plain subset of YAML that OKR files are written in: block mappings and
- * sequences, one-line scalars (plain, single- or double-quoted), one-line flow collections of
- * scalars, comments. It builds the data only, no nodes and no positions, at many times the speed of
- * a full parse. Anything outside the subset (anchors, tags, block scalars, multi-line scalars,
- * several documents, tabs, duplicate keys, anything the full parser would warn about…) makes it
- * give up, and the caller parses the file with the full parser instead. Where it gives data, the
- * data equals what the full parser's `toJS()` gives.
+ * sequences, one-line scalars (plain, single- or double-quoted), flow collections written on one
+ * line (nested ones included, up to a fixed depth), comments. It builds the data and the spans of
+ * block-sequence items (`ItemSpans`, and `readPlainSpans` for the spans of every collection), no
+ * nodes, at many times the speed of a full parse. Anything outside the subset (anchors, aliases,
+ * tags, block scalars, multi-line scalars, several documents, tabs, CR line breaks, duplicate keys,
+ * anything the full parser would warn about…) makes it give up, and the caller hands the file to
+ * the `yaml` library instead, which reports every problem. Where it gives data, the data equals
+ * what the full parser's `toJS()` gives.
  *
  * It reads by offsets into the one text, not by substrings: a cold check reads every file through
  * it, and a substring of each line, key and value would be most of its cost and of its garbage.

@@ -47,8 +47,9 @@ function readCache(dir: string, file = join(dir, CACHE_FILE)) {
   return {
     text,
     body: JSON.parse(body) as {
-      version: string;
-      entries: Record<string, { problems: { message: string }[] }>;
+      /** okr's version and a hash of its loader and schema, a NUL between. */
+      key: string;
+      value: Record<string, { problems: { message: string }[] }>;
     },
     write(changed: unknown) {
       const json = JSON.stringify(changed);
@@ -68,9 +69,8 @@ function dropResults(dir: string): void {
 /** Changes every cached problem message, so that output shows whether the cache was used. */
 function tamper(dir: string, version?: string): void {
   const cache = readCache(dir);
-  for (const entry of Object.values(cache.body.entries))
-    for (const p of entry.problems) p.message = 'TAMPERED';
-  if (version) cache.body.version = version;
+  for (const entry of Object.values(cache.body.value)) for (const p of entry.problems) p.message = 'TAMPERED';
+  if (version) cache.body.key = version + cache.body.key.slice(cache.body.key.indexOf('\0'));
   cache.write(cache.body);
   dropResults(dir);
 }
@@ -126,7 +126,7 @@ describe('the cache of loaded files', () => {
     },
     'entries of the wrong structure': (dir) => {
       const cache = readCache(dir);
-      const entries = Object.values(cache.body.entries) as unknown as Record<string, unknown>[];
+      const entries = Object.values(cache.body.value) as unknown as Record<string, unknown>[];
       entries.forEach((entry, i) => {
         if (i % 3 === 0) entry.problems = [{ message: 'TAMPERED' }];
         else if (i % 3 === 1) entry.ok = 'yes';
@@ -158,7 +158,7 @@ describe('the cache of loaded files', () => {
     const cold = check(dir);
     tamper(dir, '0.0.0-another');
     expect(check(dir)).toEqual(cold);
-    expect(readCache(dir).body.version).not.toBe('0.0.0-another');
+    expect(readCache(dir).body.key.split('\0')[0]).not.toBe('0.0.0-another');
   });
 
   it('still succeeds when the cache cannot be written', () => {
@@ -194,7 +194,7 @@ describe('the cache of loaded files', () => {
     expect(existsSync(join(dir, '.okrcache', 'files.json'))).toBe(true);
     expect(existsSync(join(dir, 'node_modules', '.cache'))).toBe(false);
     expect(
-      JSON.parse(readFileSync(join(dir, '.okrcache', 'files.json'), 'utf8').split('\n')[1]!).entries,
+      JSON.parse(readFileSync(join(dir, '.okrcache', 'files.json'), 'utf8').split('\n')[1]!).value,
     ).toBeTypeOf('object');
   });
 
@@ -261,7 +261,7 @@ objectives:
     // Shifting the stored lines shows that they are what places problems in block-sequence items;
     // the file whose items hide in flow collections does not use them.
     const cache = readCache(dir);
-    const entries = cache.body.entries as unknown as Record<string, { itemSpans: number[] | null }>;
+    const entries = cache.body.value as unknown as Record<string, { itemSpans: number[] | null }>;
     for (const entry of Object.values(entries))
       entry.itemSpans = entry.itemSpans?.map((n, i) => (i % 4 === 0 || i % 4 === 2 ? n + 100 : n)) ?? null;
     cache.write(cache.body);

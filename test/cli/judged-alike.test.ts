@@ -252,7 +252,9 @@ describe('staleness on a shallow clone', () => {
     const cache = ['--cache-location', folder];
     const cold = runOkr([...cache, 'check', ...AS_OF], { cwd: clone });
     const stored = readFileSync(join(folder, 'results.json'), 'utf8');
-    expect((JSON.parse(stored.slice(stored.indexOf('\n') + 1)) as { notes: string[] }).notes).toHaveLength(1);
+    expect(
+      (JSON.parse(stored.slice(stored.indexOf('\n') + 1)) as { value: { notes: string[] } }).value.notes,
+    ).toHaveLength(1);
     const warm = runOkr([...cache, 'check', ...AS_OF], { cwd: clone });
     expect(notes(cold.stderr)).toBe(1);
     expect(warm).toEqual(cold);

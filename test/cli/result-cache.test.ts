@@ -59,7 +59,7 @@ function readResults(dir: string) {
   const text = readFileSync(join(dir, RESULTS), 'utf8');
   const body = JSON.parse(text.slice(text.indexOf('\n') + 1)) as {
     key: string;
-    diagnostics: Record<string, unknown>[];
+    value: { diagnostics: Record<string, unknown>[] };
   };
   return {
     text,
@@ -74,7 +74,7 @@ function readResults(dir: string) {
 /** Rewrites every stored message, so that the output shows whether the stored results were used. */
 function tamper(dir: string): void {
   const results = readResults(dir);
-  for (const d of results.body.diagnostics) d.message = 'TAMPERED';
+  for (const d of results.body.value.diagnostics) d.message = 'TAMPERED';
   results.write(results.body);
 }
 
@@ -216,7 +216,7 @@ describe("okr check's cache of results", () => {
     },
     'diagnostics of the wrong structure': (dir) => {
       const results = readResults(dir);
-      results.body.diagnostics.forEach((d, i) => {
+      results.body.value.diagnostics.forEach((d, i) => {
         if (i % 2 === 0) d.line = 'TAMPERED';
         else d.severity = 'TAMPERED';
       });

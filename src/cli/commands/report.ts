@@ -26,7 +26,12 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
   const { objectiveWork } = await import('../../run/work.js');
   const [series, work] = await Promise.all([
     gitTrendSeries(ctx),
-    objectiveWork(analysis.graph, { config: ctx.config, asOf: ctx.asOf, env: ctx.io.env }),
+    objectiveWork(analysis.graph, {
+      config: ctx.config,
+      asOf: ctx.asOf,
+      env: ctx.io.env,
+      cacheDir: ctx.cacheDir,
+    }),
   ]);
   const trends = mergeTrends(checkinTrends(analysis.graph), series);
   const grades = closedCycleGrades(ctx.config, analysis.load, ctx.asOf);

@@ -89,7 +89,12 @@ export function emptyReason(
 /** Each objective's linked work, from the trailers of the OKR repository's commits. */
 async function linkedWorkOf(ctx: CommandContext, s: Standing) {
   const { objectiveWork } = await import('../../run/work.js');
-  return objectiveWork(s.graph, { config: ctx.config, asOf: ctx.asOf, env: ctx.io.env });
+  return objectiveWork(s.graph, {
+    config: ctx.config,
+    asOf: ctx.asOf,
+    env: ctx.io.env,
+    cacheDir: ctx.cacheDir,
+  });
 }
 
 export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {

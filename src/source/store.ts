@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nodeCrypto } from '../node-crypto.js';
+
+/**
+ * The one store of everything okr caches (loaded files, check results, git dates): one JSON file per
+ * kind of entry in the cache folder, each written whole and atomically (a temp file renamed over the
+ * old one), led by the SHA-1 of its body on a line of its own. A file is read back only when its
+ * checksum holds, its format is the kind's, its key is the one asked for and its value passes the
+ * kind's validator; anything else reads as nothing and is rewritten. Caches are a convenience, never
+ * a source of truth: a store that cannot be read or written only costs speed.
+ */
+export interface StoreKind<T> {
+  /** The file's name in the cache folder. */
+  file: string;
+  /** Bumped whenever the layout of the value (or what its key covers) changes. */
+  format: number;
+  /** Whether a value read back has the shape okr writes. */
+  valid(value: unknown): value is T;
+}
+
+/** The value stored for `kind` under `key`, when it is whole, of this format and valid; otherwise null. */
+export function readStored<T>(dir: string, kind: StoreKind<T>, key: string): T | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, kind.file));
+  } catch {
+    return null;
+  }
+  // The checksum, a line break, then the body: the checksum is of the body's bytes.
+  const newline = bytes.indexOf(0x0a);
+  if (newline === -1) return null;
+  const body = bytes.subarray(newline + 1);
+  if (nodeCrypto().createHash('sha1').update(body).digest('hex') !== bytes.toString('latin1', 0, newline))
+    return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return null;
+  const { format, key: storedKey, value } = stored as Record<string, unknown>;
+  if (format !== kind.format || storedKey !== key) return null;
+  return kind.valid(value) ? value : null;
+}
+
+/** Stores `value` for `kind` under `key`, replacing what was there, atomically; failures only cost speed. */
+export function writeStored<T>(dir: string, kind: StoreKind<T>, key: string, value: T): void {
+  const body = Buffer.from(JSON.stringify({ format: kind.format, key, value }));
+  const sum = nodeCrypto().createHash('sha1').update(body).digest('hex');
+  const target = join(dir, kind.file);
+  const temp = join(dir, `.${kind.file}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${sum}\n`), body]), { flag: 'wx' });
+    renameSync(temp, target);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
+    }
+  }
+}
