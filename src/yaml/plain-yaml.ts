@@ -14,232 +14,40 @@
  */
 
 import type { CollectionSpans, ItemSpan, PlainSpans, Span } from '../spans.js';
+import { ItemSpans } from './item-spans.js';
+import { type Lines, sharedLines } from './plain-lines.js';
+import {
+  COLON,
+  DASH,
+  DOUBLE_QUOTED_STOP,
+  give,
+  HASH,
+  hasUnusualCharacter,
+  isFlowIndicator,
+  isSpecialKey,
+  KEY_AT,
+  knownKeys,
+  knownScalars,
+  knownValues,
+  MAX_DEPTH,
+  MAX_KEY,
+  MAX_KNOWN_SCALAR,
+  NOT_PLAIN_START,
+  PLAIN_STOP,
+  resolvePlain,
+  SPACE,
+  scalarSlot,
+  UNSUPPORTED,
+  Unsupported,
+} from './plain-scalars.js';
 
 export type { CollectionSpans, ItemSpan, PlainSpans, Span };
-
-/** Returned when the text is outside the subset; the full parser decides. */
-export const UNSUPPORTED: unique symbol = Symbol('unsupported');
-
-class Unsupported extends Error {}
-
-function give(): never {
-  throw new Unsupported();
-}
-
-/**
- * Characters that may need a closer look: all but the line break, printable ASCII and the ranges
- * of ordinary characters. One regular expression scans a text many times faster than a loop.
- */
-const SUSPECT = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/g;
-
-/**
- * Characters the subset leaves to the full parser wherever they appear: controls (tabs and CR too),
- * NEL, line and paragraph separators, byte-order marks, the noncharacters U+FFFE and U+FFFF and
- * unpaired surrogates: among them every character YAML forbids, which the full parser reports.
- */
-function hasUnusualCharacter(text: string): boolean {
-  SUSPECT.lastIndex = 0;
-  while (SUSPECT.test(text)) {
-    const at = SUSPECT.lastIndex - 1;
-    const c = text.charCodeAt(at);
-    const next = text.charCodeAt(at + 1);
-    // Only a high surrogate followed by a low one, a character beyond the first plane, is fine.
-    if (!(c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)) return true;
-    SUSPECT.lastIndex = at + 2;
-  }
-  return false;
-}
-
-const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
-/** The longest key the subset reads. */
-const MAX_KEY = 201;
-const MAX_DEPTH = 64;
-
-const SPACE = 0x20;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
-
-/*
- * The scans below run over most characters of every file, mostly before the engine has optimized
- * this code: a regular expression, which runs as native code from the start, scans them faster
- * than a loop over charCodeAt.
- */
-/** A key and its colon, at `lastIndex`. */
-const KEY_AT = /[A-Za-z_][A-Za-z0-9_-]*:/y;
-/** What may end or change a plain scalar: a comment, a colon, the end of the line. */
-const PLAIN_STOP = /[#:\n]/g;
-/** What ends or changes a double-quoted scalar: its closing quote, an escape, the end of the line. */
-const DOUBLE_QUOTED_STOP = /["\\\n]/g;
-/** What ends a plain scalar in a flow collection: `,[]{}`. */
-const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
-
-/**
- * Keys read lately, by a hash of their length and characters: a set of OKR files uses few keys, and
- * reusing one spares a string, and a look-up in the engine's table of property names, per key.
- */
-const knownKeys: string[] = new Array<string>(256).fill('');
-
-/**
- * Short scalars read lately (as written, quotes included) and their values: ids, units, dates and
- * small numbers recur across OKR files, and reusing a value spares a string or number per value.
- */
-const knownScalars: string[] = new Array<string>(512).fill('');
-const knownValues: unknown[] = new Array<unknown>(512).fill(null);
-/** The longest scalar remembered: longer ones are seldom repeated. */
-const MAX_KNOWN_SCALAR = 16;
-
-/** Where a text from `start` to `end` is remembered among the known scalars. */
-function scalarSlot(text: string, start: number, end: number): number {
-  const length = end - start;
-  return (
-    (length * 31 +
-      text.charCodeAt(start) * 7 +
-      text.charCodeAt(end - 1) * 3 +
-      text.charCodeAt((start + end) >> 1)) &
-    511
-  );
-}
-
-/** A key that must not become a plain property: core-schema names of null and booleans, and `__proto__`. */
-function isSpecialKey(key: string): boolean {
-  const c = key.charCodeAt(0);
-  // Fast exit: only these first characters can start one.
-  const maybe =
-    c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x5f;
-  return maybe && SPECIAL_KEY.test(key);
-}
-
-// The YAML 1.2 core schema, tried in the full parser's order.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/**
- * The value of a decimal integer, or of a decimal with digits before its point: the numbers OKR
- * files mostly hold, read without trying each pattern of the schema; undefined for anything else.
- */
-function decimal(text: string): number | undefined {
-  const c = text.charCodeAt(0);
-  let at = c === 0x2b || c === DASH ? 1 : 0;
-  const digits = at;
-  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
-  if (at === digits) return undefined;
-  if (at === text.length) return parseInt(text, 10);
-  if (text.charCodeAt(at) !== 0x2e) return undefined;
-  at++;
-  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
-  return at === text.length ? parseFloat(text) : undefined;
-}
-
-/** The value of a plain scalar under the core schema. */
-function resolvePlain(text: string): unknown {
-  const c = text.charCodeAt(0);
-  // The first character says which patterns may match: `~nN` a null, `tTfF` a bool, `.+-` or a digit a number.
-  if (c === 0x7e || c === 0x6e || c === 0x4e) return NULL.test(text) ? null : text;
-  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)
-    return BOOL.test(text) ? c === 0x74 || c === 0x54 : text;
-  if (!(c === 0x2e || c === 0x2b || c === DASH || isDigit(c))) return text;
-  const number = decimal(text);
-  if (number !== undefined) return number;
-  if (INT_OCT.test(text)) return parseInt(text.slice(2), 8);
-  if (INT.test(text)) return parseInt(text, 10);
-  if (INT_HEX.test(text)) return parseInt(text.slice(2), 16);
-  if (FLOAT_NAN.test(text))
-    return text.slice(-3).toLowerCase() === 'nan'
-      ? Number.NaN
-      : text[0] === '-'
-        ? Number.NEGATIVE_INFINITY
-        : Number.POSITIVE_INFINITY;
-  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
-  return text;
-}
-
-/** First characters that make a plain scalar something else: `?:,[]{}#&*!|>'"%@` and backquote. */
-const NOT_PLAIN_START = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+export { ItemSpans, UNSUPPORTED };
 
 /** Where spans are recorded while reading: by the data object each collection became. */
 type Collections = Map<object, CollectionSpans>;
 
 const newCollectionSpans = (): CollectionSpans => ({ values: new Map(), keys: new Map() });
-
-/**
- * The lines of a text as offsets, in arrays reused by every reading (a reading runs to its end
- * before the next starts) so that reading a file allocates nothing per line.
- */
-class Lines {
-  /** Where each line of the text starts, and how many lines there are (the last one may be empty). */
-  rawStarts = new Int32Array(256);
-  rawCount = 0;
-  /**
-   * Each content line (not blank, not only a comment): where its content starts after the
-   * indentation, where it ends without trailing spaces, its indentation and its 1-based number.
-   */
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
-  indents = new Int32Array(256);
-  numbers = new Int32Array(256);
-  count = 0;
-
-  /** Reads the lines of `text`; gives up on a document marker or directive. */
-  read(text: string): void {
-    let { rawStarts, starts, ends, indents, numbers } = this;
-    let rawCount = 0;
-    let count = 0;
-    let pos = 0;
-    for (;;) {
-      const lineBreak = text.indexOf('\n', pos);
-      let end = lineBreak === -1 ? text.length : lineBreak;
-      if (rawCount === rawStarts.length) {
-        this.grow();
-        ({ rawStarts, starts, ends, indents, numbers } = this);
-      }
-      rawStarts[rawCount++] = pos;
-      let start = pos;
-      while (start < end && text.charCodeAt(start) === SPACE) start++;
-      if (start < end && text.charCodeAt(start) !== HASH) {
-        if (start === pos && isMarker(text, start)) give();
-        while (text.charCodeAt(end - 1) === SPACE) end--;
-        starts[count] = start;
-        ends[count] = end;
-        indents[count] = start - pos;
-        numbers[count] = rawCount;
-        count++;
-      }
-      if (lineBreak === -1) break;
-      pos = lineBreak + 1;
-    }
-    this.rawCount = rawCount;
-    this.count = count;
-  }
-
-  /** Twice the room, the lines read so far kept. */
-  private grow(): void {
-    const grown = (array: Int32Array) => {
-      const bigger = new Int32Array(array.length * 2);
-      bigger.set(array);
-      return bigger;
-    };
-    this.rawStarts = grown(this.rawStarts);
-    this.starts = grown(this.starts);
-    this.ends = grown(this.ends);
-    this.indents = grown(this.indents);
-    this.numbers = grown(this.numbers);
-  }
-}
-
-/** A document marker or a directive, at the start of a line: several documents, or a YAML version, are left to the full parser. */
-const isMarker = (text: string, at: number) =>
-  text.startsWith('---', at) || text.startsWith('...', at) || text.charCodeAt(at) === 0x25;
-
-const sharedLines = new Lines();
 
 class Reader {
   /** Index of the next content line. */
@@ -784,107 +592,6 @@ class Reader {
 
   done(): boolean {
     return this.i >= this.count;
-  }
-}
-
-/** What is recorded of each item: its span's four numbers, the number of its sequence, its index there. */
-const ITEM_FIELDS = 6;
-
-/**
- * Where each mapping that is a sequence item is, by its path joined with "/". Reading records
- * numbers only (the paths of the sequences, not of each item), and the map of paths is made on
- * the first look-up: a cold check stores the spans in its cache in their order and looks up the
- * few items a problem is in, so making a path string and a map entry per item was most of what
- * the reader allocated and kept.
- */
-export class ItemSpans implements ReadonlyMap<string, ItemSpan> {
-  private readonly items: number[] = [];
-  private readonly sequencePaths: (string | number)[][] = [];
-  private byPath: Map<string, ItemSpan> | undefined;
-
-  /** Records a sequence holding mapping items, at `path`; returns its number. */
-  addSequence(path: readonly (string | number)[]): number {
-    return this.sequencePaths.push(path.slice()) - 1;
-  }
-
-  /** Records an item, after the items inside it, as a map would order them. */
-  add(
-    line: number,
-    column: number,
-    endLine: number,
-    endColumn: number,
-    sequence: number,
-    index: number,
-  ): void {
-    this.items.push(line, column, endLine, endColumn, sequence, index);
-  }
-
-  private map(): Map<string, ItemSpan> {
-    if (this.byPath) return this.byPath;
-    const prefixes = this.sequencePaths.map((path) => `${path.join('/')}/`);
-    const byPath = new Map<string, ItemSpan>();
-    const items = this.items;
-    for (let k = 0; k < items.length; k += ITEM_FIELDS)
-      byPath.set(prefixes[items[k + 4]!] + items[k + 5]!, this.spanAt(k));
-    this.byPath = byPath;
-    return byPath;
-  }
-
-  private spanAt(k: number): ItemSpan {
-    const items = this.items;
-    return [items[k]!, items[k + 1]!, items[k + 2]!, items[k + 3]!];
-  }
-
-  get size(): number {
-    return this.items.length / ITEM_FIELDS;
-  }
-
-  get(path: string): ItemSpan | undefined {
-    return this.map().get(path);
-  }
-
-  has(path: string): boolean {
-    return this.map().has(path);
-  }
-
-  forEach(
-    callback: (span: ItemSpan, path: string, map: ReadonlyMap<string, ItemSpan>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (const [path, span] of this.map()) callback.call(thisArg, span, path, this);
-  }
-
-  entries(): MapIterator<[string, ItemSpan]> {
-    return this.map().entries();
-  }
-
-  keys(): MapIterator<string> {
-    return this.map().keys();
-  }
-
-  /** The spans in their order as numbers, four to an item, as the cache of loaded files stores them. */
-  flat(): number[] {
-    const items = this.items;
-    const flat: number[] = new Array((items.length / ITEM_FIELDS) * 4);
-    for (let k = 0, j = 0; k < items.length; k += ITEM_FIELDS, j += 4) {
-      flat[j] = items[k]!;
-      flat[j + 1] = items[k + 1]!;
-      flat[j + 2] = items[k + 2]!;
-      flat[j + 3] = items[k + 3]!;
-    }
-    return flat;
-  }
-
-  /** The spans in their order, without making the map of paths when it is not made yet. */
-  values(): MapIterator<ItemSpan> {
-    if (this.byPath) return this.byPath.values();
-    const spans: ItemSpan[] = [];
-    for (let k = 0; k < this.items.length; k += ITEM_FIELDS) spans.push(this.spanAt(k));
-    return spans.values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, ItemSpan]> {
-    return this.entries();
   }
 }
 
