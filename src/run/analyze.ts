@@ -32,12 +32,16 @@ export type AnalyzeOptions = StandingOptions & LintOptions;
  */
 function missingMeasureFiles(files: readonly OkrFile[], exists: (file: string) => boolean): Set<string> {
   const missing = new Set<string>();
+  // A file with schema errors is loaded as it is: an objective or KR may be anything there.
+  const items = (list: unknown): readonly unknown[] => (Array.isArray(list) ? list : []);
+  const field = (item: unknown, key: string): unknown =>
+    typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined;
   for (const file of files)
-    for (const objective of file.data.objectives)
-      for (const kr of objective.key_results ?? []) {
-        const measure = kr.measure;
-        if (measure && 'file' in measure && typeof measure.file === 'string')
-          if (!exists(measure.file)) missing.add(measure.file);
+    for (const objective of items(file.data.objectives))
+      for (const kr of items(field(objective, 'key_results'))) {
+        const measure = field(kr, 'measure');
+        const path = field(measure, 'file');
+        if (typeof path === 'string' && !exists(path)) missing.add(path);
       }
   return missing;
 }

@@ -21,13 +21,21 @@ export interface DiffRunOptions {
   base?: string;
   /** The head revision; default: the working tree. */
   head?: string;
+  /**
+   * Whether to read which objectives the commits of BASE..HEAD claim (the markdown shows them): one
+   * `git log` more, so only when asked.
+   */
+  claims?: boolean;
 }
 
 export interface DiffResult {
   diff: OkrDiff;
   /** How many KRs a shallow clone's cut left undated on either side (see `shallowNote`). */
   undatedByTheCut: number;
-  /** The objectives the commits of BASE..HEAD claim by their work trailers, in file order, with how many commits. */
+  /**
+   * The objectives the commits of BASE..HEAD claim by their work trailers, in file order, with how
+   * many commits; empty unless `claims` was asked.
+   */
   claimed: { id: string; commits: number }[];
 }
 
@@ -64,7 +72,7 @@ export async function diffRevisions(options: DiffRunOptions): Promise<DiffResult
   const [facts, logs, work] = await Promise.all([
     repositoryFacts(cwd),
     okrLogs(config, headTip === null ? [baseSha] : [baseSha, headTip]),
-    headTip === null
+    headTip === null || !options.claims
       ? []
       : workLog(cwd, { trailer: config.work.trailer, range: { base: baseSha, head: headTip } }).catch(
           () => [],

@@ -13,12 +13,18 @@ export interface DiffOptions {
 }
 
 /** What the working tree (or HEAD revision) changes in the OKRs since BASE (see run/diff.ts). */
-export async function computeDiff(ctx: CommandContext, base?: string, head?: string): Promise<DiffResult> {
+export async function computeDiff(
+  ctx: CommandContext,
+  base: string | undefined,
+  head: string | undefined,
+  claims: boolean,
+): Promise<DiffResult> {
   return gitCommand(() =>
     diffRevisions({
       config: ctx.config,
       asOf: ctx.asOf,
       env: ctx.io.env,
+      claims,
       ...(base === undefined ? {} : { base }),
       ...(head === undefined ? {} : { head }),
     }),
@@ -32,7 +38,9 @@ export async function runDiff(
   options: DiffOptions,
 ): Promise<number> {
   if (pointedBelow(ctx, 'diff')) return 2;
-  const { diff, undatedByTheCut, claimed } = await computeDiff(ctx, base, head);
+  // The markdown (printed, or appended as the job summary) shows what the commits claim.
+  const markdown = options.format === 'markdown' || Boolean(ctx.io.env.GITHUB_STEP_SUMMARY);
+  const { diff, undatedByTheCut, claimed } = await computeDiff(ctx, base, head, markdown);
   for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
   const output =
     options.format === 'json'
