@@ -69,7 +69,7 @@ async function checkMessage(ctx: CommandContext, file: string): Promise<number> 
   const s = await standingForView(ctx, undefined, 'work --check-message');
   if (s === null) return 0;
   const unknown = unknownMessageRefs(s.graph, s.load.unavailableIds, trailers);
-  unknown.forEach(({ key, ref, near }, i) =>
+  for (const [i, { key, ref, near }] of unknown.entries())
     ctx.io.err(
       errorText(
         `trailer "${key}: ${ref}" of the commit message names no objective or key result${near === null ? '' : ` (did you mean "${near}"?)`}`,
@@ -77,7 +77,6 @@ async function checkMessage(ctx: CommandContext, file: string): Promise<number> 
           ? 'a trailer names an objective id or "objective-id/kr-id"; the commit is made all the same: fix its message with "git commit --amend"'
           : undefined,
       ),
-    ),
-  );
+    );
   return 0;
 }
