@@ -26,7 +26,7 @@ function repository(config = ''): string {
 function commit(
   cwd: string,
   message: string,
-  path = WITH_OKR,
+  { path = WITH_OKR, edited = false }: { path?: string; edited?: boolean } = {},
 ): { code: number; stderr: string; head: string } {
   writeFileSync(join(cwd, 'change.txt'), `${message}\n`);
   const env = {
@@ -41,13 +41,24 @@ function commit(
     NO_COLOR: '1',
   };
   git(cwd, ['add', '-A']);
-  const r = spawnSync('git', ['commit', '-q', '-m', message], {
+  // Edited: the message file the hook gets is the one an editor shows, comments and diff included.
+  const args = edited
+    ? ['commit', '-q', '-v', '-e', '-F', writeMessage(message)]
+    : ['commit', '-q', '-m', message];
+  const r = spawnSync('git', args, {
     cwd,
-    env,
+    env: { ...env, GIT_EDITOR: 'true' },
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { code: r.status ?? -1, stderr: r.stderr, head: git(cwd, ['log', '-1', '--format=%s']).trim() };
+}
+
+/** Writes `message` to a file outside the work tree, for `git commit -F`. */
+function writeMessage(message: string): string {
+  const file = join(tempDir('okr-hooks-message-'), 'MSG');
+  writeFileSync(file, `${message}\n`);
+  return file;
 }
 
 describe('okr init --hooks', () => {
@@ -117,6 +128,16 @@ describe('okr init --hooks', () => {
     expect(r).toEqual({ code: 0, stderr: '', head: 'Cache the cart' });
   });
 
+  it('reads an edited message as git keeps it: comment lines and the verbose diff left out', () => {
+    const dir = repository();
+    runOkr(['init', '--hooks'], { cwd: dir });
+    const quiet = commit(dir, 'Cache the cart\n\nOKR: grow/revenue\n# OKR: commented-out', { edited: true });
+    expect(quiet).toEqual({ code: 0, stderr: '', head: 'Cache the cart' });
+    const typo = commit(dir, 'Cache the cart again\n\nOKR: grow/revenu', { edited: true });
+    expect(typo.stderr).toContain('"OKR: grow/revenu"');
+    expect(typo.head).toBe('Cache the cart again');
+  });
+
   it('reads the trailer okr.config.yaml names in work.trailer', () => {
     const dir = repository('work: { trailer: Goal }\n');
     runOkr(['init', '--hooks'], { cwd: dir });
@@ -176,7 +197,7 @@ describe('okr init --hooks', () => {
     runOkr(['init', '--hooks'], { cwd: dir });
     // git's own folder only: no okr on the PATH and no node_modules in the repository.
     const gitOnly = dirname(spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim());
-    const r = commit(dir, 'Cache the cart\n\nOKR: grow/revenu', `${gitOnly}:/usr/bin:/bin`);
+    const r = commit(dir, 'Cache the cart\n\nOKR: grow/revenu', { path: `${gitOnly}:/usr/bin:/bin` });
     expect(r).toEqual({ code: 0, stderr: '', head: 'Cache the cart' });
     // The same commit with okr on the PATH is warned about: the hook did run above.
     expect(commit(dir, 'Cache the cart again\n\nOKR: grow/revenu').stderr).toContain('"OKR: grow/revenu"');
