@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GitError, SHALLOW_HINT } from './errors.js';
 import { runGit } from './run.js';
 
@@ -116,4 +117,14 @@ export async function defaultBase(cwd: string): Promise<{ ref: string; sha: stri
         : `HEAD and "${branch}" have no common history; name the base: okr diff BASE`,
     );
   return { ref: branch, sha: base };
+}
+
+/**
+ * The folder git runs hooks from for the repository holding `cwd`: `core.hooksPath` when set, else
+ * the hooks folder of the main repository (shared by its worktrees). Null outside git.
+ */
+export async function hooksFolder(cwd: string): Promise<string | null> {
+  if (!existsSync(cwd)) return null;
+  const path = await tryRaw(cwd, ['rev-parse', '--git-path', 'hooks']);
+  return path ? resolve(cwd, path) : null;
 }

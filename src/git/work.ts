@@ -92,3 +92,31 @@ function parseWorkLog(out: string): WorkCommit[] {
   }
   return commits;
 }
+
+/** A trailer of a commit message: its key as written, and its value. */
+export interface MessageTrailer {
+  key: string;
+  value: string;
+}
+
+// git's own test for a trailer line: a token of letters, digits and dashes, maybe spaces, then a
+// separator. `--parse` prints every trailer with the first of `trailer.separators`.
+const TRAILER_LINE = /^([A-Za-z0-9-]+)[ \t]*[^A-Za-z0-9 \t-][ \t]*(.*)$/;
+
+/**
+ * The trailers keyed `key` (case-insensitively, as `git log` matches them) of the commit message in
+ * `file`, as git parses them: the message's last paragraph only, comments and what lies below a
+ * scissors line left out, continuation lines unfolded. `--no-divider` because `git log` reads a
+ * "---" line as part of the message too.
+ */
+export async function messageTrailers(cwd: string, file: string, key: string): Promise<MessageTrailer[]> {
+  const out = await runGit(cwd, ['interpret-trailers', '--parse', '--no-divider', file]);
+  const trailers: MessageTrailer[] = [];
+  for (const line of out.split('\n')) {
+    const match = TRAILER_LINE.exec(line);
+    if (!match || match[1]!.toLowerCase() !== key.toLowerCase()) continue;
+    const value = match[2]!.trim();
+    if (value !== '') trailers.push({ key: match[1]!, value });
+  }
+  return trailers;
+}

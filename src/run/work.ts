@@ -1,8 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseDay } from '../dates.js';
 import { GitError } from '../git/errors.js';
-import { type WorkCommit, workLog } from '../git/work.js';
+import { type MessageTrailer, messageTrailers, type WorkCommit, workLog } from '../git/work.js';
 import type { Graph } from '../graph/graph.js';
+import { nearestId } from '../graph/nearest.js';
 import type { Config } from '../model.js';
 import { readStored, type StoreKind, writeStored } from '../source/store.js';
 import { type RepoCommits, type Work, workItems } from './work-items.js';
@@ -144,4 +145,46 @@ export async function objectiveWork(
     if (item.kind === 'objective')
       byId.set(item.id, { commits: item.total, last: item.last, quiet: item.quiet });
   return byId;
+}
+
+/** A work trailer of a commit message that names no objective or key result. */
+export interface UnknownMessageRef {
+  /** The trailer's key as the message spells it. */
+  key: string;
+  ref: string;
+  /** The id nearest to `ref`, when one is near enough to be a typo. */
+  near: string | null;
+}
+
+/**
+ * The work trailers (`config.work.trailer`) of the commit message in `file`, as git parses them;
+ * read before any OKR file, so that a message without one costs a single git run.
+ */
+export async function messageWork(config: Config, file: string): Promise<MessageTrailer[]> {
+  try {
+    return await messageTrailers(config.root, file, config.work.trailer);
+  } catch (error) {
+    throw new GitError(`cannot read the trailers of ${file}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The trailers that name no objective or KR, each ref once, in message order. A ref whose objective
+ * is in a file that did not load is left out, as `unknown-work-ref` leaves it: that file's problem
+ * says why.
+ */
+export function unknownMessageRefs(
+  graph: Graph,
+  unavailableIds: ReadonlySet<string>,
+  trailers: readonly MessageTrailer[],
+): UnknownMessageRef[] {
+  const seen = new Set<string>();
+  const unknown: UnknownMessageRef[] = [];
+  for (const { key, value: ref } of trailers) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    if (graph.byId.has(ref) || graph.krs.has(ref) || unavailableIds.has(ref.split('/')[0]!)) continue;
+    unknown.push({ key, ref, near: nearestId(graph, ref) });
+  }
+  return unknown;
 }

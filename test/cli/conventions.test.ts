@@ -426,6 +426,9 @@ describe('errors have one shape on stderr: okr: <what is wrong>, then   hint: <w
       [['status', '-o', 'no/such/folder/x.json'], dir],
       [['diff', 'no-such-revision'], dir],
       [['history', 'nobody/nothing'], dir],
+      [['work', '--check-message', 'no/such/message'], dir],
+      [['work', 'grow', '--check-message', 'no/such/message'], dir],
+      [['init', '--hooks', '--schemas'], dir],
       [['check'], tempDir()],
       [['check'], makeProject({ 'okr.config.yaml': 'rollup: sideways\n' })],
     ];

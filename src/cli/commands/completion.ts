@@ -9,7 +9,7 @@ import {
 import type { PlainContext } from '../context.js';
 
 // Options whose value is a file or a folder: their values complete to paths.
-const FILE_VALUES = new Set(['config', 'output', 'out']);
+const FILE_VALUES = new Set(['config', 'output', 'out', 'check-message']);
 const FOLDER_VALUES = new Set(['C', 'cache-location', 'repo']);
 
 function completionOption(option: Option): CompletionOption {

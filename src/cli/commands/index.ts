@@ -261,6 +261,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: 'also read this local git repository (repeatable, comma-separated)',
         repeatable: true,
       },
+      {
+        flags: '--check-message <file>',
+        description:
+          'warn about trailers of this commit message that name no objective or KR (the commit-msg hook); exit 0',
+      },
     ],
     context: 'project',
     load: async () => (await import('./work.js')).runWork,
@@ -273,6 +278,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--force', description: 'replace files that already exist' },
       { flags: '--schemas', description: "only refresh the copies of okr's JSON Schemas for the editor" },
       { flags: '--measure', description: 'only write the weekly okr measure workflow (okr-measure.yml)' },
+      {
+        flags: '--hooks',
+        description: 'only install the commit-msg git hook that warns about unknown "OKR:" trailers',
+      },
     ],
     context: 'plain',
     load: async () => {

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findRoot } from '../../config/config.js';
+import { commitMsgHook, isOkrHook } from '../../edit/init-hook.js';
 import { mergeSchemaSettings } from '../../edit/init-settings.js';
 import {
   examplePath,
@@ -11,9 +12,9 @@ import {
   SCHEMA_FILES,
   schemaMappings,
 } from '../../edit/init-templates.js';
-import { defaultBranchName } from '../../git/repo.js';
+import { defaultBranchName, gitTopLevel, hooksFolder } from '../../git/repo.js';
 import { parseAsOf } from '../context.js';
-import { UsageError } from '../errors.js';
+import { errorText, UsageError } from '../errors.js';
 import { type Io, writeFileAtomic } from '../io.js';
 import { packageInfo } from '../version.js';
 
@@ -24,6 +25,8 @@ export interface InitOptions {
   schemas?: boolean;
   /** Only write the weekly measure workflow. */
   measure?: boolean;
+  /** Only install the commit-msg hook that warns about unknown work trailers. */
+  hooks?: boolean;
 }
 
 /** Where okr init runs: no config is loaded, since it may be the very file being replaced. */
@@ -78,6 +81,13 @@ export async function runInit(ctx: InitContext, options: InitOptions): Promise<n
   if (!existsSync(cwd) || !statSync(cwd).isDirectory())
     throw new UsageError(`-C: no such folder "${ctx.cwd}"`);
   const root = findRoot(cwd);
+  if (options.hooks) {
+    if (options.measure || options.schemas)
+      throw new UsageError(
+        `--hooks installs the hook alone; run okr init --${options.measure ? 'measure' : 'schemas'} on its own`,
+      );
+    return installCommitMsgHook(ctx, root);
+  }
   const day = parseAsOf(ctx.asOf);
   const pkg = packageInfo();
   const schemas = schemaFolder(root, pkg.name);
@@ -89,64 +99,92 @@ export async function runInit(ctx: InitContext, options: InitOptions): Promise<n
   };
 
   if (options.measure) return writeMeasureWorkflow(ctx, root, target, Boolean(options.force));
-  const steps: Step[] = [];
-  if (!options.schemas)
-    for (const file of initFiles(day, target)) {
-      if (existsSync(join(root, file.path)))
-        steps.push(
-          options.force
-            ? { ...file, verb: 'replaced' }
-            : { path: file.path, skipped: 'it exists (okr init --force replaces it)' },
-        );
-      else if (file.path === examplePath(day) && hasOkrFiles(root))
-        steps.push({ path: file.path, skipped: 'the repository already has OKR files under okrs/' });
-      else steps.push({ ...file, verb: 'created' });
-    }
-  if (schemas.copies)
-    for (const { name } of SCHEMA_FILES) {
-      const path = `${SCHEMA_COPIES}/${name}.schema.json`;
-      const content = shippedSchema(name);
-      const absolute = join(root, path);
-      if (!existsSync(absolute)) steps.push({ path, content, verb: 'created' });
-      else if (isDirectory(absolute) || readFileSync(absolute, 'utf8') !== content)
-        steps.push(
-          options.schemas || options.force
-            ? { path, content, verb: 'replaced' }
-            : { path, skipped: `it is okr's schema of another version (okr init --schemas refreshes it)` },
-        );
-    }
+  const steps: Step[] = options.schemas ? [] : scaffoldSteps(root, day, target, Boolean(options.force));
+  if (schemas.copies) steps.push(...schemaCopySteps(root, options));
   else if (options.schemas)
     ctx.io.out(`okr's schemas are in ${schemas.folder}/, where npm keeps them at okr's version\n`);
-
-  const settingsFile = join(root, SETTINGS);
-  if (isDirectory(settingsFile)) steps.push({ path: SETTINGS, skipped: 'a folder' });
-  else {
-    const text = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : '';
-    const merge = mergeSchemaSettings(
-      text,
-      schemaMappings(schemas.folder),
-      Boolean(options.force || options.schemas),
+  const settings = settingsStep(ctx, root, schemas.folder, Boolean(options.force || options.schemas));
+  if (settings === null) return 1;
+  steps.push(settings);
+  if (!writeSteps(ctx, root, steps)) return 1;
+  for (const step of steps)
+    ctx.io.out(
+      'skipped' in step
+        ? `skipped ${step.path}: ${step.skipped}\n`
+        : `${step.verb} ${step.path}${step.detail ? ` (${step.detail})` : ''}\n`,
     );
-    if (merge.kind === 'invalid') {
-      ctx.io.err(`okr: ${SETTINGS}:${merge.line}:${merge.column}: ${merge.message}; nothing was written\n`);
-      return 1;
-    }
-    if (merge.kind === 'merged')
-      steps.push({
-        path: SETTINGS,
-        content: merge.text,
-        verb: text === '' && !existsSync(settingsFile) ? 'created' : 'updated',
-        detail: text === '' ? undefined : `yaml.schemas: ${merge.added.join(', ')}`,
-      });
-    else steps.push({ path: SETTINGS, skipped: "its yaml.schemas already maps okr's schemas" });
-  }
+  if (steps.some((s) => s.path === examplePath(day) && !('skipped' in s)))
+    ctx.io.out(
+      `\nNext: edit ${examplePath(day)} and okrs/strategy.yaml, then run "okr check" and "okr status".\n`,
+    );
+  return 0;
+}
 
+/** The scaffold's own files: config, strategy, the example (when no OKR file exists) and CI. */
+function scaffoldSteps(root: string, day: number, target: InitTarget, force: boolean): Step[] {
+  return initFiles(day, target).map((file): Step => {
+    if (existsSync(join(root, file.path)))
+      return force
+        ? { ...file, verb: 'replaced' }
+        : { path: file.path, skipped: 'it exists (okr init --force replaces it)' };
+    if (file.path === examplePath(day) && hasOkrFiles(root))
+      return { path: file.path, skipped: 'the repository already has OKR files under okrs/' };
+    return { ...file, verb: 'created' };
+  });
+}
+
+/** The copies of okr's schemas that are missing or of another version. */
+function schemaCopySteps(root: string, options: InitOptions): Step[] {
+  const steps: Step[] = [];
+  for (const { name } of SCHEMA_FILES) {
+    const path = `${SCHEMA_COPIES}/${name}.schema.json`;
+    const content = shippedSchema(name);
+    const absolute = join(root, path);
+    if (!existsSync(absolute)) steps.push({ path, content, verb: 'created' });
+    else if (isDirectory(absolute) || readFileSync(absolute, 'utf8') !== content)
+      steps.push(
+        options.schemas || options.force
+          ? { path, content, verb: 'replaced' }
+          : { path, skipped: `it is okr's schema of another version (okr init --schemas refreshes it)` },
+      );
+  }
+  return steps;
+}
+
+/**
+ * The editor settings with okr's schemas merged in; null, after saying where on stderr, when the
+ * user's settings cannot be read.
+ */
+function settingsStep(ctx: InitContext, root: string, folder: string, replace: boolean): Step | null {
+  const settingsFile = join(root, SETTINGS);
+  if (isDirectory(settingsFile)) return { path: SETTINGS, skipped: 'a folder' };
+  const text = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : '';
+  const merge = mergeSchemaSettings(text, schemaMappings(folder), replace);
+  if (merge.kind === 'invalid') {
+    ctx.io.err(`okr: ${SETTINGS}:${merge.line}:${merge.column}: ${merge.message}; nothing was written\n`);
+    return null;
+  }
+  if (merge.kind === 'merged')
+    return {
+      path: SETTINGS,
+      content: merge.text,
+      verb: text === '' && !existsSync(settingsFile) ? 'created' : 'updated',
+      detail: text === '' ? undefined : `yaml.schemas: ${merge.added.join(', ')}`,
+    };
+  return { path: SETTINGS, skipped: "its yaml.schemas already maps okr's schemas" };
+}
+
+/**
+ * Writes the steps' files; false, after saying why on stderr, when a folder stands where a file
+ * goes (then nothing is written) or a file cannot be written (then the files created are removed).
+ */
+function writeSteps(ctx: InitContext, root: string, steps: readonly Step[]): boolean {
   const folders = steps.filter((s) => isDirectory(join(root, s.path))).map((s) => s.path);
   if (folders.length > 0) {
     ctx.io.err(
       `okr: ${folders.join(', ')} is a folder where okr init writes a file; move it away; nothing was written\n`,
     );
-    return 1;
+    return false;
   }
   const created: string[] = [];
   for (const step of steps) {
@@ -162,21 +200,11 @@ export async function runInit(ctx: InitContext, options: InitOptions): Promise<n
       ctx.io.err(
         `okr: cannot write ${step.path}: ${code ?? (error as Error).message}; okr init stopped and removed the files it had created\n`,
       );
-      return 1;
+      return false;
     }
     if (step.verb === 'created') created.push(absolute);
   }
-  for (const step of steps)
-    ctx.io.out(
-      'skipped' in step
-        ? `skipped ${step.path}: ${step.skipped}\n`
-        : `${step.verb} ${step.path}${step.detail ? ` (${step.detail})` : ''}\n`,
-    );
-  if (steps.some((s) => s.path === examplePath(day) && !('skipped' in s)))
-    ctx.io.out(
-      `\nNext: edit ${examplePath(day)} and okrs/strategy.yaml, then run "okr check" and "okr status".\n`,
-    );
-  return 0;
+  return true;
 }
 
 /** `okr init --measure`: the weekly measure workflow alone, an existing one kept without --force. */
@@ -197,6 +225,55 @@ function writeMeasureWorkflow(ctx: InitContext, root: string, target: InitTarget
   writeFileAtomic(absolute, measureWorkflow(target));
   ctx.io.out(
     `${exists ? 'replaced' : 'created'} ${MEASURE_WORKFLOW}\n\nNext: commit it; every Monday it proposes the measured values as one pull request from okr/measure.\n`,
+  );
+  return 0;
+}
+
+/**
+ * `okr init --hooks`: the commit-msg hook, in the folder git runs hooks from (`core.hooksPath`
+ * respected). A hook of the user's own is never replaced; okr's own is rewritten when it differs.
+ */
+async function installCommitMsgHook(ctx: InitContext, root: string): Promise<number> {
+  const top = await gitTopLevel(root);
+  const hooks = top === null ? null : await hooksFolder(top);
+  if (top === null || hooks === null) {
+    ctx.io.err(
+      errorText(
+        `okr init --hooks: ${root} is not in a git repository, so there is no hook to install`,
+        'run it in a clone of the repository, or "git init" first',
+      ),
+    );
+    return 1;
+  }
+  const absolute = join(hooks, 'commit-msg');
+  const below = relative(top, absolute);
+  const shown = below.startsWith('..') || isAbsolute(below) ? absolute : below.split(sep).join('/');
+  const content = commitMsgHook(relative(top, realpathSync(root)).split(sep).join('/') || '.');
+  const exists = existsSync(absolute);
+  if (exists && isDirectory(absolute)) {
+    ctx.io.err(
+      errorText(`${shown} is a folder where okr init writes the hook; move it away; nothing was written`),
+    );
+    return 1;
+  }
+  const text = exists ? readFileSync(absolute, 'utf8') : null;
+  if (text !== null && !isOkrHook(text)) {
+    ctx.io.err(
+      errorText(
+        `${shown} is a commit-msg hook of your own; okr init --hooks does not replace it, so nothing was written`,
+        `to have it warn about unknown trailers too, add this line to it: okr work --check-message "$1"`,
+      ),
+    );
+    return 1;
+  }
+  if (text === content && (statSync(absolute).mode & 0o111) !== 0) {
+    ctx.io.out(`skipped ${shown}: it is okr's commit-msg hook, up to date\n`);
+    return 0;
+  }
+  mkdirSync(hooks, { recursive: true });
+  writeFileAtomic(absolute, content, 0o755);
+  ctx.io.out(
+    `${exists ? 'updated' : 'created'} ${shown}\n\nNext: end commit messages with a trailer such as "OKR: <objective-id>/<kr-id>"; the hook warns\nwhen it names no objective or key result, and never stops a commit. Git does not copy hooks\nwith a clone: run "okr init --hooks" in each one.\n`,
   );
   return 0;
 }

@@ -1,20 +1,5 @@
-import { editDistance } from '../../validate/schema.js';
+import { nearestId } from '../../graph/nearest.js';
 import type { NoOptions, Rule, RuleContext } from '../types.js';
-
-/** The id nearest to `ref` by edit distance, when one is near enough to be a typo. */
-function nearestId(ctx: RuleContext, ref: string): string | null {
-  const limit = Math.max(2, Math.floor(ref.length / 4));
-  let best: { id: string; distance: number } | null = null;
-  for (const id of [...ctx.graph.byId.keys(), ...ctx.graph.krs.keys()]) {
-    const distance = editDistance(ref, id);
-    if (
-      distance <= limit &&
-      (best === null || distance < best.distance || (distance === best.distance && id < best.id))
-    )
-      best = { id, distance };
-  }
-  return best?.id ?? null;
-}
 
 /** Where a commit's problem is shown: 1:1 of the config file, else of the first OKR file. */
 function anchorFile(ctx: RuleContext): string | null {
@@ -40,7 +25,7 @@ export const rule: Rule<NoOptions> = {
         if (ctx.graph.byId.has(ref) || ctx.graph.krs.has(ref)) continue;
         // An id of a file that failed to load may well exist: that file's problem says why.
         if (ctx.unavailableIds.has(ref.split('/')[0]!)) continue;
-        const near = nearestId(ctx, ref);
+        const near = nearestId(ctx.graph, ref);
         ctx.forward({
           ruleId: 'unknown-work-ref',
           file,

@@ -168,12 +168,13 @@ _okr() {
         -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
         --since) return;;
         --repo) COMPREPLY=($(compgen -d -- "$cur")); return;;
+        --check-message) COMPREPLY=($(compgen -f -- "$cur")); return;;
         -C) COMPREPLY=($(compgen -d -- "$cur")); return;;
         --config) COMPREPLY=($(compgen -f -- "$cur")); return;;
         --as-of) return;;
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
-      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output --since --repo -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "-f --format -o --output --since --repo --check-message -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     init)
       case "$prev" in
@@ -182,7 +183,7 @@ _okr() {
         --as-of) return;;
         --cache-location) COMPREPLY=($(compgen -d -- "$cur")); return;;
       esac
-      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "--force --schemas --measure -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
+      [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "--force --schemas --measure --hooks -h --help -V --version -C --config --as-of --no-color --cache-location --no-cache -h --help" -- "$cur"))
       ;;
     report)
       case "$prev" in
