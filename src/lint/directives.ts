@@ -1,3 +1,4 @@
+import { lastLineOf } from '../diagnostics.js';
 import type { SourceFile, YamlPath } from '../model.js';
 import { locate } from '../yaml/locate.js';
 import { normalizeLineEnds } from '../yaml/parse.js';
@@ -88,9 +89,7 @@ function itemsStartingOn(source: SourceFile, lines: ReadonlySet<number>): Map<nu
   for (const path of itemPaths(source.data)) {
     const at = locate(source, path);
     if (!lines.has(at.line)) continue;
-    // A block mapping ends with its last line's break, which is column 1 of the line after it.
-    const last = at.endColumn === 1 && at.endLine > at.line ? at.endLine - 1 : at.endLine;
-    result.set(at.line, [...(result.get(at.line) ?? []), [at.line, Math.max(at.line, last)]]);
+    result.set(at.line, [...(result.get(at.line) ?? []), [at.line, lastLineOf(at)]]);
   }
   return result;
 }
