@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { directives } from '../../src/lint/directives.js';
 import { loadOkrSource } from '../../src/load/load.js';
 import { locate } from '../../src/yaml/locate.js';
 import { parseSource, parseSourceLazily } from '../../src/yaml/parse.js';
@@ -147,6 +148,17 @@ describe('the position index', () => {
         Array.from(source.positions.lineStarts),
       );
     }
+  });
+
+  it('places disable comments by offset, after an emoji, with a lone CR ending lines', () => {
+    const line = 'owner: "🚀 火 team" # okr-disable-line stale-kr';
+    const text = `cycle: 2026-Q4\r${line}\robjectives: []\r`;
+    const { source, problems } = parseSource('okrs/a.yaml', text);
+    expect(problems).toEqual([]);
+    const column = line.indexOf('#') + 1;
+    expect(directives(source).map((d) => [d.line, d.column, d.endColumn, d.silences])).toEqual([
+      [2, column, line.length + 1, 2],
+    ]);
   });
 
   it('is the same built from the line starts the fast reader found as from the text', () => {
