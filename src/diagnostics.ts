@@ -6,6 +6,15 @@ export interface Position {
   endColumn: number;
 }
 
+/**
+ * The last line a node's text is on. A node that ends with its line break (a block mapping) ends at
+ * column 1 of the line after it, which may not exist.
+ */
+export function lastLineOf(p: Position): number {
+  if (p.endLine < p.line) return p.line;
+  return p.endLine > p.line && p.endColumn === 1 ? p.endLine - 1 : p.endLine;
+}
+
 export type Severity = 'error' | 'warning';
 
 /** The one problem type every stage reports and every formatter prints. */

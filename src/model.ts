@@ -1,17 +1,18 @@
-import type { Document, LineCounter } from 'yaml';
+import type { Document } from 'yaml';
 import type { Problem, Severity } from './diagnostics.js';
-import type { ItemSpan, PlainSpans } from './spans.js';
+import type { ItemSpan, PlainSpans, PositionIndex } from './spans.js';
 
 /** A path into a YAML document: mapping keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
 
-/** A YAML file as read from disk: its text, parsed document and line index. */
+/** A YAML file as read from disk: its text, parsed document and position index. */
 export interface SourceFile {
   /** Repository-relative path with `/` separators. */
   path: string;
   text: string;
   doc: Document.Parsed | null;
-  lineCounter: LineCounter;
+  /** The file's one position index: every line and column reported in it comes from here. */
+  readonly positions: PositionIndex;
   /** The plain data of the document (null when it did not parse). */
   data: unknown;
   /**

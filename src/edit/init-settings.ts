@@ -9,18 +9,13 @@ import {
   parseTree,
   printParseErrorCode,
 } from 'jsonc-parser';
+import { positionIndex } from '../yaml/positions.js';
 
 /** What merging okr's schema mappings into VS Code settings came to. */
 export type SettingsMerge =
   | { kind: 'unchanged' }
   | { kind: 'merged'; text: string; added: string[] }
   | { kind: 'invalid'; message: string; line: number; column: number };
-
-/** 1-based line and column of an offset. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
 
 /** Indentation and line ends as the file has them, so that added lines look like the user's. */
 function formattingOf(text: string): FormattingOptions {
@@ -53,7 +48,7 @@ export function mergeSchemaSettings(
     return {
       kind: 'invalid',
       message: `is not valid JSON with comments (${printParseErrorCode(error.error)}); fix it, or add the "yaml.schemas" of docs/editors.md by hand`,
-      ...position(text, error.offset),
+      ...positionIndex(text).at(error.offset),
     };
   }
   const empty = text.trim() === '';

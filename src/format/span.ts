@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, lastLineOf } from '../diagnostics.js';
 
 /** Where a problem is, as CI formats want it: the end only when it is a real range. */
 export interface Span {
@@ -16,10 +16,7 @@ export interface Span {
 export function spanOf(p: Diagnostic): Span {
   const span: Span = { startLine: p.line, startColumn: p.column };
   if (p.endLine < p.line || (p.endLine === p.line && p.endColumn < p.column)) return span;
-  if (p.endLine > p.line && p.endColumn === 1) span.endLine = p.endLine - 1;
-  else {
-    span.endLine = p.endLine;
-    span.endColumn = p.endColumn;
-  }
+  span.endLine = lastLineOf(p);
+  if (span.endLine === p.endLine) span.endColumn = p.endColumn;
   return span;
 }

@@ -1,19 +1,25 @@
+import { lastLineOf } from '../diagnostics.js';
 import type { SourceFile, YamlPath } from '../model.js';
 import { locate } from '../yaml/locate.js';
+import { normalizeLineEnds } from '../yaml/parse.js';
 import { yaml } from '../yaml/yaml.js';
 
 const DIRECTIVE = /^#\s*okr-disable-(next-)?line\b(.*)$/s;
 // The lexer marks documents, scalars and flow errors with control characters that are not in the text.
 const MARKER_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 
-/** The comments of a YAML text with their 1-based lines; a `#` inside a quoted or block scalar is none. */
-function comments(text: string): { line: number; text: string }[] {
-  const result: { line: number; text: string }[] = [];
-  let line = 1;
-  for (const token of new (yaml().Lexer)().lex(text)) {
+/**
+ * The comments of a YAML text with their offsets; a `#` inside a quoted or block scalar is none. The
+ * lexer's tokens, markers aside, are the text cut in pieces: their lengths add up to the offsets.
+ */
+function comments(text: string): { offset: number; text: string }[] {
+  const result: { offset: number; text: string }[] = [];
+  let offset = 0;
+  // Lexed as the parser reads it, a lone CR as LF; that keeps every offset.
+  for (const token of new (yaml().Lexer)().lex(normalizeLineEnds(text))) {
     if (MARKER_TOKENS.has(token)) continue;
-    if (token.startsWith('#')) result.push({ line, text: token });
-    for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) line++;
+    if (token.startsWith('#')) result.push({ offset, text: token });
+    offset += token.length;
   }
   return result;
 }
@@ -33,7 +39,6 @@ export interface Directive {
 /** The disable comments of a file (none without reading it when its text names no directive). */
 export function directives(source: SourceFile): Directive[] {
   if (!source.text.includes('okr-disable')) return [];
-  const lines = source.text.split('\n');
   const found: Directive[] = [];
   for (const comment of comments(source.text)) {
     const m = DIRECTIVE.exec(comment.text.trimEnd());
@@ -42,9 +47,9 @@ export function directives(source: SourceFile): Directive[] {
       .replace(/\s--\s.*$/, '')
       .split(/[\s,]+/)
       .filter(Boolean);
-    const column = (lines[comment.line - 1]?.lastIndexOf(comment.text) ?? -1) + 1 || 1;
-    const endColumn = column + comment.text.trimEnd().length;
-    found.push({ line: comment.line, column, endColumn, silences: comment.line + (m[1] ? 1 : 0), rules });
+    const at = source.positions.span(comment.offset, comment.offset + comment.text.trimEnd().length);
+    const { line, column, endColumn } = at;
+    found.push({ line, column, endColumn, silences: line + (m[1] ? 1 : 0), rules });
   }
   return found;
 }
@@ -84,9 +89,7 @@ function itemsStartingOn(source: SourceFile, lines: ReadonlySet<number>): Map<nu
   for (const path of itemPaths(source.data)) {
     const at = locate(source, path);
     if (!lines.has(at.line)) continue;
-    // A block mapping ends with its last line's break, which is column 1 of the line after it.
-    const last = at.endColumn === 1 && at.endLine > at.line ? at.endLine - 1 : at.endLine;
-    result.set(at.line, [...(result.get(at.line) ?? []), [at.line, Math.max(at.line, last)]]);
+    result.set(at.line, [...(result.get(at.line) ?? []), [at.line, lastLineOf(at)]]);
   }
   return result;
 }

@@ -26,7 +26,7 @@ export interface LoadCache {
 }
 
 /** Bumped whenever the layout of an entry changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 const FILE_NAME = 'files.json';
 
 interface Entry {
@@ -37,8 +37,9 @@ interface Entry {
   problems: Problem[];
   dropped: { ids: string[]; parent: string | null }[];
   /**
-   * The fast path's positions of sequence items, when it read the file: four numbers an item, in
-   * the order it records them, paths left out (see `itemSpansOf`).
+   * The fast path's spans of sequence items, when it read the file: their start and end offsets (-1
+   * for an end it does not know), in the order it records them, paths left out (see `itemSpansOf`).
+   * The file's position index is built again from its text, which the cache is given with the key.
    */
   itemSpans: number[] | null;
 }
@@ -74,6 +75,8 @@ function keyOf(path: string, rawText: string): string {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** An item's end offset, or -1 where the fast path does not know it. */
+const isEnd = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= -1;
 const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 function isProblem(v: unknown, path: string): boolean {
@@ -101,7 +104,11 @@ function isEntry(v: unknown, path: string): v is Entry {
     return false;
   if (
     v.itemSpans !== null &&
-    !(Array.isArray(v.itemSpans) && v.itemSpans.length % 4 === 0 && v.itemSpans.every(isCount))
+    !(
+      Array.isArray(v.itemSpans) &&
+      v.itemSpans.length % 2 === 0 &&
+      v.itemSpans.every((n, i) => (i % 2 === 0 ? isCount(n) : isEnd(n)))
+    )
   )
     return false;
   if (v.ok) return isObject(v.data) && Array.isArray(v.data.objectives);
@@ -142,7 +149,7 @@ function entryOf(loaded: LoadedSource): Entry | null {
 function flatSpans(spans: ReadonlyMap<string, ItemSpan>): number[] {
   if (spans instanceof ItemSpans) return spans.flat();
   const flat: number[] = [];
-  for (const span of spans.values()) flat.push(span[0], span[1], span[2], span[3]);
+  for (const span of spans.values()) flat.push(span[0], span[1]);
   return flat;
 }
 
@@ -153,7 +160,11 @@ function flatSpans(spans: ReadonlyMap<string, ItemSpan>): number[] {
  * items. So when the walk finds as many items as were stored, they are the same, in the same order;
  * otherwise the spans are not used (positions then cost a parse).
  */
-function itemSpansOf(data: unknown, flat: readonly number[]): ReadonlyMap<string, ItemSpan> | undefined {
+function itemSpansOf(
+  data: unknown,
+  flat: readonly number[],
+  textLength: number,
+): ReadonlyMap<string, ItemSpan> | undefined {
   const paths: string[] = [];
   const walk = (value: unknown, path: string): void => {
     if (Array.isArray(value))
@@ -164,13 +175,9 @@ function itemSpansOf(data: unknown, flat: readonly number[]): ReadonlyMap<string
     else if (isObject(value)) for (const key of Object.keys(value)) walk(value[key], `${path}/${key}`);
   };
   walk(data, '');
-  if (paths.length * 4 !== flat.length) return undefined;
+  if (paths.length * 2 !== flat.length || flat.some((offset) => offset > textLength)) return undefined;
   const spans = new Map<string, ItemSpan>();
-  for (let i = 0; i < paths.length; i++) {
-    const span = flat.slice(i * 4, i * 4 + 4) as unknown as ItemSpan;
-    if (span[0] === 0) return undefined;
-    spans.set(paths[i]!, span);
-  }
+  for (let i = 0; i < paths.length; i++) spans.set(paths[i]!, [flat[i * 2]!, flat[i * 2 + 1]!]);
   return spans;
 }
 
@@ -178,8 +185,9 @@ function itemSpansOf(data: unknown, flat: readonly number[]): ReadonlyMap<string
 function fromEntry(path: string, rawText: string, entry: unknown): LoadedSource | null {
   if (!isEntry(entry, path)) return null;
   const flat = entry.itemSpans;
-  const itemSpans = flat ? () => itemSpansOf(entry.data, flat) : undefined;
-  const source = lazySource(path, withoutBom(rawText), entry.data, itemSpans);
+  const text = withoutBom(rawText);
+  const itemSpans = flat ? () => itemSpansOf(entry.data, flat, text.length) : undefined;
+  const source = lazySource(path, text, entry.data, itemSpans);
   return {
     source,
     file: entry.ok

@@ -16,6 +16,7 @@ import { discoverFiles, insideRoot } from '../source/discover.js';
 import { schemaIssues, schemaProblems, targetOf } from '../validate/schema.js';
 import { locate } from '../yaml/locate.js';
 import { MAX_ALIAS_COUNT, parseSourceLazily } from '../yaml/parse.js';
+import { positionIndex } from '../yaml/positions.js';
 import { type LoadCache, openCache } from './cache.js';
 
 export interface LoadResult {
@@ -70,11 +71,10 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 
 /** A `yaml-syntax` problem at the first byte that is not UTF-8, with its line and column. */
 function notUtf8Problem(path: string, bytes: Uint8Array, offset: number): Problem {
+  // The text before the byte is UTF-8 (its byte-order mark dropped, as a file's text is read): an
+  // index of it places the byte's offset.
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-  const lines = before.split(/\r\n|\r|\n/);
-  const line = lines.length;
-  // In UTF-16 code units, as every other column (editors and SARIF count them so).
-  const column = lines[lines.length - 1]!.length + 1;
+  const { line, column } = positionIndex(before).at(before.length);
   const hex = bytes[offset]!.toString(16).padStart(2, '0');
   return {
     ...fileProblem(

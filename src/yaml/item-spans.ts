@@ -1,7 +1,7 @@
 import type { ItemSpan } from '../spans.js';
 
-/** What is recorded of each item: its span's four numbers, the number of its sequence, its index there. */
-const ITEM_FIELDS = 6;
+/** What is recorded of each item: its span's two offsets, the number of its sequence, its index there. */
+const ITEM_FIELDS = 4;
 
 /**
  * Where each mapping that is a sequence item is, by its path joined with "/". Reading records
@@ -21,15 +21,8 @@ export class ItemSpans implements ReadonlyMap<string, ItemSpan> {
   }
 
   /** Records an item, after the items inside it, as a map would order them. */
-  add(
-    line: number,
-    column: number,
-    endLine: number,
-    endColumn: number,
-    sequence: number,
-    index: number,
-  ): void {
-    this.items.push(line, column, endLine, endColumn, sequence, index);
+  add(start: number, end: number, sequence: number, index: number): void {
+    this.items.push(start, end, sequence, index);
   }
 
   private map(): Map<string, ItemSpan> {
@@ -38,14 +31,14 @@ export class ItemSpans implements ReadonlyMap<string, ItemSpan> {
     const byPath = new Map<string, ItemSpan>();
     const items = this.items;
     for (let k = 0; k < items.length; k += ITEM_FIELDS)
-      byPath.set(prefixes[items[k + 4]!] + items[k + 5]!, this.spanAt(k));
+      byPath.set(prefixes[items[k + 2]!] + items[k + 3]!, this.spanAt(k));
     this.byPath = byPath;
     return byPath;
   }
 
   private spanAt(k: number): ItemSpan {
     const items = this.items;
-    return [items[k]!, items[k + 1]!, items[k + 2]!, items[k + 3]!];
+    return [items[k]!, items[k + 1]!];
   }
 
   get size(): number {
@@ -75,15 +68,13 @@ export class ItemSpans implements ReadonlyMap<string, ItemSpan> {
     return this.map().keys();
   }
 
-  /** The spans in their order as numbers, four to an item, as the cache of loaded files stores them. */
+  /** The spans in their order as offsets, two to an item, as the cache of loaded files stores them. */
   flat(): number[] {
     const items = this.items;
-    const flat: number[] = new Array((items.length / ITEM_FIELDS) * 4);
-    for (let k = 0, j = 0; k < items.length; k += ITEM_FIELDS, j += 4) {
+    const flat: number[] = new Array((items.length / ITEM_FIELDS) * 2);
+    for (let k = 0, j = 0; k < items.length; k += ITEM_FIELDS, j += 2) {
       flat[j] = items[k]!;
       flat[j + 1] = items[k + 1]!;
-      flat[j + 2] = items[k + 2]!;
-      flat[j + 3] = items[k + 3]!;
     }
     return flat;
   }

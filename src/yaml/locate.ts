@@ -26,11 +26,8 @@ function rangeOf(
   node: { range?: readonly number[] | null } | null | undefined,
 ): Position | null {
   const range = node?.range;
-  if (!range) return null;
-  const start = file.lineCounter.linePos(range[0]!);
   // A node's value ends at range[1]; range[2] includes trailing comments.
-  const end = file.lineCounter.linePos(Math.max(range[0]!, range[1]!));
-  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  return range ? file.positions.span(range[0]!, range[1]!) : null;
 }
 
 /**
@@ -41,10 +38,10 @@ function rangeOf(
 export function locate(file: SourceFile, path: YamlPath, options: LocateOptions = {}): Position {
   // An objective or a key result (the most common place of a problem) is where the first reading put it.
   const item = options.key || !file.itemSpans ? undefined : file.itemSpans.get(path.join('/'));
-  if (item && item[2] > 0) return { line: item[0], column: item[1], endLine: item[2], endColumn: item[3] };
+  if (item && item[1] >= 0) return file.positions.span(item[0], item[1]);
   const spans = file.spans;
   if (spans) {
-    const position = locateInSpans(spans, path, options);
+    const position = locateInSpans(file, spans, path, options);
     if (position) return position;
   }
   const doc = file.doc;
@@ -78,30 +75,16 @@ export function locate(file: SourceFile, path: YamlPath, options: LocateOptions 
   return found ?? FILE_START;
 }
 
-/** The line and column of an offset, as the full parser's LineCounter gives them. */
-function linePos(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (lineStarts[mid]! < offset) low = mid + 1;
-    else high = mid;
-  }
-  if (lineStarts[low] === offset) return { line: low + 1, column: 1 };
-  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
-}
-
-function spanPosition(spans: PlainSpans, start: number, end: number): Position {
-  const from = linePos(spans.lineStarts, start);
-  const to = linePos(spans.lineStarts, Math.max(start, end));
-  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-}
-
 /**
  * `locate` over what the fast path recorded, following the same rules over the data; null when a
  * node on the way has no recorded span (an empty value), which leaves the answer to the Document.
  */
-function locateInSpans(spans: PlainSpans, path: YamlPath, options: LocateOptions): Position | null {
+function locateInSpans(
+  file: SourceFile,
+  spans: PlainSpans,
+  path: YamlPath,
+  options: LocateOptions,
+): Position | null {
   let node: unknown = spans.data;
   let found = spans.root;
   if (!found) return null;
@@ -119,7 +102,7 @@ function locateInSpans(spans: PlainSpans, path: YamlPath, options: LocateOptions
       if (!Object.hasOwn(node, entry)) break;
       if (options.key && i === path.length - 1) {
         const key = entries.keys.get(entry);
-        return key ? spanPosition(spans, key[0], key[1]) : null;
+        return key ? file.positions.span(key[0], key[1]) : null;
       }
     }
     const span = entries.values.get(entry);
@@ -127,7 +110,7 @@ function locateInSpans(spans: PlainSpans, path: YamlPath, options: LocateOptions
     found = span;
     node = (node as Record<string | number, unknown>)[entry];
   }
-  return spanPosition(spans, found[0], found[1]);
+  return file.positions.span(found[0], found[1]);
 }
 
 /**
@@ -135,12 +118,6 @@ function locateInSpans(spans: PlainSpans, path: YamlPath, options: LocateOptions
  * their lines when it has one, so that listing them builds no Document.
  */
 export function lineOf(file: SourceFile, path: YamlPath): number {
-  return file.itemSpans?.get(path.join('/'))?.[0] ?? locate(file, path).line;
-}
-
-/** The position of a byte offset of the source text. */
-export function positionAt(file: SourceFile, offset: number, endOffset = offset): Position {
-  const start = file.lineCounter.linePos(offset);
-  const end = file.lineCounter.linePos(endOffset);
-  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  const item = file.itemSpans?.get(path.join('/'));
+  return item ? file.positions.at(item[0]).line : locate(file, path).line;
 }

@@ -2,8 +2,8 @@ import type * as Yaml from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { Problem } from '../diagnostics.js';
 import type { SourceFile } from '../model.js';
-import { positionAt } from './locate.js';
 import { type ItemSpan, type PlainSpans, parsePlainYaml, readPlainSpans, UNSUPPORTED } from './plain-yaml.js';
+import { indexOfLineStarts, type PositionIndex, positionIndex } from './positions.js';
 import { yaml } from './yaml.js';
 
 // The yaml library is loaded on first use (see yaml.ts); these stand in for its exports.
@@ -14,7 +14,6 @@ const parseDocument = (
 const LineCounter = function LineCounter() {
   return new (yaml().LineCounter)();
 } as unknown as typeof Yaml.LineCounter;
-type LineCounter = Yaml.LineCounter;
 
 export const MAX_ALIAS_COUNT = 100;
 /**
@@ -131,7 +130,7 @@ export function nestingTooDeep(text: string, limit = MAX_NESTING_DEPTH): number 
 }
 
 /** YAML 1.2 ends a line at CR too, but the parser and its line counter see only LF: a lone CR becomes LF, keeping every offset. */
-function normalizeLineEnds(text: string): string {
+export function normalizeLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
@@ -221,7 +220,7 @@ function yamlProblem(file: SourceFile, message: string, offset: number, endOffse
     message,
     file: file.path,
     target: null,
-    ...positionAt(file, Math.min(offset, last), Math.min(Math.max(offset, endOffset), last)),
+    ...file.positions.span(Math.min(offset, last), Math.min(Math.max(offset, endOffset), last)),
   };
 }
 
@@ -244,17 +243,15 @@ function beforeParsing(text: string): { offset: number; message: string } | null
 export function parseSource(path: string, rawText: string): { source: SourceFile; problems: Problem[] } {
   // A byte-order mark is not content; dropping it keeps columns of the first line as people see them.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lineCounter = new LineCounter();
-  const source: SourceFile = { path, text, doc: null, lineCounter, data: null };
   const problems: Problem[] = [];
   const unreadable = beforeParsing(text);
   if (unreadable) {
-    lineCounter.addNewLine(0);
-    for (const m of normalizeLineEnds(text).matchAll(/\n/g)) lineCounter.addNewLine(m.index + 1);
+    const source: SourceFile = { path, text, doc: null, positions: positionIndex(text), data: null };
     problems.push(yamlProblem(source, unreadable.message, unreadable.offset));
     return { source, problems };
   }
-  let doc: SourceFile['doc'];
+  const lineCounter = new LineCounter();
+  let doc: NonNullable<SourceFile['doc']>;
   try {
     doc = parseDocument(normalizeLineEnds(text), {
       lineCounter,
@@ -263,12 +260,17 @@ export function parseSource(path: string, rawText: string): { source: SourceFile
       strict: true,
     });
   } catch (error) {
-    // The parser recurses on nesting; a pathological depth exhausts the stack.
+    // The parser recurses on nesting; a pathological depth exhausts the stack (and leaves its line
+    // counter short).
     const reason = error instanceof RangeError ? 'the YAML nests too deeply to read' : String(error);
+    const source: SourceFile = { path, text, doc: null, positions: positionIndex(text), data: null };
     problems.push(yamlProblem(source, reason, 0));
     return { source, problems };
   }
-  source.doc = doc;
+  // The parser's line counter saw every line break of the text (a lone CR as the LF it was handed):
+  // its line starts are the file's position index.
+  const positions = indexOfLineStarts(lineCounter.lineStarts);
+  const source: SourceFile = { path, text, doc, positions, data: null };
   for (const error of [...doc.errors, ...doc.warnings]) {
     const start = unclosedStart(doc, error, text.length);
     problems.push(yamlProblem(source, describeYamlError(error, doc), start ?? error.pos[0], error.pos[1]));
@@ -289,30 +291,20 @@ export function parseSource(path: string, rawText: string): { source: SourceFile
 }
 
 /**
- * A source whose data is already known (read by the fast path, or from the cache): its Document
- * and line index are built on first use, which is only when a problem in it needs a position.
- * Item spans may be given as a function, called on first use too.
+ * A source whose data is already known (read by the fast path, or from the cache): its Document is
+ * built on first use, which is only when a problem in it needs a position the fast path did not
+ * record. Its position index comes from the line starts the fast path found, or, for a cached file,
+ * from its text on first use. Item spans may be given as a function, called on first use too.
  */
 export function lazySource(
   path: string,
   text: string,
   data: unknown,
   itemSpans?: ReadonlyMap<string, ItemSpan> | (() => ReadonlyMap<string, ItemSpan> | undefined),
+  lineStarts?: ArrayLike<number>,
 ): SourceFile {
-  let parsed: { doc: SourceFile['doc']; lineCounter: LineCounter } | null = null;
-  const build = () => {
-    if (!parsed) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(normalizeLineEnds(text), {
-        lineCounter,
-        prettyErrors: false,
-        uniqueKeys: true,
-        strict: true,
-      });
-      parsed = { doc, lineCounter };
-    }
-    return parsed;
-  };
+  let doc: SourceFile['doc'] | undefined;
+  let positions: PositionIndex | undefined = lineStarts && indexOfLineStarts(lineStarts);
   let spans: PlainSpans | null | undefined;
   let items = itemSpans;
   return {
@@ -331,10 +323,12 @@ export function lazySource(
       return spans;
     },
     get doc() {
-      return build().doc;
+      doc ??= parseDocument(normalizeLineEnds(text), { prettyErrors: false, uniqueKeys: true, strict: true });
+      return doc;
     },
-    get lineCounter() {
-      return build().lineCounter;
+    get positions() {
+      positions ??= positionIndex(text);
+      return positions;
     },
   };
 }
@@ -356,5 +350,5 @@ export function parseSourceLazily(
   // The fast path declines every character the full parser refuses before parsing, which it reports.
   const plain = parsePlainYaml(text);
   if (plain === UNSUPPORTED) return parseSource(path, rawText);
-  return { source: lazySource(path, text, plain.data, plain.itemSpans), problems: [] };
+  return { source: lazySource(path, text, plain.data, plain.itemSpans, plain.lineStarts), problems: [] };
 }

@@ -229,18 +229,15 @@ class Reader {
       this.last = undefined;
       this.path.push(items.length);
       let item: unknown;
-      let startLine = lineNumber;
-      let column = indent + (at - lineStart);
+      let itemStart = at;
       let inline = false;
       if (at === lineEnd || text.charCodeAt(at) === HASH) {
         this.i++;
-        if (this.i < this.count) {
-          startLine = this.numbers[this.i]!;
-          column = this.indents[this.i]!;
-        }
+        if (this.i < this.count) itemStart = this.starts[this.i]!;
         item = this.below(indent + 1, false);
       } else if (this.startsMapping(at, lineEnd)) {
         // A mapping that starts on the dash's line: read it as if its first key began the line.
+        const column = indent + (at - lineStart);
         this.starts[this.i] = at;
         this.indents[this.i] = column;
         item = this.mapping(column);
@@ -253,7 +250,7 @@ class Reader {
       this.path.pop();
       if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
         if (sequence < 0) sequence = this.itemSpans.addSequence(this.path);
-        this.recordItem(startLine, column, inline, sequence, items.length);
+        this.recordItem(itemStart, inline, sequence, items.length);
       }
       if (spans) {
         if (this.last) spans.values.set(items.length, this.last);
@@ -276,19 +273,14 @@ class Reader {
    * Where a mapping item read just now is, as the full parser's range gives it: a flow mapping
    * (`- { … }`) ends at its closing brace, a block mapping at the line break of its last value.
    */
-  private recordItem(line: number, column: number, inline: boolean, sequence: number, index: number): void {
-    let endLine = this.endLine;
-    let endColumn: number;
-    if (inline) {
-      endLine = line;
-      endColumn = column + this.inlineLength + 1;
-    } else if (endLine === 0) endColumn = 0;
-    else if (endLine < this.lines.rawCount) {
-      // After the last line's break; at the end of a text without one, after its last character.
-      endLine++;
-      endColumn = 1;
-    } else endColumn = this.text.length - this.lines.rawStarts[endLine - 1]! + 1;
-    this.itemSpans.add(line, column + 1, endLine, endColumn, sequence, index);
+  private recordItem(start: number, inline: boolean, sequence: number, index: number): void {
+    // After the last line's break; at the end of a text without one, after its last character.
+    const end = inline
+      ? start + this.inlineLength
+      : this.endLine === 0
+        ? -1
+        : this.lineStart(this.endLine + 1);
+    this.itemSpans.add(start, end, sequence, index);
   }
 
   /**
@@ -595,11 +587,13 @@ class Reader {
   }
 }
 
-/** What the fast path reads: the data, and where each mapping inside a sequence is. */
+/** What the fast path reads: the data, where each mapping inside a sequence is, and where lines start. */
 export interface PlainYaml {
   data: unknown;
   /** Where each mapping that is a sequence item (objectives, key results…) is, by path joined with "/". */
   itemSpans: ItemSpans;
+  /** The offset each line starts at (index 0 is line 1): what the file's position index is built from. */
+  lineStarts: Int32Array;
 }
 
 /**
@@ -608,7 +602,10 @@ export interface PlainYaml {
  */
 export function parsePlainYaml(text: string): PlainYaml | typeof UNSUPPORTED {
   const read = readPlain(text, null);
-  return read === UNSUPPORTED ? read : { data: read.data, itemSpans: read.reader.itemSpans };
+  if (read === UNSUPPORTED) return read;
+  // The line arrays are reused by the next reading: the file keeps a copy of its line starts.
+  const lineStarts = sharedLines.rawStarts.slice(0, sharedLines.rawCount);
+  return { data: read.data, itemSpans: read.reader.itemSpans, lineStarts };
 }
 
 /**
@@ -620,8 +617,7 @@ export function readPlainSpans(text: string): PlainSpans | typeof UNSUPPORTED {
   const collections: Collections = new Map();
   const read = readPlain(text, collections);
   if (read === UNSUPPORTED) return read;
-  const lineStarts = Array.from(sharedLines.rawStarts.subarray(0, sharedLines.rawCount));
-  return { data: read.data, root: read.reader.last, collections, lineStarts };
+  return { data: read.data, root: read.reader.last, collections };
 }
 
 function readPlain(

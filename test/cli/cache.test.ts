@@ -258,26 +258,40 @@ objectives:
     // Read from the cache, the rules' problems are placed as in a cold run.
     expect(check(dir)).toEqual(cold);
 
-    // Shifting the stored lines shows that they are what places problems in block-sequence items;
+    // Moving the stored starts one character on shows that they are what places problems in
+    // block-sequence items (the file's position index turns the offsets into lines and columns);
     // the file whose items hide in flow collections does not use them.
     const cache = readCache(dir);
     const entries = cache.body.value as unknown as Record<string, { itemSpans: number[] | null }>;
     for (const entry of Object.values(entries))
-      entry.itemSpans = entry.itemSpans?.map((n, i) => (i % 4 === 0 || i % 4 === 2 ? n + 100 : n)) ?? null;
+      entry.itemSpans = entry.itemSpans?.map((n, i) => (i % 2 === 0 ? n + 1 : n)) ?? null;
     cache.write(cache.body);
     dropResults(dir);
-    const shifted = lines(check(dir));
-    const expected = lines(cold);
-    expect(shifted.filter(([file]: string[]) => file === 'okrs/teams/flow.yaml')).toEqual(
-      expected.filter(([file]: string[]) => file === 'okrs/teams/flow.yaml'),
+    const places = (r: { stdout: string }): [string, string, number, number][] =>
+      JSON.parse(r.stdout).problems.map(
+        (p: { file: string; line: number; column: number; ruleId: string }) => [
+          p.file,
+          p.ruleId,
+          p.line,
+          p.column,
+        ],
+      );
+    const shifted = places(check(dir));
+    const expected = places(cold);
+    expect(shifted.filter(([file]) => file === 'okrs/teams/flow.yaml')).toEqual(
+      expected.filter(([file]) => file === 'okrs/teams/flow.yaml'),
     );
-    const company = (list: [string, string, number][]) =>
+    const company = (list: [string, string, number, number][]) =>
       list.filter(([file]) => file === 'okrs/company.yaml');
     expect(company(shifted).length).toBeGreaterThan(0);
     // Problems are sorted by position: compare as sets.
-    const moved = company(expected).map(([file, rule, line]) => `${file} ${rule} ${line + 100}`);
-    expect(company(shifted).some(([file, rule, line]) => moved.includes(`${file} ${rule} ${line}`))).toBe(
-      true,
+    const moved = company(expected).map(
+      ([file, rule, line, column]) => `${file} ${rule} ${line}:${column + 1}`,
     );
+    expect(
+      company(shifted).some(([file, rule, line, column]) =>
+        moved.includes(`${file} ${rule} ${line}:${column}`),
+      ),
+    ).toBe(true);
   });
 });
