@@ -111,7 +111,8 @@ describe('what okr loads at start-up', () => {
     expect(r.code).toBe(0);
     expect(loads(r, OWN('cli/commands/status.js'))).toBe(true);
     expect(loads(r, OWN('git/run.js'))).toBe(false);
-    expect(loads(r, OWN('cli/git.js'))).toBe(false);
+    expect(loads(r, OWN('run/status.js'))).toBe(true);
+    expect(loads(r, OWN('run/revision.js'))).toBe(false);
     // Every view shows "stale" exactly when okr check reports stale-kr: the rules run.
     expect(loads(r, OWN('lint/engine.js'))).toBe(true);
     expect(usesBuiltin(r, GIT)).toBe(false);
