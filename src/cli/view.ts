@@ -4,10 +4,7 @@ import { terminalLine } from '../format/text.js';
 import type { LoadResult } from '../load/load.js';
 import { shownPath } from '../paths.js';
 import type { Standing } from '../rollup/standing.js';
-import type { Analysis } from '../run/analyze.js';
-import { freshnessOf } from '../run/freshness.js';
-import { type FailedFile, failedFiles, viewStanding } from '../run/view.js';
-import type { KrFreshness } from '../run/views/status.js';
+import { type FailedFile, viewStanding } from '../run/view.js';
 import { discoverFiles } from '../source/discover.js';
 import type { CommandContext } from './context.js';
 import { errorText } from './errors.js';
@@ -93,25 +90,4 @@ export async function standingForView(
   if (!anyFiles(ctx, standing, command)) return null;
   reportFailed(ctx, failed);
   return standing;
-}
-
-/**
- * The whole analysis, its problems judged exactly as `okr check` judges them (git staleness
- * included), for the report; null and failed files as for status.
- */
-export async function analyzeForView(
-  ctx: CommandContext,
-): Promise<{ analysis: Analysis; freshness: KrFreshness } | null> {
-  const [{ judge, shallowNote }, { gitCommand }] = await Promise.all([
-    import('../run/judge.js'),
-    import('./git-command.js'),
-  ]);
-  const { analysis, undatedByTheCut, lastChanged } = await gitCommand(() =>
-    judge({ config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cacheDir: ctx.cacheDir }),
-  );
-  if (!anyFiles(ctx, analysis, 'report')) return null;
-  for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
-  reportFailed(ctx, failedFiles(ctx.config, analysis.load.failed, analysis.diagnostics));
-  // The KRs' freshness is the judgement's own: the stale-kr problems it found, the dates it read.
-  return { analysis, freshness: freshnessOf(analysis.diagnostics, lastChanged) };
 }
