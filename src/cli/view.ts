@@ -1,13 +1,10 @@
 import { join } from 'node:path';
 import { CONFIG_FILE, configFoldersBelow, toRepoPath } from '../config/config.js';
-import type { Diagnostic } from '../diagnostics.js';
 import { terminalLine } from '../format/text.js';
 import type { LoadResult } from '../load/load.js';
 import { shownPath } from '../paths.js';
-import { type Standing, standing } from '../rollup/standing.js';
-import type { Analysis } from '../run/analyze.js';
-import { freshnessOf } from '../run/freshness.js';
-import type { KrFreshness } from '../run/views/status.js';
+import type { Standing } from '../rollup/standing.js';
+import { type FailedFile, viewStanding } from '../run/view.js';
 import { discoverFiles } from '../source/discover.js';
 import type { CommandContext } from './context.js';
 import { errorText } from './errors.js';
@@ -63,18 +60,13 @@ function anyFiles(ctx: CommandContext, result: Standing, command: string): boole
 }
 
 /** Names on stderr each file that failed to load, with the number of its errors. */
-function reportFailed(
-  ctx: CommandContext,
-  failed: readonly string[],
-  diagnostics: readonly Diagnostic[],
-): void {
-  for (const path of failed) {
+export function reportFailed(ctx: CommandContext, failed: readonly FailedFile[]): void {
+  for (const { path, errors } of failed) {
     const shown = shownPath(ctx.config, path);
-    const count = diagnostics.filter((d) => d.file === shown && d.severity === 'error').length;
     const fromHere = toRepoPath(ctx.cwd, join(ctx.root, path));
     ctx.io.err(
       errorText(
-        `${terminalLine(shown)} has ${count} error${count === 1 ? '' : 's'}; what they concern is not shown`,
+        `${terminalLine(shown)} has ${errors} error${errors === 1 ? '' : 's'}; what they concern is not shown`,
         `run "okr check ${terminalLine(fromHere)}" for details`,
       ),
     );
@@ -82,41 +74,20 @@ function reportFailed(
 }
 
 /**
- * What status and graph show, which is no problem: null (exit 2) when no OKR file matched. Files
- * that failed to load are named on stderr; the rest is shown. The rules are loaded and run only to
- * count the errors of such files, so that a clean repository's status starts without them.
+ * What status and graph show, which is no problem (run/view.ts): null (exit 2) when no OKR file
+ * matched. Files that failed to load are named on stderr; the rest is shown.
  */
 export async function standingForView(
   ctx: CommandContext,
   load?: LoadResult,
   command = 'status',
 ): Promise<Standing | null> {
-  const result = standing(ctx.config, { asOf: ctx.asOf, cacheDir: ctx.cacheDir, ...(load ? { load } : {}) });
-  if (!anyFiles(ctx, result, command)) return null;
-  if (result.load.failed.length > 0) {
-    const { lintStanding } = await import('../run/analyze.js');
-    reportFailed(ctx, result.load.failed, lintStanding(result));
-  }
-  return result;
-}
-
-/**
- * The whole analysis, its problems judged exactly as `okr check` judges them (git staleness
- * included), for the report; null and failed files as for status.
- */
-export async function analyzeForView(
-  ctx: CommandContext,
-): Promise<{ analysis: Analysis; freshness: KrFreshness } | null> {
-  const [{ judge, shallowNote }, { gitCommand }] = await Promise.all([
-    import('../run/judge.js'),
-    import('./git-command.js'),
-  ]);
-  const { analysis, undatedByTheCut, lastChanged } = await gitCommand(() =>
-    judge({ config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cacheDir: ctx.cacheDir }),
-  );
-  if (!anyFiles(ctx, analysis, 'report')) return null;
-  for (const note of shallowNote(undatedByTheCut)) ctx.io.err(note);
-  reportFailed(ctx, analysis.load.failed, analysis.diagnostics);
-  // The KRs' freshness is the judgement's own: the stale-kr problems it found, the dates it read.
-  return { analysis, freshness: freshnessOf(analysis.diagnostics, lastChanged) };
+  const { standing, failed } = await viewStanding(ctx.config, {
+    asOf: ctx.asOf,
+    cacheDir: ctx.cacheDir,
+    ...(load ? { load } : {}),
+  });
+  if (!anyFiles(ctx, standing, command)) return null;
+  reportFailed(ctx, failed);
+  return standing;
 }

@@ -113,7 +113,14 @@ export function fitTable(
   const caps: number[] = columns.map(() => Number.POSITIVE_INFINITY);
   const form = (i: number) => (compact[i] ? columns[i]!.compact! : columns[i]!);
   const full = columns.map((_, i) => natural(columns[i]!));
-  const size = (i: number) => Math.min(compact[i] ? natural(form(i)) : full[i]!, caps[i]!);
+  // Measured once: `size` runs for every cell, and measuring a column is a pass over all its cells.
+  const compactFull: (number | undefined)[] = columns.map(() => undefined);
+  const naturalOf = (i: number) => {
+    if (!compact[i]) return full[i]!;
+    compactFull[i] ??= natural(form(i));
+    return compactFull[i];
+  };
+  const size = (i: number) => Math.min(naturalOf(i), caps[i]!);
   const total = () => {
     const visible = columns.map((_, i) => i).filter((i) => shown[i]);
     return visible.reduce((sum, i) => sum + size(i) + 3, 1);
@@ -132,7 +139,7 @@ export function fitTable(
     if (!shown[i]) continue;
     const room = width - total();
     if (room <= 0) break;
-    caps[i] = Math.min(natural(form(i)), caps[i]! + room);
+    caps[i] = Math.min(naturalOf(i), caps[i]! + room);
   }
   // Nothing else to give: the first column (ids) is cut to 12 columns, then the widest others, then
   // the first column further.

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /** A file's identity and times, exact to the nanosecond, or why it cannot be stat'ed. */
@@ -87,4 +87,17 @@ export function gitStateKey(root: string, env: NodeJS.ProcessEnv): string | null
 export function mayBeRepository(root: string, env: NodeJS.ProcessEnv): boolean {
   if (Object.keys(env).some((name) => name.startsWith('GIT_') && !HARMLESS_ENV.test(name))) return true;
   return gitDirs(root) !== 'none';
+}
+
+/**
+ * Whether the clone holding `root` is shallow, read from its git folder as `git rev-parse
+ * --is-shallow-repository` reads it (a `shallow` file in the common git folder); null when that
+ * cannot be said with confidence (no repository, an unusual layout, an environment variable that
+ * moves git's folders or its shallow file): then ask git.
+ */
+export function shallowFromFiles(root: string, env: NodeJS.ProcessEnv): boolean | null {
+  if (Object.keys(env).some((name) => name.startsWith('GIT_') && !HARMLESS_ENV.test(name))) return null;
+  const dirs = gitDirs(root);
+  if (dirs === null || dirs === 'none') return null;
+  return existsSync(join(dirs.commonDir, 'shallow'));
 }

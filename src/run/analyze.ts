@@ -5,7 +5,7 @@ import { lint } from '../lint/engine.js';
 import type { WorkTrailers } from '../lint/types.js';
 import type { Config, OkrFile } from '../model.js';
 import { type Standing, type StandingOptions, standing } from '../rollup/standing.js';
-import { measureFileExists } from '../source/measure-file.js';
+import { measureFileExists } from '../source/measure-source.js';
 
 export interface Analysis extends Standing {
   diagnostics: Diagnostic[];

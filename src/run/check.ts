@@ -1,6 +1,6 @@
 import type { Config } from '../model.js';
 import { discoverFiles } from '../source/discover.js';
-import { measureFileExists } from '../source/measure-file.js';
+import { measureFileExists } from '../source/measure-source.js';
 import type { JudgeOptions } from './judge.js';
 import { readResults, resultKey, type StoredResults, writeResults } from './result-cache.js';
 

@@ -2,7 +2,7 @@ import { cycleWindow, parseDay } from '../dates.js';
 import { type BlobReader, knownBlobs, withBlobReader } from '../git/cat-file.js';
 import { type LogCommit, okrLog } from '../git/log.js';
 import { repositoryFacts, requireCommit, requireRepository } from '../git/repo.js';
-import { mayBeRepository } from '../git/state.js';
+import { mayBeRepository, shallowFromFiles } from '../git/state.js';
 import { workLog } from '../git/work.js';
 import { buildGraph, type Graph } from '../graph/graph.js';
 import { ruleSettings } from '../lint/settings.js';
@@ -115,6 +115,21 @@ async function baselineGraph(
 }
 
 /**
+ * Whether the root is in a repository (null: not) and whether its clone is shallow. A history that
+ * `git log` listed proves the repository, and the git folder says whether it is shallow: one git
+ * process fewer for every command that reads the history. Otherwise (no commits yet, git missing or
+ * refusing, an unusual layout) `git rev-parse` says, as it always did.
+ */
+async function gitFacts(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  commits: Promise<readonly LogCommit[]>,
+): Promise<{ shallow: boolean } | null> {
+  const shallow = (await commits).length > 0 ? shallowFromFiles(root, env) : null;
+  return shallow === null ? repositoryFacts(root) : { shallow };
+}
+
+/**
  * Starts what git has to say about a version at once (`git log` runs on another core while okr
  * parses) and returns the function that finishes it once that version's files are loaded. Nothing
  * outside git, and nothing when the root is not in a repository (unless a base is asked for).
@@ -129,8 +144,8 @@ function startGitInputs(
     return (worktree, cache) => readGit(options, shared, worktree, cache, null);
   }
   const repository = revision !== undefined || base !== undefined || mayBeRepository(root, options.env);
-  const facts = repository ? repositoryFacts(root) : Promise.resolve(null);
   const commits: Promise<LogCommit[]> = repository ? okrLog(config, revision) : Promise.resolve([]);
+  const facts = repository ? gitFacts(root, options.env, commits) : Promise.resolve(null);
   return async (worktree, cache) => {
     if (base !== undefined) await requireRepository(root, base.command);
     else if (worktree !== null && (await facts) === null) return { load: worktree, git: { shallow: false } };

@@ -1,27 +1,10 @@
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
+import { fileOutsideReason } from './measure-source.js';
 import { MAX_MEASURE_BYTES, type MeasureReading, valueAt } from './measure-value.js';
 
-/** Why `file` (a measure's path) may not be read, or null: absolute paths and `..` stay out. */
-export function fileOutsideReason(file: string): string | null {
-  if (isAbsolute(file) || /^[a-zA-Z]:/.test(file))
-    return `file "${file}" is an absolute path; give a path relative to the root`;
-  const parts = normalize(file).split(/[\\/]/);
-  if (file.split(/[\\/]/).includes('..') || parts[0] === '..')
-    return `file "${file}" goes out of the repository with ".."; give a path inside it`;
-  return null;
-}
-
-/** Whether the measure's file is there to be read (no read of its content): for okr check. */
-export function measureFileExists(root: string, file: string): boolean {
-  if (fileOutsideReason(file)) return false;
-  try {
-    return statSync(join(root, file)).isFile();
-  } catch {
-    return false;
-  }
-}
+export { fileOutsideReason, measureFileExists } from './measure-source.js';
 
 function readCapped(path: string): Buffer | null {
   const fd = openSync(path, 'r');

@@ -1,15 +1,12 @@
 import type { MeasureData, MeasureSourceKind } from '../model.js';
 import { readMeasureCommand } from './measure-command.js';
 import { readMeasureFile } from './measure-file.js';
+import { measureKind } from './measure-source.js';
 import { readMeasureUrl } from './measure-url.js';
 import type { MeasureReading } from './measure-value.js';
 
+export { measureKind } from './measure-source.js';
 export type { MeasureReading } from './measure-value.js';
-
-/** The kind of source a measure reads. */
-export function measureKind(measure: MeasureData): MeasureSourceKind {
-  return 'file' in measure ? 'file' : 'url' in measure ? 'url' : 'command';
-}
 
 export interface MeasureReadOptions {
   /** Absolute path of the repository root: files are read and commands run there. */

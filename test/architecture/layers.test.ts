@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers.js';
-import { checkLayers, LAYERS, layerOf } from './layers.js';
+import { checkEnvReads, checkLayers, ENV_READER, LAYERS, layerOf } from './layers.js';
 
 /** A src/ folder of the given files (path under src/ → text) in a fresh temporary folder. */
 function srcTree(files: Record<string, string>): string {
@@ -64,5 +64,24 @@ describe('the layers of src/', () => {
     expect(layerOf('model.ts')).toBeLessThan(layerOf('git/run.ts'));
     expect(layerOf('config/config.ts')).toBe(layerOf('load/load.ts'));
     expect(layerOf('cli/main.ts')).toBe(LAYERS.length - 1);
+  });
+});
+
+describe('process.env', () => {
+  it(`is read only in src/${ENV_READER}, where the CLI builds its Io`, () => {
+    expect(checkEnvReads(join(REPO_ROOT, 'src'))).toEqual([]);
+  });
+
+  it('names every other file that mentions it, bracket reads included, and leaves the Io alone', () => {
+    const src = srcTree({
+      [ENV_READER]: 'export const env = process.env;\n',
+      'run/status.ts': 'export const debug = process.env.DEBUG;\n',
+      'git/run.ts': "export const home = process['env'].HOME;\n",
+      'format/color.ts': 'export const env = (io: { env: Record<string, string> }) => io.env;\n',
+    });
+    expect(checkEnvReads(src)).toEqual([
+      `src/git/run.ts reads process.env: take env as a parameter from src/${ENV_READER}'s Io instead`,
+      `src/run/status.ts reads process.env: take env as a parameter from src/${ENV_READER}'s Io instead`,
+    ]);
   });
 });

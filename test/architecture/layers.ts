@@ -121,8 +121,27 @@ export function checkLayers(src: string): string[] {
   return problems;
 }
 
+/** The one file of src/ that reads the environment; every other layer gets `env` as a parameter. */
+export const ENV_READER = 'cli/io.ts';
+
+/**
+ * One line per file of `src` other than ENV_READER that mentions `process.env` (or `process['env']`),
+ * comments included: a mention is a read waiting to happen.
+ */
+export function checkEnvReads(src: string): string[] {
+  return sourceFiles(src)
+    .filter((file) => file !== ENV_READER)
+    .filter((file) =>
+      /process\s*(\.\s*env\b|\[\s*['"`]env['"`]\s*\])/.test(readFileSync(join(src, file), 'utf8')),
+    )
+    .map(
+      (file) => `src/${file} reads process.env: take env as a parameter from src/${ENV_READER}'s Io instead`,
+    );
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split(sep).join('/'))) {
-  const problems = checkLayers(join(import.meta.dirname, '..', '..', 'src'));
+  const src = join(import.meta.dirname, '..', '..', 'src');
+  const problems = [...checkLayers(src), ...checkEnvReads(src)];
   for (const line of problems) console.log(line);
   process.exitCode = problems.length > 0 ? 1 : 0;
 }

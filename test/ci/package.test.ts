@@ -6,8 +6,10 @@ import { git, REPO_ROOT, tempDir } from '../helpers.js';
 
 /** The budget of the package itself, unpacked (its dependencies aside). */
 // Raised from 1 MB when close, rollover and their two rules came in (about 1.01 MB with them); the
-// bundle, its compile cache and the validators are what grows with each command.
-const UNPACKED_BUDGET = 1_200_000;
+// bundle, its compile cache and the validators are what grows with each command. Raised to 1.4 MB
+// with measure, explain, agenda, grade, work and init --hooks (about 1.2 MB with them), leaving room
+// for the compile cache to cover okr work's code too.
+const UNPACKED_BUDGET = 1_400_000;
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
   name: string;

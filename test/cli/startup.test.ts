@@ -57,6 +57,8 @@ const usesBuiltin = (r: Recorded, name: string) =>
 // too, which is told apart by the requiring file): in the bundle, it tells that git was loaded.
 const GIT = 'node:child_process';
 const CHALK = '/node_modules/chalk/';
+// The full YAML parser: the fast reader reads examples/acme, so status must not load it.
+const YAML = '/node_modules/yaml/';
 const BUNDLE = '/dist/bundle/okr.cjs';
 const OWN = (path: string) => `/dist/${path}`;
 
@@ -72,7 +74,7 @@ objectives:
 `;
 
 describe('what okr loads at start-up', () => {
-  it('okr status outside a git repository loads neither git, nor chalk without colours, nor node:crypto', () => {
+  it('okr status outside a git repository loads neither git, nor chalk without colours, nor node:crypto, nor yaml', () => {
     const r = runRecorded(['status', ...AS_OF], acmeOutsideGit());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('grow-merchant-sales');
@@ -81,6 +83,8 @@ describe('what okr loads at start-up', () => {
     expect(usesBuiltin(r, GIT)).toBe(false);
     expect(loads(r, CHALK)).toBe(false);
     expect(usesBuiltin(r, 'node:crypto')).toBe(false);
+    // The rules run for stale-kr; measure-unavailable's must not bring okr measure's readers along.
+    expect(loads(r, YAML)).toBe(false);
   });
 
   it("okr status and okr --version do not load node's ES module loader: bin/okr is CommonJS", () => {
@@ -107,16 +111,19 @@ describe('what okr loads at start-up', () => {
     expect(r.code).toBe(0);
     expect(loads(r, OWN('cli/commands/status.js'))).toBe(true);
     expect(loads(r, OWN('git/run.js'))).toBe(false);
-    expect(loads(r, OWN('cli/git.js'))).toBe(false);
+    expect(loads(r, OWN('run/status.js'))).toBe(true);
+    expect(loads(r, OWN('run/revision.js'))).toBe(false);
     // Every view shows "stale" exactly when okr check reports stale-kr: the rules run.
     expect(loads(r, OWN('lint/engine.js'))).toBe(true);
     expect(usesBuiltin(r, GIT)).toBe(false);
   });
 
-  it('in a git repository okr status reads git, as okr check does for stale-kr', () => {
+  it('in a git repository okr status reads git, as okr check does for stale-kr, and still not yaml', () => {
     const r = runRecorded(['status', ...AS_OF], ACME);
     expect(r.code).toBe(0);
     expect(usesBuiltin(r, GIT)).toBe(true);
+    expect(loads(r, BUNDLE)).toBe(true);
+    expect(loads(r, YAML)).toBe(false);
   });
 
   it('okr status --at loads git, and colours load chalk', () => {

@@ -94,6 +94,8 @@ describe('git is read in batches', () => {
     const check = run(single, ['check', '--as-of', '2026-11-20']);
     expect(check.filter((c) => c.includes('log'))).toHaveLength(1);
     expect(check.filter((c) => c.includes('cat-file'))).toEqual([]);
+    // A history git log listed proves the repository; whether it is shallow is read from .git.
+    expect(check.filter((c) => c[0] === 'rev-parse')).toEqual([]);
     // A diff against HEAD of a clean working tree: the base's files are the working tree's, and so
     // are those of the one commit of its history (read for stale-kr on both sides).
     const diffSingle = run(single, ['diff', 'HEAD', '--format', 'json']);

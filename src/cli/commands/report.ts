@@ -1,11 +1,11 @@
 import { renderHtmlReport } from '../../format/html.js';
-import { closedCycleGrades } from '../../run/grade.js';
-import { checkinTrends, mergeTrends } from '../../run/views/trends.js';
+import { shallowNote } from '../../run/judge.js';
+import { reportRun } from '../../run/report.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { gitTrendSeries } from '../git.js';
+import { gitCommand } from '../git-command.js';
 import { writeOutput } from '../output.js';
-import { analyzeForView } from '../view.js';
+import { noOkrFiles, reportFailed } from '../view.js';
 
 export interface ReportOptions {
   /** The file to write: -o FILE, or its alias --out FILE. */
@@ -20,21 +20,16 @@ export async function runReport(ctx: CommandContext, options: ReportOptions): Pr
       'report needs the file to write the dashboard to',
       'give it with -o FILE.html (or --out FILE.html)',
     );
-  const viewed = await analyzeForView(ctx);
-  if (!viewed) return 2;
-  const { analysis, freshness } = viewed;
-  const { objectiveWork } = await import('../../run/work.js');
-  const [series, work] = await Promise.all([
-    gitTrendSeries(ctx),
-    objectiveWork(analysis.graph, {
-      config: ctx.config,
-      asOf: ctx.asOf,
-      env: ctx.io.env,
-      cacheDir: ctx.cacheDir,
-    }),
-  ]);
-  const trends = mergeTrends(checkinTrends(analysis.graph), series);
-  const grades = closedCycleGrades(ctx.config, analysis.load, ctx.asOf);
+  const run = await gitCommand(() =>
+    reportRun({ config: ctx.config, asOf: ctx.asOf, env: ctx.io.env, cacheDir: ctx.cacheDir }),
+  );
+  if (run === null) {
+    noOkrFiles(ctx, 'report');
+    return 2;
+  }
+  const { analysis, freshness, trends, grades, work } = run;
+  for (const note of shallowNote(run.undatedByTheCut)) ctx.io.err(note);
+  reportFailed(ctx, run.failed);
   writeOutput(ctx, out, renderHtmlReport(analysis, { trends, freshness, grades, work }));
   const count = analysis.graph.objectives.length;
   ctx.io.err(`okr: wrote ${out} (${count} objective${count === 1 ? '' : 's'})\n`);

@@ -6,12 +6,13 @@ import {
 } from '../../format/status.js';
 import type { Standing } from '../../rollup/standing.js';
 import { STATUSES, type Status } from '../../rollup/status.js';
-import { type ObjectiveStatus, statusReport } from '../../run/views/status.js';
+import { statusRun } from '../../run/status.js';
+import type { ObjectiveStatus } from '../../run/views/status.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { krFreshness } from '../freshness.js';
+import { gitCommand } from '../git-command.js';
 import { terminalWidth } from '../io.js';
-import { standingForView } from '../view.js';
+import { noOkrFiles, reportFailed } from '../view.js';
 
 export interface StatusOptions {
   tree?: boolean;
@@ -86,17 +87,6 @@ export function emptyReason(
   return `no objectives with ${alone ? describe(alone) : given.map(describe).join(' and ')}`;
 }
 
-/** Each objective's linked work, from the trailers of the OKR repository's commits. */
-async function linkedWorkOf(ctx: CommandContext, s: Standing) {
-  const { objectiveWork } = await import('../../run/work.js');
-  return objectiveWork(s.graph, {
-    config: ctx.config,
-    asOf: ctx.asOf,
-    env: ctx.io.env,
-    cacheDir: ctx.cacheDir,
-  });
-}
-
 export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {
   const statuses = statusFilter(options.status);
   const filters: ObjectiveFilter[] = [
@@ -104,22 +94,24 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
     cycleFilter(options.cycle),
     { name: 'status', values: statuses, matches: (o) => statuses.has(o.status) },
   ];
-  // okr's git modules are loaded only for --at: plain status reads the working tree alone.
-  const load =
-    options.at === undefined
-      ? undefined
-      : await (await import('../git.js')).loadAt(ctx, options.at, 'okr status --at');
-  const analysis = await standingForView(ctx, load);
-  if (!analysis) return 2;
-  // Staleness of a past revision (--at) is judged from its check-ins alone.
-  // The json carries each objective's linked work (SPEC §11), read by git alongside the staleness.
-  const [freshness, work] = await Promise.all([
-    krFreshness(ctx, analysis, { fromGit: load === undefined }),
-    options.format === 'json' && load === undefined ? linkedWorkOf(ctx, analysis) : undefined,
-  ]);
-  const report = statusReport(analysis, freshness);
+  const run = await gitCommand(() =>
+    statusRun({
+      config: ctx.config,
+      asOf: ctx.asOf,
+      env: ctx.io.env,
+      cacheDir: ctx.cacheDir,
+      ...(options.at === undefined ? {} : { at: options.at }),
+      work: options.format === 'json',
+    }),
+  );
+  if (run === null) {
+    noOkrFiles(ctx, 'status');
+    return 2;
+  }
+  reportFailed(ctx, run.failed);
+  const { report, work } = run;
   const filtered = { ...report, objectives: applyFilters(report.objectives, filters) };
-  const empty = emptyReason(analysis, report.objectives, filters);
+  const empty = emptyReason(run.standing, report.objectives, filters);
   if (options.format === 'json') {
     if (empty !== null) ctx.io.err(`okr: ${empty}\n`);
     const objectives = filtered.objectives.map((o) => {

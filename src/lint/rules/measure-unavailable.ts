@@ -1,5 +1,5 @@
 import { checkedKrs } from '../../graph/graph.js';
-import { measureKind } from '../../source/measure.js';
+import { measureKind } from '../../source/measure-source.js';
 import type { NoOptions, Rule } from '../types.js';
 
 export const rule: Rule<NoOptions> = {
