@@ -1,6 +1,7 @@
+import { StringDecoder } from 'node:string_decoder';
 import { GitError } from './errors.js';
 import { requireRepository, resolveCommit } from './repo.js';
-import { runGit } from './run.js';
+import { streamGit } from './run.js';
 
 /** A commit whose message has trailers naming objectives or KRs (SPEC §11). */
 export interface WorkCommit {
@@ -22,6 +23,8 @@ export interface WorkLogOptions {
   range?: { base: string; head: string };
   /** The command named when `cwd` is no repository (a GitError then); without it, none is looked for. */
   command?: string;
+  /** Stops git: the promise then rejects, and nothing more is asked of git. */
+  signal?: AbortSignal;
 }
 
 // Record, field and value separators: none of them can be in a subject, a name or a trailer's value.
@@ -43,16 +46,22 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
     : options.sinceRev !== undefined
       ? [`${options.sinceRev}..HEAD`]
       : ['HEAD'];
-  let out: string;
+  const reader = new WorkLogReader();
   try {
-    out = await runGit(cwd, [
-      'log',
-      '--no-color',
-      `--format=${RECORD}%H${FIELD}%ct${FIELD}%an${FIELD}%s${FIELD}%(trailers:key=${key},valueonly,unfold,separator=%x1d)`,
-      ...revisions,
-      '--',
-    ]);
+    await streamGit(
+      cwd,
+      [
+        'log',
+        '--no-color',
+        `--format=${RECORD}%H${FIELD}%ct${FIELD}%an${FIELD}%s${FIELD}%(trailers:key=${key},valueonly,unfold,separator=%x1d)`,
+        ...revisions,
+        '--',
+      ],
+      (chunk) => reader.push(chunk),
+      options.signal,
+    );
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     // Whether it is a repository at all is asked only when git log failed: one process less.
     if (options.command !== undefined) await requireRepository(cwd, options.command);
     const named = options.range
@@ -68,27 +77,88 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
     if ((await resolveCommit(cwd, 'HEAD')) === null) return [];
     throw error;
   }
-  return parseWorkLog(out);
+  return reader.end();
 }
 
-function parseWorkLog(out: string): WorkCommit[] {
-  const commits: WorkCommit[] = [];
-  for (const record of out.split(RECORD)) {
-    const fields = record.split(FIELD);
-    if (fields.length < 5) continue;
-    const [sha, seconds, author, subject] = fields as [string, string, string, string];
-    const refs = [
-      ...new Set(
-        fields
-          .slice(4)
-          .join(FIELD)
-          .split(VALUE)
-          .map((value) => value.trim())
-          .filter((value) => value !== ''),
-      ),
-    ];
-    if (refs.length === 0) continue;
-    commits.push({ sha, day: Math.floor(Number(seconds) / 86_400), author, subject, refs });
+/**
+ * Reads `git log`'s records (the format of `workLog`) as they come, piece by piece: a piece may end
+ * anywhere, inside a record or a UTF-8 character, so what follows the last record separator is kept
+ * until the next piece or the end. Each record is read where it lies, with no split into arrays of
+ * fields. Records without a trailer value are left out.
+ */
+export class WorkLogReader {
+  private readonly commits: WorkCommit[] = [];
+  private readonly decoder = new StringDecoder('utf8');
+  /** The text after the last record separator read: a record not known to be whole yet. */
+  private rest = '';
+
+  push(chunk: Buffer): void {
+    const text = this.rest + this.decoder.write(chunk);
+    let start = text.indexOf(RECORD);
+    if (start === -1) {
+      this.rest = text;
+      return;
+    }
+    // Anything before the first separator is no record (git prints none).
+    for (let next = text.indexOf(RECORD, start + 1); next !== -1; next = text.indexOf(RECORD, start + 1)) {
+      this.record(text, start + 1, next);
+      start = next;
+    }
+    this.rest = text.slice(start);
   }
-  return commits;
+
+  /** The commits read, newest first, once git's output has ended. */
+  end(): WorkCommit[] {
+    const text = this.rest + this.decoder.end();
+    this.rest = '';
+    if (text.startsWith(RECORD)) this.record(text, 1, text.length);
+    return this.commits;
+  }
+
+  /** The record in `text` from `start` to `end`: SHA, seconds, author, subject, then the values. */
+  private record(text: string, start: number, end: number): void {
+    const afterSha = fieldEnd(text, start, end);
+    const afterSeconds = fieldEnd(text, afterSha + 1, end);
+    const afterAuthor = fieldEnd(text, afterSeconds + 1, end);
+    const afterSubject = fieldEnd(text, afterAuthor + 1, end);
+    if (afterSubject === end) return;
+    const refs = trailerValues(text, afterSubject + 1, end);
+    if (refs.length === 0) return;
+    this.commits.push({
+      sha: text.slice(start, afterSha),
+      day: Math.floor(Number(text.slice(afterSha + 1, afterSeconds)) / 86_400),
+      author: text.slice(afterSeconds + 1, afterAuthor),
+      subject: text.slice(afterAuthor + 1, afterSubject),
+      refs,
+    });
+  }
+}
+
+/** Where the field starting at `from` ends: its FIELD separator, or `end` when it has none. */
+function fieldEnd(text: string, from: number, end: number): number {
+  if (from >= end) return end;
+  const at = text.indexOf(FIELD, from);
+  return at === -1 || at > end ? end : at;
+}
+
+/**
+ * The trailer values between `start` and `end` (separated by VALUE; any FIELD there is part of a
+ * value), trimmed, empty ones and repeats left out, in message order.
+ */
+function trailerValues(text: string, start: number, end: number): string[] {
+  const values: string[] = [];
+  let seen: Set<string> | null = null;
+  for (let from = start; from <= end; ) {
+    let to = text.indexOf(VALUE, from);
+    if (to === -1 || to > end) to = end;
+    const value = text.slice(from, to).trim();
+    from = to + 1;
+    if (value === '') continue;
+    // A handful of values is searched faster than hashed; many (a generated message) are hashed.
+    if (values.length >= 8) seen ??= new Set(values);
+    if (seen ? seen.has(value) : values.includes(value)) continue;
+    values.push(value);
+    seen?.add(value);
+  }
+  return values;
 }

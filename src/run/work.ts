@@ -21,33 +21,43 @@ export interface WorkRunOptions {
 }
 
 /**
- * The commits linked to each objective and KR (SPEC §11): one `git log` run per repository (the
- * OKR repository, shown as ".", then each --repo, shown as given), read at once.
+ * The commits of each repository that carry the trailer (SPEC §11): one `git log` run per repository
+ * (the OKR repository, shown as ".", then each --repo, shown as given), all started at once. Called
+ * before the OKR files are read, so that git runs while they load; `signal` stops the runs.
  */
-export async function linkedWork(graph: Graph, options: WorkRunOptions): Promise<Work> {
+export function linkedCommits(options: WorkRunOptions, signal?: AbortSignal): Promise<RepoCommits[]> {
   const { config } = options;
-  const sinceDay = options.since === undefined ? null : parseDay(options.since);
-  const sinceRev = options.since !== undefined && sinceDay === null ? options.since : undefined;
-  const trailer = config.work.trailer;
+  const sinceRev =
+    options.since !== undefined && parseDay(options.since) === null ? options.since : undefined;
   const sources = [
     { repo: '.', cwd: config.root },
     ...options.repos.map((repo) => ({ repo, cwd: isAbsolute(repo) ? repo : resolve(options.cwd, repo) })),
   ];
-  const repos: RepoCommits[] = await Promise.all(
+  return Promise.all(
     sources.map(async ({ repo, cwd }) => {
       const command = repo === '.' ? 'okr work' : `okr work --repo ${repo}`;
       const commits: WorkCommit[] = await workLog(cwd, {
-        trailer,
+        trailer: config.work.trailer,
         command,
         ...(sinceRev ? { sinceRev } : {}),
+        ...(signal ? { signal } : {}),
       });
       return { repo, commits };
     }),
   ).catch((error: unknown) => {
     throw error instanceof GitError ? error : new GitError(String((error as Error).message));
   });
-  return workItems(graph, repos, {
-    config,
+}
+
+/** The commits linked to each objective and KR (SPEC §11), from `linkedCommits`' runs. */
+export async function linkedWork(
+  graph: Graph,
+  options: WorkRunOptions,
+  commits: Promise<RepoCommits[]> = linkedCommits(options),
+): Promise<Work> {
+  const sinceDay = options.since === undefined ? null : parseDay(options.since);
+  return workItems(graph, await commits, {
+    config: options.config,
     asOf: options.asOf,
     since: options.since ?? null,
     ...(sinceDay !== null ? { sinceDay } : {}),

@@ -1,5 +1,5 @@
 import { formatWorkJson, formatWorkMarkdown, formatWorkText } from '../../format/work.js';
-import { linkedWork, UnknownWorkRefError, workOf } from '../../run/work.js';
+import { linkedCommits, linkedWork, UnknownWorkRefError, workOf } from '../../run/work.js';
 import type { CommandContext } from '../context.js';
 import { FatalError } from '../errors.js';
 import { gitCommand } from '../git-command.js';
@@ -18,17 +18,26 @@ export async function runWork(
   ref: string | undefined,
   options: WorkOptions,
 ): Promise<number> {
-  const s = await standingForView(ctx, undefined, 'work');
-  if (s === null) return 2;
-  const all = await gitCommand(() =>
-    linkedWork(s.graph, {
-      config: ctx.config,
-      asOf: ctx.asOf,
-      cwd: ctx.cwd,
-      repos: listOption(options.repo),
-      ...(options.since !== undefined ? { since: options.since } : {}),
-    }),
-  );
+  const run = {
+    config: ctx.config,
+    asOf: ctx.asOf,
+    cwd: ctx.cwd,
+    repos: listOption(options.repo),
+    ...(options.since !== undefined ? { since: options.since } : {}),
+  };
+  // Git runs while the OKR files load; what it says is heard after them, as if it ran second.
+  const stop = new AbortController();
+  const commits = linkedCommits(run, stop.signal);
+  commits.catch(() => {});
+  const s = await standingForView(ctx, undefined, 'work').catch((error: unknown) => {
+    stop.abort();
+    throw error;
+  });
+  if (s === null) {
+    stop.abort();
+    return 2;
+  }
+  const all = await gitCommand(() => linkedWork(s.graph, run, commits));
   let work = all;
   if (ref !== undefined)
     try {
