@@ -23,6 +23,10 @@ export function streamGit(
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd,
+      // Into a pipe, git log and rev-list flush their output after every commit unless GIT_FLUSH is
+      // 0: a write a commit for git, and as many reads for okr, which reads the output whole anyway.
+      // Otherwise git runs in okr's own environment, as a child does by default.
+      env: { ...process.env, GIT_FLUSH: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(signal ? { signal } : {}),
     });

@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import { GitError } from './errors.js';
 import { requireRepository, resolveCommit } from './repo.js';
 import { streamGit } from './run.js';
@@ -29,6 +28,7 @@ export interface WorkLogOptions {
 
 // Record, field and value separators: none of them can be in a subject, a name or a trailer's value.
 const RECORD = '\x1e';
+const RECORD_BYTE = 0x1e;
 const FIELD = '\x1f';
 const VALUE = '\x1d';
 
@@ -80,39 +80,56 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
   return reader.end();
 }
 
+/** Bytes of git's output read at once: text this long lies outside the heap's young generation. */
+const BATCH = 256 * 1024;
+
 /**
- * Reads `git log`'s records (the format of `workLog`) as they come, piece by piece: a piece may end
- * anywhere, inside a record or a UTF-8 character, so what follows the last record separator is kept
- * until the next piece or the end. Each record is read where it lies, with no split into arrays of
- * fields. Records without a trailer value are left out.
+ * Reads `git log`'s records (the format of `workLog`) as they come, piece by piece. A piece may end
+ * anywhere, inside a record or a UTF-8 character; the record separator is one byte that no UTF-8
+ * character contains, so the bytes up to the last one are whole records and whole characters, and
+ * what follows it waits for the next pieces. Pieces are read a batch of bytes at a time, each record
+ * where it lies in the batch's text, with no split into arrays of fields. Records without a trailer
+ * value are left out.
  */
 export class WorkLogReader {
   private readonly commits: WorkCommit[] = [];
-  private readonly decoder = new StringDecoder('utf8');
-  /** The text after the last record separator read: a record not known to be whole yet. */
-  private rest = '';
+  /** Bytes not read yet: after the last record separator read, a record not known to be whole. */
+  private pending: Buffer[] = [];
+  private size = 0;
+
+  /** `batch`: how many bytes wait before they are read (fewer in tests, to read in many batches). */
+  constructor(private readonly batch = BATCH) {}
 
   push(chunk: Buffer): void {
-    const text = this.rest + this.decoder.write(chunk);
-    let start = text.indexOf(RECORD);
-    if (start === -1) {
-      this.rest = text;
-      return;
-    }
-    // Anything before the first separator is no record (git prints none).
-    for (let next = text.indexOf(RECORD, start + 1); next !== -1; next = text.indexOf(RECORD, start + 1)) {
-      this.record(text, start + 1, next);
-      start = next;
-    }
-    this.rest = text.slice(start);
+    this.pending.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= this.batch) this.read(false);
   }
 
   /** The commits read, newest first, once git's output has ended. */
   end(): WorkCommit[] {
-    const text = this.rest + this.decoder.end();
-    this.rest = '';
-    if (text.startsWith(RECORD)) this.record(text, 1, text.length);
+    this.read(true);
     return this.commits;
+  }
+
+  /** Reads the whole records of the pending bytes, or all of them at the end of the output. */
+  private read(atEnd: boolean): void {
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.size);
+    const cut = atEnd ? bytes.length : bytes.lastIndexOf(RECORD_BYTE);
+    if (cut <= 0) {
+      this.pending = [bytes];
+      return;
+    }
+    const text = bytes.toString('utf8', 0, cut);
+    // Anything before the first separator is no record (git prints none).
+    for (let start = text.indexOf(RECORD); start !== -1; ) {
+      const next = text.indexOf(RECORD, start + 1);
+      this.record(text, start + 1, next === -1 ? text.length : next);
+      start = next;
+    }
+    const rest = bytes.subarray(cut);
+    this.pending = rest.length > 0 ? [rest] : [];
+    this.size = rest.length;
   }
 
   /** The record in `text` from `start` to `end`: SHA, seconds, author, subject, then the values. */

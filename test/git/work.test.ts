@@ -31,9 +31,12 @@ const EXPECTED: WorkCommit[] = [
   { sha: 'd'.repeat(40), day: 20755, author: 'Test', subject: 'Odd', refs: [`a${F}b`] },
 ];
 
-/** What the reader makes of `bytes` handed over in the pieces that end at `cuts`. */
-function readInPieces(bytes: Buffer, cuts: readonly number[]): WorkCommit[] {
-  const reader = new WorkLogReader();
+/**
+ * What the reader makes of `bytes` handed over in the pieces that end at `cuts`, reading a batch
+ * whenever `batch` bytes wait (1: at every piece).
+ */
+function readInPieces(bytes: Buffer, cuts: readonly number[], batch?: number): WorkCommit[] {
+  const reader = new WorkLogReader(batch);
   let from = 0;
   for (const cut of [...cuts, bytes.length]) {
     reader.push(bytes.subarray(from, cut));
@@ -49,17 +52,20 @@ describe('WorkLogReader', () => {
 
   it('reads the same records whatever byte the pieces end at, inside a character or a separator', () => {
     const bytes = Buffer.from(OUTPUT);
-    for (let cut = 0; cut <= bytes.length; cut++)
-      expect(readInPieces(bytes, [cut]), `cut at byte ${cut}`).toEqual(EXPECTED);
-    for (let cut = 1; cut + 7 <= bytes.length; cut += 3)
-      expect(readInPieces(bytes, [cut, cut + 1, cut + 7]), `cuts at ${cut}`).toEqual(EXPECTED);
+    for (const batch of [undefined, 1, 5, 64])
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        expect(readInPieces(bytes, [cut], batch), `cut at byte ${cut}, batch ${batch}`).toEqual(EXPECTED);
+        if (cut + 7 <= bytes.length)
+          expect(readInPieces(bytes, [cut, cut + 1, cut + 7], batch), `cuts at ${cut}`).toEqual(EXPECTED);
+      }
   });
 
   it('reads byte by byte, and empty pieces change nothing', () => {
     const bytes = Buffer.from(OUTPUT);
     const cuts = Array.from({ length: bytes.length }, (_, i) => i);
-    expect(readInPieces(bytes, cuts)).toEqual(EXPECTED);
-    expect(readInPieces(bytes, [0, 0, 5, 5, 5])).toEqual(EXPECTED);
+    expect(readInPieces(bytes, cuts, 1)).toEqual(EXPECTED);
+    expect(readInPieces(bytes, cuts, 3)).toEqual(EXPECTED);
+    expect(readInPieces(bytes, [0, 0, 5, 5, 5], 1)).toEqual(EXPECTED);
   });
 
   it('reads nothing from no output, and leaves out a record cut short', () => {
