@@ -24,6 +24,8 @@ export interface WorkLogOptions {
   command?: string;
   /** Stops git: the promise then rejects, and nothing more is asked of git. */
   signal?: AbortSignal;
+  /** Given each batch of commits as it is read, while git still runs; all are returned as well. */
+  onCommits?: (commits: readonly WorkCommit[]) => void;
 }
 
 // Record, field and value separators: none of them can be in a subject, a name or a trailer's value.
@@ -46,7 +48,7 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
     : options.sinceRev !== undefined
       ? [`${options.sinceRev}..HEAD`]
       : ['HEAD'];
-  const reader = new WorkLogReader();
+  const reader = new WorkLogReader(BATCH, options.onCommits);
   try {
     await streamGit(
       cwd,
@@ -97,8 +99,14 @@ export class WorkLogReader {
   private pending: Buffer[] = [];
   private size = 0;
 
-  /** `batch`: how many bytes wait before they are read (fewer in tests, to read in many batches). */
-  constructor(private readonly batch = BATCH) {}
+  /**
+   * `batch`: how many bytes wait before they are read (fewer in tests, to read in many batches);
+   * `onCommits` is given the commits of each batch read.
+   */
+  constructor(
+    private readonly batch = BATCH,
+    private readonly onCommits?: (commits: readonly WorkCommit[]) => void,
+  ) {}
 
   push(chunk: Buffer): void {
     this.pending.push(chunk);
@@ -120,6 +128,7 @@ export class WorkLogReader {
       this.pending = [bytes];
       return;
     }
+    const before = this.commits.length;
     const text = bytes.toString('utf8', 0, cut);
     // Anything before the first separator is no record (git prints none).
     for (let start = text.indexOf(RECORD); start !== -1; ) {
@@ -127,6 +136,7 @@ export class WorkLogReader {
       this.record(text, start + 1, next === -1 ? text.length : next);
       start = next;
     }
+    if (this.onCommits && this.commits.length > before) this.onCommits(this.commits.slice(before));
     const rest = bytes.subarray(cut);
     this.pending = rest.length > 0 ? [rest] : [];
     this.size = rest.length;

@@ -47,6 +47,9 @@ export interface WorkOptions {
 interface Linked {
   /** The commit's number, one for each repository name and SHA: what `total` counts distinct. */
   index: number;
+  /** The repository's place in the list read, and the commit's in its repository's log. */
+  repo: number;
+  order: number;
   view: WorkCommitView;
 }
 
@@ -59,47 +62,96 @@ interface LinkedCommits {
   dateOf(day: number): string;
 }
 
-/** Which commits each id names, newest first; refs naming nothing are left out. */
-function linkedByRef(graph: Graph, repos: readonly RepoCommits[], options: WorkOptions): LinkedCommits {
-  const byRef = new Map<string, Linked[]>();
-  const days: number[] = [];
-  const dates = new Map<number, string>();
-  const dateOf = (day: number) => {
-    let date = dates.get(day);
-    if (date === undefined) {
-      date = formatDay(day);
-      dates.set(day, date);
-    }
-    return date;
-  };
-  // A repository given twice (--repo . names the OKR repository again) must not count its commits
-  // twice: they are then numbered by repository name and SHA, not one number a commit read.
-  const numbers = new Set(repos.map((r) => r.repo)).size < repos.length ? new Map<string, number>() : null;
-  for (const { repo, commits } of repos)
+/**
+ * The commits that name objectives and KRs, taken in as they are read (a batch of a repository's
+ * log at a time, the repositories' batches in any order), then made into the items of SPEC §11.
+ * Refs naming nothing are left out.
+ */
+export class WorkLinks {
+  private readonly byRef = new Map<string, Linked[]>();
+  private readonly days: number[] = [];
+  private readonly dates = new Map<number, string>();
+  /**
+   * A repository given twice (--repo . names the OKR repository again) must not count its commits
+   * twice: they are then numbered by repository name and SHA, not one number a commit read.
+   */
+  private readonly numbers: Map<string, number> | null;
+  /** How many commits of each repository were taken in. */
+  private readonly counts: number[];
+
+  constructor(
+    private readonly graph: Graph,
+    private readonly options: WorkOptions,
+    private readonly repos: readonly string[],
+  ) {
+    this.numbers = new Set(repos).size < repos.length ? new Map() : null;
+    this.counts = repos.map(() => 0);
+  }
+
+  /** Takes in the next commits of the `repo`th repository's log. */
+  add(repo: number, commits: readonly WorkCommit[]): void {
+    const { graph, options, numbers } = this;
+    const name = this.repos[repo]!;
     for (const c of commits) {
+      const order = this.counts[repo]!++;
       if (c.day > options.asOf || (options.sinceDay !== undefined && c.day < options.sinceDay)) continue;
       let linked: Linked | undefined;
       for (const ref of c.refs) {
         if (!graph.byId.has(ref) && !graph.krs.has(ref)) continue;
         if (linked === undefined) {
-          const name = numbers === null ? '' : `${repo} ${c.sha}`;
-          let index = numbers?.get(name);
+          const key = numbers === null ? '' : `${name} ${c.sha}`;
+          let index = numbers?.get(key);
           if (index === undefined) {
-            index = days.push(c.day) - 1;
-            numbers?.set(name, index);
+            index = this.days.push(c.day) - 1;
+            numbers?.set(key, index);
           }
-          const view = { sha: c.sha, date: dateOf(c.day), author: c.author, subject: c.subject, repo };
-          linked = { index, view };
+          const view = {
+            sha: c.sha,
+            date: this.dateOf(c.day),
+            author: c.author,
+            subject: c.subject,
+            repo: name,
+          };
+          linked = { index, repo, order, view };
         }
-        const list = byRef.get(ref);
+        const list = this.byRef.get(ref);
         if (list) list.push(linked);
-        else byRef.set(ref, [linked]);
+        else this.byRef.set(ref, [linked]);
       }
     }
-  // git log lists each repository newest first (by its walk, which skewed clocks can disorder);
-  // several repositories are merged by date. A sorted list costs the sort one pass.
-  for (const list of byRef.values()) list.sort((a, b) => days[b.index]! - days[a.index]!);
-  return { byRef, days, dateOf };
+  }
+
+  /**
+   * Per objective and KR (file order: an objective, then its KRs) the commits that claim it, and
+   * the distinct commits counted with everything aligned below it.
+   */
+  work(): Work {
+    const { graph, options, days } = this;
+    // git log lists each repository newest first (by its walk, which skewed clocks can disorder);
+    // several repositories are merged by date, then in the order given, each in its log's order.
+    for (const list of this.byRef.values())
+      list.sort((a, b) => days[b.index]! - days[a.index]! || a.repo - b.repo || a.order - b.order);
+    const linked: LinkedCommits = { byRef: this.byRef, days, dateOf: (day) => this.dateOf(day) };
+    const below = belowSets(graph, linked);
+    const items: WorkItem[] = [];
+    for (const objective of graph.objectives) {
+      items.push(
+        itemOf(objective.id, 'objective', linked, below.objective(objective), quietOf(objective, options)),
+      );
+      for (const kr of objective.keyResults)
+        items.push(itemOf(kr.fullId, 'kr', linked, below.kr(kr), () => false));
+    }
+    return { since: options.since, items };
+  }
+
+  private dateOf(day: number): string {
+    let date = this.dates.get(day);
+    if (date === undefined) {
+      date = formatDay(day);
+      this.dates.set(day, date);
+    }
+    return date;
+  }
 }
 
 /**
@@ -107,17 +159,15 @@ function linkedByRef(graph: Graph, repos: readonly RepoCommits[], options: WorkO
  * distinct commits counted with everything aligned below it (SPEC §11).
  */
 export function workItems(graph: Graph, repos: readonly RepoCommits[], options: WorkOptions): Work {
-  const linked = linkedByRef(graph, repos, options);
-  const below = belowSets(graph, linked);
-  const items: WorkItem[] = [];
-  for (const objective of graph.objectives) {
-    items.push(
-      itemOf(objective.id, 'objective', linked, below.objective(objective), quietOf(objective, options)),
-    );
-    for (const kr of objective.keyResults)
-      items.push(itemOf(kr.fullId, 'kr', linked, below.kr(kr), () => false));
-  }
-  return { since: options.since, items };
+  const links = new WorkLinks(
+    graph,
+    options,
+    repos.map((r) => r.repo),
+  );
+  repos.forEach(({ commits }, repo) => {
+    links.add(repo, commits);
+  });
+  return links.work();
 }
 
 function itemOf(

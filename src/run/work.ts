@@ -5,7 +5,7 @@ import { type WorkCommit, workLog } from '../git/work.js';
 import type { Graph } from '../graph/graph.js';
 import type { Config } from '../model.js';
 import { readStored, type StoreKind, writeStored } from '../source/store.js';
-import { type RepoCommits, type Work, workItems } from './work-items.js';
+import { type RepoCommits, type Work, WorkLinks, workItems } from './work-items.js';
 
 /** The ref names no objective or KR in the working tree: the user must fix it. */
 export class UnknownWorkRefError extends Error {}
@@ -22,25 +22,27 @@ export interface WorkRunOptions {
 
 /**
  * The commits of each repository that carry the trailer (SPEC §11): one `git log` run per repository
- * (the OKR repository, shown as ".", then each --repo, shown as given), all started at once. Called
- * before the OKR files are read, so that git runs while they load; `signal` stops the runs.
+ * (the OKR repository, shown as ".", then each --repo, shown as given), all started at once.
+ * `onCommits` is given each batch of a repository's commits (by its place in that list) as git's
+ * output is read; `signal` stops the runs.
  */
-export function linkedCommits(options: WorkRunOptions, signal?: AbortSignal): Promise<RepoCommits[]> {
+export function linkedCommits(
+  options: WorkRunOptions,
+  signal?: AbortSignal,
+  onCommits?: (repo: number, commits: readonly WorkCommit[]) => void,
+): Promise<RepoCommits[]> {
   const { config } = options;
   const sinceRev =
     options.since !== undefined && parseDay(options.since) === null ? options.since : undefined;
-  const sources = [
-    { repo: '.', cwd: config.root },
-    ...options.repos.map((repo) => ({ repo, cwd: isAbsolute(repo) ? repo : resolve(options.cwd, repo) })),
-  ];
   return Promise.all(
-    sources.map(async ({ repo, cwd }) => {
+    sourcesOf(options).map(async ({ repo, cwd }, index) => {
       const command = repo === '.' ? 'okr work' : `okr work --repo ${repo}`;
       const commits: WorkCommit[] = await workLog(cwd, {
         trailer: config.work.trailer,
         command,
         ...(sinceRev ? { sinceRev } : {}),
         ...(signal ? { signal } : {}),
+        ...(onCommits ? { onCommits: (batch: readonly WorkCommit[]) => onCommits(index, batch) } : {}),
       });
       return { repo, commits };
     }),
@@ -49,19 +51,46 @@ export function linkedCommits(options: WorkRunOptions, signal?: AbortSignal): Pr
   });
 }
 
-/** The commits linked to each objective and KR (SPEC §11), from `linkedCommits`' runs. */
-export async function linkedWork(
-  graph: Graph,
+function sourcesOf(options: WorkRunOptions): { repo: string; cwd: string }[] {
+  return [
+    { repo: '.', cwd: options.config.root },
+    ...options.repos.map((repo) => ({ repo, cwd: isAbsolute(repo) ? repo : resolve(options.cwd, repo) })),
+  ];
+}
+
+/**
+ * The commits linked to each objective and KR (SPEC §11), with the git runs of `linkedCommits`
+ * started at once, before the OKR files are read: git runs while they load, and its commits are
+ * linked as they are read once the graph is there. The function returned is given the graph.
+ */
+export function startLinkedWork(
   options: WorkRunOptions,
-  commits: Promise<RepoCommits[]> = linkedCommits(options),
-): Promise<Work> {
-  const sinceDay = options.since === undefined ? null : parseDay(options.since);
-  return workItems(graph, await commits, {
-    config: options.config,
-    asOf: options.asOf,
-    since: options.since ?? null,
-    ...(sinceDay !== null ? { sinceDay } : {}),
+  signal?: AbortSignal,
+): (graph: Graph) => Promise<Work> {
+  let links: WorkLinks | null = null;
+  const early: [number, readonly WorkCommit[]][] = [];
+  const done = linkedCommits(options, signal, (repo, commits) => {
+    if (links) links.add(repo, commits);
+    else early.push([repo, commits]);
   });
+  // Awaited once the graph is there: a git error is heard after the OKR files' own.
+  done.catch(() => {});
+  return async (graph) => {
+    const sinceDay = options.since === undefined ? null : parseDay(options.since);
+    links = new WorkLinks(
+      graph,
+      {
+        config: options.config,
+        asOf: options.asOf,
+        since: options.since ?? null,
+        ...(sinceDay !== null ? { sinceDay } : {}),
+      },
+      sourcesOf(options).map((s) => s.repo),
+    );
+    for (const [repo, commits] of early.splice(0)) links.add(repo, commits);
+    await done;
+    return links.work();
+  };
 }
 
 /** The items of `ref` and those aligned below it; an UnknownWorkRefError when it names nothing. */

@@ -1,5 +1,5 @@
 import { formatWorkJson, formatWorkMarkdown, formatWorkText } from '../../format/work.js';
-import { linkedCommits, linkedWork, UnknownWorkRefError, workOf } from '../../run/work.js';
+import { startLinkedWork, UnknownWorkRefError, workOf } from '../../run/work.js';
 import type { CommandContext } from '../context.js';
 import { FatalError } from '../errors.js';
 import { gitCommand } from '../git-command.js';
@@ -27,8 +27,7 @@ export async function runWork(
   };
   // Git runs while the OKR files load; what it says is heard after them, as if it ran second.
   const stop = new AbortController();
-  const commits = linkedCommits(run, stop.signal);
-  commits.catch(() => {});
+  const linked = startLinkedWork(run, stop.signal);
   const s = await standingForView(ctx, undefined, 'work').catch((error: unknown) => {
     stop.abort();
     throw error;
@@ -37,7 +36,7 @@ export async function runWork(
     stop.abort();
     return 2;
   }
-  const all = await gitCommand(() => linkedWork(s.graph, run, commits));
+  const all = await gitCommand(() => linked(s.graph));
   let work = all;
   if (ref !== undefined)
     try {
