@@ -1,6 +1,9 @@
 // Whole-process timing of `okr work` over a repository of 10,000 commits, each with an OKR:
-// trailer, against `git log --format=%H` over the same commits. Run with `npm run bench:work`
-// (builds first). Not part of CI; it asserts nothing.
+// trailer, against `git log --format=%H` over the same commits: the default text output and
+// `--format json`, with `node -e 0` for the floor node alone sets. The commands take turns, run after
+// run, so that a change in the machine's load falls on all of them. Run with `npm run bench:work`
+// (builds first; OKR_BENCH_RUNS sets the number of runs, 11 by default). Not part of CI; it asserts
+// nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -8,7 +11,7 @@ import { join, resolve } from 'node:path';
 
 const OKR = resolve(import.meta.dirname, '..', 'bin', 'okr');
 const COMMITS = 10_000;
-const RUNS = 5;
+const RUNS = Number(process.env.OKR_BENCH_RUNS ?? 11);
 const OBJECTIVES = 20;
 
 const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1' };
@@ -60,21 +63,32 @@ try {
     cwd: dir,
     env,
   });
-  const gitLog: number[] = [];
-  const okrWork: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    gitLog.push(time('git', ['log', '--format=%H'], dir));
-    okrWork.push(time(OKR, ['work', '--format', 'json', '--as-of', '2026-11-15'], dir));
-  }
-  const [g, o] = [median(gitLog), median(okrWork)];
-  console.log(`commits: ${COMMITS + 1}, runs: ${RUNS} (medians), cores: ${availableParallelism()}`);
-  console.log(`git log --format=%H: ${g.toFixed(0)} ms`);
-  console.log(`okr work --format json: ${o.toFixed(0)} ms (${(o / g).toFixed(2)}× git log)`);
-  console.log(
-    `load average: ${loadavg()
+  const commands: [string, string, string[]][] = [
+    ['git log --format=%H', 'git', ['log', '--format=%H']],
+    ['okr work', OKR, ['work', '--as-of', '2026-11-15']],
+    ['okr work --format json', OKR, ['work', '--format', 'json', '--as-of', '2026-11-15']],
+    ['node -e 0', process.execPath, ['-e', '0']],
+  ];
+  const load = () =>
+    loadavg()
       .map((l) => l.toFixed(2))
-      .join(' ')}`,
+      .join(' ');
+  const loadBefore = load();
+  const times = commands.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++)
+    commands.forEach(([, command, args], c) => {
+      times[c]!.push(time(command, args, dir));
+    });
+  const medians = times.map(median);
+  const git = medians[0]!;
+  console.log(
+    `commits: ${COMMITS + 1}, runs: ${RUNS} each, taking turns (medians), cores: ${availableParallelism()}`,
   );
+  commands.forEach(([name], c) => {
+    const ms = medians[c]!;
+    console.log(`${name}: ${ms.toFixed(0)} ms${c === 0 ? '' : ` (${(ms / git).toFixed(2)}× git log)`}`);
+  });
+  console.log(`load average: before ${loadBefore}, after ${load()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

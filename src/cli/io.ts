@@ -14,6 +14,11 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
+// Into a pipe, git log and rev-list flush their output after every commit unless GIT_FLUSH is 0: a
+// write a commit for git, and as many reads for okr, which reads the output whole anyway. okr's git
+// processes inherit this environment; a GIT_FLUSH the user set is kept.
+process.env.GIT_FLUSH ??= '0';
+
 export const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

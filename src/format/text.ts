@@ -14,8 +14,14 @@ export function terminalSafe(text: string): string {
   });
 }
 
+/** What terminalLine changes: the unsafe characters, newlines and tabs. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+
 /** One line of user text for a terminal: newlines and tabs shown as escapes too. */
 export function terminalLine(text: string): string {
+  // Nearly all text has nothing to change: one test, rather than three replacements, finds it so.
+  if (!NOT_ONE_LINE.test(text)) return text;
   return terminalSafe(text).replace(/\n/g, '\\n').replace(/\t/g, ' ');
 }
 

@@ -1,6 +1,6 @@
 import { GitError } from './errors.js';
 import { requireRepository, resolveCommit } from './repo.js';
-import { runGit } from './run.js';
+import { runGit, streamGit } from './run.js';
 
 /** A commit whose message has trailers naming objectives or KRs (SPEC §11). */
 export interface WorkCommit {
@@ -22,10 +22,15 @@ export interface WorkLogOptions {
   range?: { base: string; head: string };
   /** The command named when `cwd` is no repository (a GitError then); without it, none is looked for. */
   command?: string;
+  /** Stops git: the promise then rejects, and nothing more is asked of git. */
+  signal?: AbortSignal;
+  /** Given each batch of commits as it is read, while git still runs; all are returned as well. */
+  onCommits?: (commits: readonly WorkCommit[]) => void;
 }
 
 // Record, field and value separators: none of them can be in a subject, a name or a trailer's value.
 const RECORD = '\x1e';
+const RECORD_BYTE = 0x1e;
 const FIELD = '\x1f';
 const VALUE = '\x1d';
 
@@ -43,16 +48,22 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
     : options.sinceRev !== undefined
       ? [`${options.sinceRev}..HEAD`]
       : ['HEAD'];
-  let out: string;
+  const reader = new WorkLogReader(BATCH, options.onCommits);
   try {
-    out = await runGit(cwd, [
-      'log',
-      '--no-color',
-      `--format=${RECORD}%H${FIELD}%ct${FIELD}%an${FIELD}%s${FIELD}%(trailers:key=${key},valueonly,unfold,separator=%x1d)`,
-      ...revisions,
-      '--',
-    ]);
+    await streamGit(
+      cwd,
+      [
+        'log',
+        '--no-color',
+        `--format=${RECORD}%H${FIELD}%ct${FIELD}%an${FIELD}%s${FIELD}%(trailers:key=${key},valueonly,unfold,separator=%x1d)`,
+        ...revisions,
+        '--',
+      ],
+      (chunk) => reader.push(chunk),
+      options.signal,
+    );
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     // Whether it is a repository at all is asked only when git log failed: one process less.
     if (options.command !== undefined) await requireRepository(cwd, options.command);
     const named = options.range
@@ -68,29 +79,115 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
     if ((await resolveCommit(cwd, 'HEAD')) === null) return [];
     throw error;
   }
-  return parseWorkLog(out);
+  return reader.end();
 }
 
-function parseWorkLog(out: string): WorkCommit[] {
-  const commits: WorkCommit[] = [];
-  for (const record of out.split(RECORD)) {
-    const fields = record.split(FIELD);
-    if (fields.length < 5) continue;
-    const [sha, seconds, author, subject] = fields as [string, string, string, string];
-    const refs = [
-      ...new Set(
-        fields
-          .slice(4)
-          .join(FIELD)
-          .split(VALUE)
-          .map((value) => value.trim())
-          .filter((value) => value !== ''),
-      ),
-    ];
-    if (refs.length === 0) continue;
-    commits.push({ sha, day: Math.floor(Number(seconds) / 86_400), author, subject, refs });
+/** Bytes of git's output read at once: text this long lies outside the heap's young generation. */
+const BATCH = 256 * 1024;
+
+/**
+ * Reads `git log`'s records (the format of `workLog`) as they come, piece by piece. A piece may end
+ * anywhere, inside a record or a UTF-8 character; the record separator is one byte that no UTF-8
+ * character contains, so the bytes up to the last one are whole records and whole characters, and
+ * what follows it waits for the next pieces. Pieces are read a batch of bytes at a time, each record
+ * where it lies in the batch's text, with no split into arrays of fields. Records without a trailer
+ * value are left out.
+ */
+export class WorkLogReader {
+  private readonly commits: WorkCommit[] = [];
+  /** Bytes not read yet: after the last record separator read, a record not known to be whole. */
+  private pending: Buffer[] = [];
+  private size = 0;
+
+  /**
+   * `batch`: how many bytes wait before they are read (fewer in tests, to read in many batches);
+   * `onCommits` is given the commits of each batch read.
+   */
+  constructor(
+    private readonly batch = BATCH,
+    private readonly onCommits?: (commits: readonly WorkCommit[]) => void,
+  ) {}
+
+  push(chunk: Buffer): void {
+    this.pending.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= this.batch) this.read(false);
   }
-  return commits;
+
+  /** The commits read, newest first, once git's output has ended. */
+  end(): WorkCommit[] {
+    this.read(true);
+    return this.commits;
+  }
+
+  /** Reads the whole records of the pending bytes, or all of them at the end of the output. */
+  private read(atEnd: boolean): void {
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.size);
+    const cut = atEnd ? bytes.length : bytes.lastIndexOf(RECORD_BYTE);
+    if (cut <= 0) {
+      this.pending = [bytes];
+      return;
+    }
+    const before = this.commits.length;
+    const text = bytes.toString('utf8', 0, cut);
+    // Anything before the first separator is no record (git prints none).
+    for (let start = text.indexOf(RECORD); start !== -1; ) {
+      const next = text.indexOf(RECORD, start + 1);
+      this.record(text, start + 1, next === -1 ? text.length : next);
+      start = next;
+    }
+    if (this.onCommits && this.commits.length > before) this.onCommits(this.commits.slice(before));
+    const rest = bytes.subarray(cut);
+    this.pending = rest.length > 0 ? [rest] : [];
+    this.size = rest.length;
+  }
+
+  /** The record in `text` from `start` to `end`: SHA, seconds, author, subject, then the values. */
+  private record(text: string, start: number, end: number): void {
+    const afterSha = fieldEnd(text, start, end);
+    const afterSeconds = fieldEnd(text, afterSha + 1, end);
+    const afterAuthor = fieldEnd(text, afterSeconds + 1, end);
+    const afterSubject = fieldEnd(text, afterAuthor + 1, end);
+    if (afterSubject === end) return;
+    const refs = trailerValues(text, afterSubject + 1, end);
+    if (refs.length === 0) return;
+    this.commits.push({
+      sha: text.slice(start, afterSha),
+      day: Math.floor(Number(text.slice(afterSha + 1, afterSeconds)) / 86_400),
+      author: text.slice(afterSeconds + 1, afterAuthor),
+      subject: text.slice(afterAuthor + 1, afterSubject),
+      refs,
+    });
+  }
+}
+
+/** Where the field starting at `from` ends: its FIELD separator, or `end` when it has none. */
+function fieldEnd(text: string, from: number, end: number): number {
+  if (from >= end) return end;
+  const at = text.indexOf(FIELD, from);
+  return at === -1 || at > end ? end : at;
+}
+
+/**
+ * The trailer values between `start` and `end` (separated by VALUE; any FIELD there is part of a
+ * value), trimmed, empty ones and repeats left out, in message order.
+ */
+function trailerValues(text: string, start: number, end: number): string[] {
+  const values: string[] = [];
+  let seen: Set<string> | null = null;
+  for (let from = start; from <= end; ) {
+    let to = text.indexOf(VALUE, from);
+    if (to === -1 || to > end) to = end;
+    const value = text.slice(from, to).trim();
+    from = to + 1;
+    if (value === '') continue;
+    // A handful of values is searched faster than hashed; many (a generated message) are hashed.
+    if (values.length >= 8) seen ??= new Set(values);
+    if (seen ? seen.has(value) : values.includes(value)) continue;
+    values.push(value);
+    seen?.add(value);
+  }
+  return values;
 }
 
 /** A trailer of a commit message: its key as written, and its value. */

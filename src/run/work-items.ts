@@ -45,32 +45,113 @@ export interface WorkOptions {
 }
 
 interface Linked {
-  key: string;
-  day: number;
+  /** The commit's number, one for each repository name and SHA: what `total` counts distinct. */
+  index: number;
+  /** The repository's place in the list read, and the commit's in its repository's log. */
+  repo: number;
+  order: number;
   view: WorkCommitView;
 }
 
-/** Which commits (`repo sha` keys) each id names, newest first; refs naming nothing are left out. */
-function linkedByRef(
-  graph: Graph,
-  repos: readonly RepoCommits[],
-  options: WorkOptions,
-): Map<string, Linked[]> {
-  const byRef = new Map<string, Linked[]>();
-  for (const { repo, commits } of repos)
+/** The commits each id names (newest first), and what every commit's number stands for. */
+interface LinkedCommits {
+  byRef: Map<string, Linked[]>;
+  /** Each commit's committer day, by its number. */
+  days: number[];
+  /** Each day's text, made once: thousands of commits fall on a few hundred days. */
+  dateOf(day: number): string;
+}
+
+/**
+ * The commits that name objectives and KRs, taken in as they are read (a batch of a repository's
+ * log at a time, the repositories' batches in any order), then made into the items of SPEC §11.
+ * Refs naming nothing are left out.
+ */
+export class WorkLinks {
+  private readonly byRef = new Map<string, Linked[]>();
+  private readonly days: number[] = [];
+  private readonly dates = new Map<number, string>();
+  /**
+   * A repository given twice (--repo . names the OKR repository again) must not count its commits
+   * twice: they are then numbered by repository name and SHA, not one number a commit read.
+   */
+  private readonly numbers: Map<string, number> | null;
+  /** How many commits of each repository were taken in. */
+  private readonly counts: number[];
+
+  constructor(
+    private readonly graph: Graph,
+    private readonly options: WorkOptions,
+    private readonly repos: readonly string[],
+  ) {
+    this.numbers = new Set(repos).size < repos.length ? new Map() : null;
+    this.counts = repos.map(() => 0);
+  }
+
+  /** Takes in the next commits of the `repo`th repository's log. */
+  add(repo: number, commits: readonly WorkCommit[]): void {
+    const { graph, options, numbers } = this;
+    const name = this.repos[repo]!;
     for (const c of commits) {
+      const order = this.counts[repo]!++;
       if (c.day > options.asOf || (options.sinceDay !== undefined && c.day < options.sinceDay)) continue;
-      const view = { sha: c.sha, date: formatDay(c.day), author: c.author, subject: c.subject, repo };
+      let linked: Linked | undefined;
       for (const ref of c.refs) {
         if (!graph.byId.has(ref) && !graph.krs.has(ref)) continue;
-        const list = byRef.get(ref) ?? [];
-        list.push({ key: `${repo} ${c.sha}`, day: c.day, view });
-        byRef.set(ref, list);
+        if (linked === undefined) {
+          const key = numbers === null ? '' : `${name} ${c.sha}`;
+          let index = numbers?.get(key);
+          if (index === undefined) {
+            index = this.days.push(c.day) - 1;
+            numbers?.set(key, index);
+          }
+          const view = {
+            sha: c.sha,
+            date: this.dateOf(c.day),
+            author: c.author,
+            subject: c.subject,
+            repo: name,
+          };
+          linked = { index, repo, order, view };
+        }
+        const list = this.byRef.get(ref);
+        if (list) list.push(linked);
+        else this.byRef.set(ref, [linked]);
       }
     }
-  // git log lists each repository newest first; several repositories are merged by date.
-  for (const list of byRef.values()) list.sort((a, b) => b.day - a.day);
-  return byRef;
+  }
+
+  /**
+   * Per objective and KR (file order: an objective, then its KRs) the commits that claim it, and
+   * the distinct commits counted with everything aligned below it.
+   */
+  work(): Work {
+    const { graph, options, days } = this;
+    // git log lists each repository newest first (by its walk, which skewed clocks can disorder);
+    // several repositories are merged by date, then in the order given, each in its log's order.
+    for (const list of this.byRef.values())
+      list.sort((a, b) => days[b.index]! - days[a.index]! || a.repo - b.repo || a.order - b.order);
+    const linked: LinkedCommits = { byRef: this.byRef, days, dateOf: (day) => this.dateOf(day) };
+    const below = belowSets(graph, linked);
+    const items: WorkItem[] = [];
+    for (const objective of graph.objectives) {
+      items.push(
+        itemOf(objective.id, 'objective', linked, below.objective(objective), quietOf(objective, options)),
+      );
+      for (const kr of objective.keyResults)
+        items.push(itemOf(kr.fullId, 'kr', linked, below.kr(kr), () => false));
+    }
+    return { since: options.since, items };
+  }
+
+  private dateOf(day: number): string {
+    let date = this.dates.get(day);
+    if (date === undefined) {
+      date = formatDay(day);
+      this.dates.set(day, date);
+    }
+    return date;
+  }
 }
 
 /**
@@ -78,34 +159,35 @@ function linkedByRef(
  * distinct commits counted with everything aligned below it (SPEC §11).
  */
 export function workItems(graph: Graph, repos: readonly RepoCommits[], options: WorkOptions): Work {
-  const byRef = linkedByRef(graph, repos, options);
-  const below = belowSets(graph, byRef);
-  const items: WorkItem[] = [];
-  for (const objective of graph.objectives) {
-    items.push(
-      itemOf(objective.id, 'objective', byRef, below.objective(objective), quietOf(objective, options)),
-    );
-    for (const kr of objective.keyResults)
-      items.push(itemOf(kr.fullId, 'kr', byRef, below.kr(kr), () => false));
-  }
-  return { since: options.since, items };
+  const links = new WorkLinks(
+    graph,
+    options,
+    repos.map((r) => r.repo),
+  );
+  repos.forEach(({ commits }, repo) => {
+    links.add(repo, commits);
+  });
+  return links.work();
 }
 
 function itemOf(
   id: string,
   kind: WorkItem['kind'],
-  byRef: ReadonlyMap<string, Linked[]>,
-  counted: ReadonlyMap<string, number>,
+  linked: LinkedCommits,
+  counted: readonly number[],
   quiet: (last: number | null) => boolean,
 ): WorkItem {
   let newest: number | null = null;
-  for (const day of counted.values()) if (newest === null || day > newest) newest = day;
+  for (const index of counted) {
+    const day = linked.days[index]!;
+    if (newest === null || day > newest) newest = day;
+  }
   return {
     id,
     kind,
-    commits: (byRef.get(id) ?? []).map((l) => l.view),
-    total: counted.size,
-    last: newest === null ? null : formatDay(newest),
+    commits: (linked.byRef.get(id) ?? []).map((l) => l.view),
+    total: counted.length,
+    last: newest === null ? null : linked.dateOf(newest),
     quiet: quiet(newest),
   };
 }
@@ -122,17 +204,15 @@ function quietOf(objective: Objective, options: WorkOptions): (last: number | nu
 }
 
 /**
- * The commits (key → day) each objective and KR counts: its own, its KRs', and those of the
+ * The commits (their numbers) each objective and KR counts: its own, its KRs', and those of the
  * objectives aligned below it (a tree: rollup parents leave alignment cycles out). Walked with an
  * explicit stack, children first, so that a very deep alignment chain cannot exhaust the call stack.
  */
-function belowSets(graph: Graph, byRef: ReadonlyMap<string, Linked[]>) {
-  const objectives = new Map<Objective, Map<string, number>>();
-  const krs = new Map<KeyResult, Map<string, number>>();
-  const add = (into: Map<string, number>, from: ReadonlyMap<string, number> | undefined) => {
-    for (const [key, day] of from ?? []) into.set(key, day);
-  };
-  const own = (id: string) => new Map((byRef.get(id) ?? []).map((l) => [l.key, l.day] as const));
+function belowSets(graph: Graph, linked: LinkedCommits) {
+  const objectives = new Map<Objective, number[]>();
+  const krs = new Map<KeyResult, number[]>();
+  const distinct = distinctCommits(linked.days.length);
+  const own = (id: string) => (linked.byRef.get(id) ?? []).map((l) => l.index);
   const stack: { o: Objective; expanded: boolean }[] = graph.objectives.map((o) => ({ o, expanded: false }));
   while (stack.length > 0) {
     const top = stack.pop()!;
@@ -143,18 +223,37 @@ function belowSets(graph: Graph, byRef: ReadonlyMap<string, Linked[]>) {
       for (const child of children) if (!objectives.has(child)) stack.push({ o: child, expanded: false });
       continue;
     }
-    const set = own(top.o.id);
+    const parts = [own(top.o.id)];
     for (const k of top.o.keyResults) {
-      const kset = own(k.fullId);
-      for (const child of graph.alignedTo.get(k) ?? []) add(kset, objectives.get(child));
+      const kset = distinct([own(k.fullId), ...(graph.alignedTo.get(k) ?? []).map((c) => objectives.get(c))]);
       krs.set(k, kset);
-      add(set, kset);
+      parts.push(kset);
     }
-    for (const child of children) add(set, objectives.get(child));
-    objectives.set(top.o, set);
+    for (const child of children) parts.push(objectives.get(child) ?? []);
+    objectives.set(top.o, distinct(parts));
   }
   return {
-    objective: (o: Objective) => objectives.get(o) ?? new Map<string, number>(),
-    kr: (k: KeyResult) => krs.get(k) ?? new Map<string, number>(),
+    objective: (o: Objective) => objectives.get(o) ?? [],
+    kr: (k: KeyResult) => krs.get(k) ?? [],
+  };
+}
+
+/**
+ * The union of lists of commit numbers, each number once: a number is marked with the union's
+ * generation when first met, which takes no hashing and no set per union.
+ */
+function distinctCommits(count: number) {
+  const marks = new Uint32Array(count);
+  let generation = 0;
+  return (lists: readonly (readonly number[] | undefined)[]): number[] => {
+    generation++;
+    const union: number[] = [];
+    for (const list of lists)
+      for (const index of list ?? [])
+        if (marks[index] !== generation) {
+          marks[index] = generation;
+          union.push(index);
+        }
+    return union;
   };
 }

@@ -6,7 +6,7 @@ import type { Graph } from '../graph/graph.js';
 import { nearestId } from '../graph/nearest.js';
 import type { Config } from '../model.js';
 import { readStored, type StoreKind, writeStored } from '../source/store.js';
-import { type RepoCommits, type Work, workItems } from './work-items.js';
+import { type RepoCommits, type Work, WorkLinks, workItems } from './work-items.js';
 
 /** The ref names no objective or KR in the working tree: the user must fix it. */
 export class UnknownWorkRefError extends Error {}
@@ -22,37 +22,76 @@ export interface WorkRunOptions {
 }
 
 /**
- * The commits linked to each objective and KR (SPEC §11): one `git log` run per repository (the
- * OKR repository, shown as ".", then each --repo, shown as given), read at once.
+ * The commits of each repository that carry the trailer (SPEC §11): one `git log` run per repository
+ * (the OKR repository, shown as ".", then each --repo, shown as given), all started at once.
+ * `onCommits` is given each batch of a repository's commits (by its place in that list) as git's
+ * output is read; `signal` stops the runs.
  */
-export async function linkedWork(graph: Graph, options: WorkRunOptions): Promise<Work> {
+export function linkedCommits(
+  options: WorkRunOptions,
+  signal?: AbortSignal,
+  onCommits?: (repo: number, commits: readonly WorkCommit[]) => void,
+): Promise<RepoCommits[]> {
   const { config } = options;
-  const sinceDay = options.since === undefined ? null : parseDay(options.since);
-  const sinceRev = options.since !== undefined && sinceDay === null ? options.since : undefined;
-  const trailer = config.work.trailer;
-  const sources = [
-    { repo: '.', cwd: config.root },
-    ...options.repos.map((repo) => ({ repo, cwd: isAbsolute(repo) ? repo : resolve(options.cwd, repo) })),
-  ];
-  const repos: RepoCommits[] = await Promise.all(
-    sources.map(async ({ repo, cwd }) => {
+  const sinceRev =
+    options.since !== undefined && parseDay(options.since) === null ? options.since : undefined;
+  return Promise.all(
+    sourcesOf(options).map(async ({ repo, cwd }, index) => {
       const command = repo === '.' ? 'okr work' : `okr work --repo ${repo}`;
       const commits: WorkCommit[] = await workLog(cwd, {
-        trailer,
+        trailer: config.work.trailer,
         command,
         ...(sinceRev ? { sinceRev } : {}),
+        ...(signal ? { signal } : {}),
+        ...(onCommits ? { onCommits: (batch: readonly WorkCommit[]) => onCommits(index, batch) } : {}),
       });
       return { repo, commits };
     }),
   ).catch((error: unknown) => {
     throw error instanceof GitError ? error : new GitError(String((error as Error).message));
   });
-  return workItems(graph, repos, {
-    config,
-    asOf: options.asOf,
-    since: options.since ?? null,
-    ...(sinceDay !== null ? { sinceDay } : {}),
+}
+
+function sourcesOf(options: WorkRunOptions): { repo: string; cwd: string }[] {
+  return [
+    { repo: '.', cwd: options.config.root },
+    ...options.repos.map((repo) => ({ repo, cwd: isAbsolute(repo) ? repo : resolve(options.cwd, repo) })),
+  ];
+}
+
+/**
+ * The commits linked to each objective and KR (SPEC §11), with the git runs of `linkedCommits`
+ * started at once, before the OKR files are read: git runs while they load, and its commits are
+ * linked as they are read once the graph is there. The function returned is given the graph.
+ */
+export function startLinkedWork(
+  options: WorkRunOptions,
+  signal?: AbortSignal,
+): (graph: Graph) => Promise<Work> {
+  let links: WorkLinks | null = null;
+  const early: [number, readonly WorkCommit[]][] = [];
+  const done = linkedCommits(options, signal, (repo, commits) => {
+    if (links) links.add(repo, commits);
+    else early.push([repo, commits]);
   });
+  // Awaited once the graph is there: a git error is heard after the OKR files' own.
+  done.catch(() => {});
+  return async (graph) => {
+    const sinceDay = options.since === undefined ? null : parseDay(options.since);
+    links = new WorkLinks(
+      graph,
+      {
+        config: options.config,
+        asOf: options.asOf,
+        since: options.since ?? null,
+        ...(sinceDay !== null ? { sinceDay } : {}),
+      },
+      sourcesOf(options).map((s) => s.repo),
+    );
+    for (const [repo, commits] of early.splice(0)) links.add(repo, commits);
+    await done;
+    return links.work();
+  };
 }
 
 /** The items of `ref` and those aligned below it; an UnknownWorkRefError when it names nothing. */

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatWorkJson, formatWorkMarkdown, formatWorkText } from '../../format/work.js';
-import { linkedWork, messageWork, UnknownWorkRefError, unknownMessageRefs, workOf } from '../../run/work.js';
+import { messageWork, startLinkedWork, UnknownWorkRefError, unknownMessageRefs, workOf } from '../../run/work.js';
 import type { CommandContext } from '../context.js';
 import { errorText, FatalError, UsageError } from '../errors.js';
 import { gitCommand } from '../git-command.js';
@@ -26,17 +26,25 @@ export async function runWork(
     if (ref !== undefined) throw new UsageError(`okr work --check-message takes no REF (got "${ref}")`);
     return checkMessage(ctx, options.checkMessage);
   }
-  const s = await standingForView(ctx, undefined, 'work');
-  if (s === null) return 2;
-  const all = await gitCommand(() =>
-    linkedWork(s.graph, {
-      config: ctx.config,
-      asOf: ctx.asOf,
-      cwd: ctx.cwd,
-      repos: listOption(options.repo),
-      ...(options.since !== undefined ? { since: options.since } : {}),
-    }),
-  );
+  const run = {
+    config: ctx.config,
+    asOf: ctx.asOf,
+    cwd: ctx.cwd,
+    repos: listOption(options.repo),
+    ...(options.since !== undefined ? { since: options.since } : {}),
+  };
+  // Git runs while the OKR files load; what it says is heard after them, as if it ran second.
+  const stop = new AbortController();
+  const linked = startLinkedWork(run, stop.signal);
+  const s = await standingForView(ctx, undefined, 'work').catch((error: unknown) => {
+    stop.abort();
+    throw error;
+  });
+  if (s === null) {
+    stop.abort();
+    return 2;
+  }
+  const all = await gitCommand(() => linked(s.graph));
   let work = all;
   if (ref !== undefined)
     try {
