@@ -1,7 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatWorkJson, formatWorkMarkdown, formatWorkText } from '../../format/work.js';
-import { messageWork, startLinkedWork, UnknownWorkRefError, unknownMessageRefs, workOf } from '../../run/work.js';
+import {
+  messageWork,
+  startLinkedWork,
+  UnknownWorkRefError,
+  unknownMessageRefs,
+  workOf,
+} from '../../run/work.js';
 import type { CommandContext } from '../context.js';
 import { errorText, FatalError, UsageError } from '../errors.js';
 import { gitCommand } from '../git-command.js';
