@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Grade, GradeSheet, ObjectiveGrade } from '../run/grade.js';
 import { gradeHeadline, missedText, scoreText, summaryLine } from './grade.js';
 import { escapeHtml as h } from './html-escape.js';
+import { cspHash, pageStart } from './html-page.js';
 import { INK } from './palette.js';
 
 /** Grade colours dark enough to read as text on white (WCAG AA). */
@@ -49,25 +49,14 @@ ${o.retro ? `<div class="retro">${h(o.retro)}</div>` : ''}</section>`;
 
 /** The score sheet as one self-contained page: inline CSS, no script, no network. */
 export function formatGradeHtml(sheet: GradeSheet): string {
-  const csp = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; base-uri 'none'; form-action 'none'`;
   const owners = sheet.summary.owners
     .map(
       (o) =>
         `<tr><td>${h(o.owner)}</td><td class="n">${o.objectives}</td><td class="n">${o.averageScore.toFixed(2)}</td><td class="n">${o.hit}</td></tr>`,
     )
     .join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${h(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="okr">
-<title>Grades of ${h(sheet.cycle)}</title>
-<link rel="icon" href="data:,">
-<style>${CSS}</style>
-</head>
-<body>
+  const csp = ["default-src 'none'", `style-src ${cspHash(CSS)}`, "base-uri 'none'", "form-action 'none'"];
+  return `${pageStart(`Grades of ${sheet.cycle}`, CSS, csp)}
 <main>
 <h1>Grades of ${h(sheet.cycle)}</h1>
 <p class="meta">${h(gradeHeadline(sheet))}</p>

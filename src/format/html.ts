@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { parseDay } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { KeyResult, Objective } from '../model.js';
@@ -17,6 +16,7 @@ import { checkinTrends, type TrendPoint, type Trends } from '../run/views/trends
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
 import { cyclePicker, finalScore, gradeSections } from './html-cycles.js';
 import { escapeHtml as h, jsonForScript } from './html-escape.js';
+import { cspHash, pageStart } from './html-page.js';
 import { problemCounts, problemList, problemsByObjective, problemsSection } from './html-problems.js';
 import { confidenceLabel, LABEL, ownerLabel, updatedLabel } from './status.js';
 import { formatNumber, percent, withUnit } from './text.js';
@@ -57,7 +57,6 @@ interface Page {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const unique = (values: Iterable<string>) => [...new Set(values)].sort(byText);
-const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 function effectiveTheme(analysis: Analysis, objective: Objective): string {
   const seen = new Set<Objective>();
@@ -431,25 +430,13 @@ export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions 
   const cycles = unique(page.items.map((i) => i.status.cycle));
   const csp = [
     "default-src 'none'",
-    `style-src ${hash(REPORT_CSS)}`,
-    `script-src ${hash(REPORT_JS)}`,
+    `style-src ${cspHash(REPORT_CSS)}`,
+    `script-src ${cspHash(REPORT_JS)}`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
-  ].join('; ');
-  const title = `OKR report as of ${page.report.asOf}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${h(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="okr">
-<title>${h(title)}</title>
-<link rel="icon" href="data:,">
-<style>${REPORT_CSS}</style>
-</head>
-<body>
+  ];
+  return `${pageStart(`OKR report as of ${page.report.asOf}`, REPORT_CSS, csp)}
 ${header(page)}
 ${nav(page)}
 ${cyclePicker(cycles, analysis.config, analysis.asOf, page.grades)}
