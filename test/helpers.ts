@@ -53,23 +53,31 @@ export interface RunResult {
   code: number;
 }
 
-/** Runs the built `bin/okr` as a user would: a child process in `cwd`, colours off unless asked. */
-export function runOkr(
-  args: string[],
-  options: { cwd: string; env?: Record<string, string | undefined>; input?: string },
-): RunResult {
+/**
+ * The environment okr runs in under test: this process's, colours off, no COLUMNS, then `extra`
+ * (a variable set to undefined there is removed).
+ */
+export function okrEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
     ...process.env,
     NO_COLOR: '1',
     FORCE_COLOR: undefined,
     // Tables fit COLUMNS: a terminal's own must not change what the tests see.
     COLUMNS: undefined,
-    ...options.env,
+    ...extra,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env as NodeJS.ProcessEnv;
+}
+
+/** Runs the built `bin/okr` as a user would: a child process in `cwd`, colours off unless asked. */
+export function runOkr(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; input?: string },
+): RunResult {
   const result = spawnSync(process.execPath, [OKR_BIN, ...args], {
     cwd: options.cwd,
-    env: env as NodeJS.ProcessEnv,
+    env: okrEnv(options.env),
     encoding: 'utf8',
     input: options.input ?? '',
     timeout: 60_000,

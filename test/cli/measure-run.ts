@@ -3,25 +3,17 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeProject, OKR_BIN, type RunResult } from '../helpers.js';
+import { makeProject, OKR_BIN, okrEnv, type RunResult } from '../helpers.js';
 
 /** Runs the built okr like runOkr, but without blocking this process's event loop. */
 export function runOkrAsync(
   args: string[],
   options: { cwd: string; env?: Record<string, string | undefined> },
 ): Promise<RunResult> {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NO_COLOR: '1',
-    FORCE_COLOR: undefined,
-    COLUMNS: undefined,
-    ...options.env,
-  };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [OKR_BIN, ...args], {
       cwd: options.cwd,
-      env: env as NodeJS.ProcessEnv,
+      env: okrEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
