@@ -8,11 +8,11 @@
  *
  *   npm run bench:compare [-- --teams 1000 --runs 5 --keep]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateOrg } from './generate.js';
+import { committedOrg } from './generate.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const AS_OF = '2026-11-15';
@@ -73,25 +73,7 @@ function yamlOnlyPackage(root: string): string {
 }
 
 function prepareOrg(dir: string, teams: number): string {
-  const files = generateOrg(dir, { teams });
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'bench',
-        GIT_AUTHOR_EMAIL: 'bench@example.com',
-        GIT_COMMITTER_NAME: 'bench',
-        GIT_COMMITTER_EMAIL: 'bench@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-      },
-      stdio: 'ignore',
-    });
-  mkdirSync(join(dir, 'node_modules'));
-  writeFileSync(join(dir, '.gitignore'), 'node_modules/\n');
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'organisation');
+  const files = committedOrg(dir, { teams });
   return files[Math.floor(files.length / 2)]!;
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -103,4 +104,32 @@ export function generateOrg(dir: string, shape: OrgShape): string[] {
     teamFiles.push(rel);
   }
   return teamFiles;
+}
+
+/**
+ * The organisation generated into `dir` and committed as one commit of a fresh git repository, with
+ * a node_modules folder (ignored) so that okr keeps its default cache there; returns the files.
+ */
+export function committedOrg(dir: string, shape: OrgShape): string[] {
+  const files = generateOrg(dir, shape);
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.com',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.com',
+        GIT_CONFIG_NOSYSTEM: '1',
+      },
+      stdio: 'ignore',
+    });
+  // A node project, as the default cache location asks (node_modules/.cache/okr at the root).
+  mkdirSync(join(dir, 'node_modules'));
+  writeFileSync(join(dir, '.gitignore'), 'node_modules/\n');
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'organisation');
+  return files;
 }

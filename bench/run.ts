@@ -5,12 +5,12 @@
  *
  *   npm run bench [-- --sizes 100,1000,10000 --runs 5 --keep]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateOrg } from './generate.js';
+import { committedOrg } from './generate.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const OKR = join(REPO, 'bin', 'okr');
@@ -132,26 +132,7 @@ const CASES: Case[] = [
 
 /** A git repository holding the organisation, with 10 team files changed in the working tree. */
 function prepareOrg(dir: string, teams: number): void {
-  const files = generateOrg(dir, { teams });
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'bench',
-        GIT_AUTHOR_EMAIL: 'bench@example.com',
-        GIT_COMMITTER_NAME: 'bench',
-        GIT_COMMITTER_EMAIL: 'bench@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-      },
-      stdio: 'ignore',
-    });
-  // A node project, as the default cache location asks (node_modules/.cache/okr at the root).
-  mkdirSync(join(dir, 'node_modules'));
-  writeFileSync(join(dir, '.gitignore'), 'node_modules/\n');
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'organisation');
+  const files = committedOrg(dir, { teams });
   const step = Math.max(1, Math.floor(files.length / 10));
   for (let i = 0; i < 10 && i * step < files.length; i++) {
     const path = join(dir, files[i * step]!);
