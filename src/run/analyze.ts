@@ -5,7 +5,7 @@ import { lint } from '../lint/engine.js';
 import type { WorkTrailers } from '../lint/types.js';
 import type { Config, OkrFile } from '../model.js';
 import { type Standing, type StandingOptions, standing } from '../rollup/standing.js';
-import { measureFileExists } from '../source/measure-source.js';
+import { measureFileExists, namedMeasureFiles } from '../source/measure-source.js';
 
 export interface Analysis extends Standing {
   diagnostics: Diagnostic[];
@@ -31,19 +31,7 @@ export type AnalyzeOptions = StandingOptions & LintOptions;
  * there is looked at; nothing is read and no measure runs.
  */
 function missingMeasureFiles(files: readonly OkrFile[], exists: (file: string) => boolean): Set<string> {
-  const missing = new Set<string>();
-  // A file with schema errors is loaded as it is: an objective or KR may be anything there.
-  const items = (list: unknown): readonly unknown[] => (Array.isArray(list) ? list : []);
-  const field = (item: unknown, key: string): unknown =>
-    typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined;
-  for (const file of files)
-    for (const objective of items(file.data.objectives))
-      for (const kr of items(field(objective, 'key_results'))) {
-        const measure = field(kr, 'measure');
-        const path = field(measure, 'file');
-        if (typeof path === 'string' && !exists(path)) missing.add(path);
-      }
-  return missing;
+  return new Set(namedMeasureFiles(files).filter((file) => !exists(file)));
 }
 
 /** Every rule over what was loaded, graphed and rolled up. */

@@ -1,6 +1,6 @@
 import type { Config } from '../model.js';
 import { discoverFiles } from '../source/discover.js';
-import { measureFileExists } from '../source/measure-source.js';
+import { measureFileExists, namedMeasureFiles } from '../source/measure-source.js';
 import type { JudgeOptions } from './judge.js';
 import { readResults, resultKey, type StoredResults, writeResults } from './result-cache.js';
 
@@ -34,16 +34,10 @@ export async function checkWorktree(options: CheckRunOptions): Promise<StoredRes
   // The whole analysis, its modules loaded only when it runs.
   const { judge, shallowNote } = await import('./judge.js');
   const { analysis, undatedByTheCut } = await judge(options);
-  const measureFiles = new Set<string>();
-  for (const file of analysis.load.files)
-    for (const objective of file.data.objectives)
-      for (const kr of objective.key_results ?? [])
-        if (kr.measure && typeof (kr.measure as { file?: unknown }).file === 'string')
-          measureFiles.add((kr.measure as { file: string }).file);
   const results = {
     diagnostics: analysis.diagnostics,
     notes: shallowNote(undatedByTheCut),
-    measureFiles: [...measureFiles].sort().map((f): [string, boolean] => [f, exists(f)]),
+    measureFiles: namedMeasureFiles(analysis.load.files).map((f): [string, boolean] => [f, exists(f)]),
   };
   if (key !== null) writeResults(cacheDir!, key, results);
   return results;

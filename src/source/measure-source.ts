@@ -3,7 +3,7 @@
 // readers' packages, the yaml library and node:child_process, which only okr measure uses.
 import { statSync } from 'node:fs';
 import { isAbsolute, join, normalize } from 'node:path';
-import type { MeasureData, MeasureSourceKind } from '../model.js';
+import type { MeasureData, MeasureSourceKind, OkrFile } from '../model.js';
 
 /** The kind of source a measure reads. */
 export function measureKind(measure: MeasureData): MeasureSourceKind {
@@ -28,4 +28,22 @@ export function measureFileExists(root: string, file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The paths the `measure: { file }` of the loaded files name, each once, sorted. A file with schema
+ * errors is loaded as it is, so an objective, a KR or a measure may be anything there.
+ */
+export function namedMeasureFiles(files: readonly OkrFile[]): string[] {
+  const items = (list: unknown): readonly unknown[] => (Array.isArray(list) ? list : []);
+  const field = (item: unknown, key: string): unknown =>
+    typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined;
+  const named = new Set<string>();
+  for (const file of files)
+    for (const objective of items(file.data.objectives))
+      for (const kr of items(field(objective, 'key_results'))) {
+        const path = field(field(kr, 'measure'), 'file');
+        if (typeof path === 'string') named.add(path);
+      }
+  return [...named].sort();
 }

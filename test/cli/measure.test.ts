@@ -315,4 +315,27 @@ describe('measure-unavailable and the results cache of okr check', () => {
     rmSync(join(dir, METRICS));
     expect(rules()).toEqual(['measure-unavailable']);
   });
+
+  it('a file whose objective or KR is no mapping is a schema error at its line, not a crash of the scan for measure files', () => {
+    const dir = measureProject([{ id: 'a', measure: `{ file: ${METRICS}, path: a }` }], {
+      'node_modules/.keep': '',
+      'okrs/broken.yaml':
+        'cycle: 2026-Q4\nowner: team\nobjectives:\n  - null\n  - id: b\n    title: Ship it\n    key_results: [null]\n',
+    });
+    for (const args of [
+      ['check', '-f', 'json'],
+      ['--no-cache', 'check', '-f', 'json'],
+    ]) {
+      const r = runOkr(args, { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      const problems = (
+        JSON.parse(r.stdout) as { problems: { ruleId: string; file: string; line: number }[] }
+      ).problems;
+      expect(
+        problems.filter((p) => p.file === 'okrs/broken.yaml' && p.ruleId === 'schema').map((p) => p.line),
+      ).toContain(4);
+      expect(problems.map((p) => p.ruleId)).toContain('measure-unavailable');
+    }
+  });
 });
