@@ -2,7 +2,7 @@ import { blobId } from '../blob-id.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Config } from '../model.js';
 import type { Standing } from '../rollup/standing.js';
-import { readStored, type StoreKind, writeStored } from '../source/store.js';
+import { type StoreKind, storedOr } from '../source/store.js';
 import type { KrFreshness } from './views/status.js';
 
 const STALE_KR: ReadonlySet<string> = new Set(['stale-kr']);
@@ -81,9 +81,9 @@ async function storedGitDays(
     cacheDir == null
       ? null
       : datesKey(standing, options, (await import('../git/state.js')).gitStateKey(config.root, env));
-  const stored = key === null ? null : readStored(cacheDir!, DATES, key);
-  if (stored !== null) return new Map(stored);
-  const days = (await (await import('./judge.js')).gitDates({ config, asOf, env }, standing.load))?.days;
-  if (days && key !== null) writeStored(cacheDir!, DATES, key, [...days]);
-  return days;
+  const days = await storedOr(cacheDir, DATES, key, async () => {
+    const read = (await (await import('./judge.js')).gitDates({ config, asOf, env }, standing.load))?.days;
+    return read && [...read];
+  });
+  return days && new Map(days);
 }

@@ -5,7 +5,7 @@ import { type MessageTrailer, messageTrailers, type WorkCommit, workLog } from '
 import type { Graph } from '../graph/graph.js';
 import { nearestId } from '../graph/nearest.js';
 import type { Config } from '../model.js';
-import { readStored, type StoreKind, writeStored } from '../source/store.js';
+import { type StoreKind, storedOr } from '../source/store.js';
 import { type RepoCommits, type Work, WorkLinks, workItems } from './work-items.js';
 
 /** The ref names no objective or KR in the working tree: the user must fix it. */
@@ -156,16 +156,11 @@ async function repositoryWork(
   if (!mayBeRepository(config.root, env)) return [];
   const state = cacheDir == null ? null : gitStateKey(config.root, env);
   const key = state === null ? null : `${state}\n${config.work.trailer}`;
-  const stored = key === null ? null : readStored(cacheDir!, WORK_COMMITS, key);
-  if (stored !== null) return stored;
-  try {
-    const commits = await workLog(config.root, { trailer: config.work.trailer });
-    if (key !== null) writeStored(cacheDir!, WORK_COMMITS, key, commits);
-    return commits;
-  } catch {
-    // Not a repository after all (or git cannot run): no linked work to show.
-    return [];
-  }
+  const commits = await storedOr(cacheDir, WORK_COMMITS, key, () =>
+    // Not a repository after all (or git cannot run): no linked work to show, and none stored.
+    workLog(config.root, { trailer: config.work.trailer }).catch(() => undefined),
+  );
+  return commits ?? [];
 }
 
 /**

@@ -63,3 +63,21 @@ export function writeStored<T>(dir: string, kind: StoreKind<T>, key: string, val
     }
   }
 }
+
+/**
+ * The value stored for `kind` under `key`, or else what `compute` gives, then stored (when it gives
+ * one). Without a folder or a key nothing is read or stored: `compute` alone answers.
+ */
+export async function storedOr<T>(
+  dir: string | null | undefined,
+  kind: StoreKind<T>,
+  key: string | null,
+  compute: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  if (dir == null || key === null) return compute();
+  const stored = readStored(dir, kind, key);
+  if (stored !== null) return stored;
+  const value = await compute();
+  if (value !== undefined) writeStored(dir, kind, key, value);
+  return value;
+}
