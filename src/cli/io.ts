@@ -1,3 +1,5 @@
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Color, PLAIN } from '../format/color.js';
 
 // Written here once, used by every command that replaces a file; run/ writes through it too.
@@ -19,12 +21,72 @@ export interface Io {
 // processes inherit this environment; a GIT_FLUSH the user set is kept.
 process.env.GIT_FLUSH ??= '0';
 
+/** A reader that stops early (`okr status | head`) is not an error: okr stops, with its exit code. */
+function stopOnEpipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+}
+
+/** process.stdout or process.stderr, made when first used (node builds its stream then). */
+function stdStream(fd: 1 | 2): NodeJS.WriteStream {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (!stream.listeners('error').includes(stopOnEpipe)) stream.on('error', stopOnEpipe);
+  return stream;
+}
+
+/**
+ * Writes text to fd 1 or 2. Into a file or a pipe, the bytes go straight to the descriptor: node
+ * builds process.stdout, and loads its stream modules for it, only when a write cannot be made so
+ * (a pipe another process made non-blocking and full: EAGAIN), and from then on writes through it,
+ * in order. A Windows console is written through node's stream, which draws Unicode there.
+ */
+function writer(fd: 1 | 2): (text: string) => void {
+  let viaStream = process.platform === 'win32' && isTerminal(fd);
+  return (text) => {
+    if (viaStream) {
+      stdStream(fd).write(text);
+      return;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    for (let done = 0; done < bytes.length; )
+      try {
+        done += writeSync(fd, bytes, done);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') stopOnEpipe(error as NodeJS.ErrnoException);
+        if (code !== 'EAGAIN') throw error;
+        viaStream = true;
+        stdStream(fd).write(bytes.subarray(done));
+        return;
+      }
+  };
+}
+
+/**
+ * Whether fd is a terminal. A file, a pipe or /dev/null is told by its stat alone: node:tty, which
+ * answers for the rest, loads node's stream and network modules with it.
+ */
+function isTerminal(fd: 1 | 2): boolean {
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    if (process.platform !== 'win32' && stat.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    // A closed descriptor is no terminal.
+    return false;
+  }
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+const stdoutIsTTY = isTerminal(1);
+
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
-  stderrIsTTY: Boolean(process.stderr.isTTY),
+  out: writer(1),
+  err: writer(2),
+  stdoutIsTTY,
+  // Only a terminal has columns; asking for them makes node build process.stdout.
+  stdoutColumns: stdoutIsTTY ? process.stdout.columns : undefined,
+  stderrIsTTY: isTerminal(2),
   env: process.env,
 };
 

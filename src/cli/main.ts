@@ -147,13 +147,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A reader that stops early (\`okr status | head\`) is not an error.
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-
 // Not awaited at the top level, so that the build can bundle the CLI as CommonJS (scripts/bundle.mjs).
 void main(process.argv).then((code) => {
   process.exitCode = code;

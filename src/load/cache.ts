@@ -1,12 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { blobId } from '../blob-id.js';
 import type { Problem } from '../diagnostics.js';
 import type { LoadedSource, OkrFileData } from '../model.js';
-import { nodeCrypto } from '../node-crypto.js';
+import { buildKey } from '../source/build-key.js';
 import { readStored, type StoreKind, writeStored } from '../source/store.js';
-import { schemaUrl } from '../validate/schema.js';
 import { lazySource, withoutBom } from '../yaml/parse.js';
 import { type ItemSpan, ItemSpans } from '../yaml/plain-yaml.js';
 
@@ -42,26 +38,6 @@ interface Entry {
    * The file's position index is built again from its text, which the cache is given with the key.
    */
   itemSpans: number[] | null;
-}
-
-/**
- * What the cached results depend on besides the files: the tool's version, and the schema and
- * loader code themselves, so that a build from a checkout between two versions does not reuse
- * the results of another. The loader code is every module next to this one: dist/load/ as tsc
- * builds it, or dist/bundle/, where the loader is bundled with the rest of okr.
- */
-function fingerprint(): { version: string; schema: string } {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  const hash = nodeCrypto()
-    .createHash('sha1')
-    .update(readFileSync(schemaUrl('okr-file')));
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  // Run from sources (tests), the modules end in .ts: the version alone decides.
-  const modules = readdirSync(here).filter((name) => /\.c?js$/.test(name));
-  for (const name of modules.sort()) hash.update(`${name}\0`).update(readFileSync(join(here, name)));
-  return { version: pkg.version, schema: hash.digest('hex') };
 }
 
 /**
@@ -200,9 +176,9 @@ function fromEntry(path: string, rawText: string, entry: unknown): LoadedSource 
 
 /** Opens the cache kept in `dir` (created when first written). */
 export function openCache(dir: string): LoadCache {
-  const expected = fingerprint();
-  const key = `${expected.version}\0${expected.schema}`;
-  const stored = new Map(Object.entries(readStored(dir, KIND, key) ?? {}));
+  // What the entries depend on besides the files: okr's code and schemas. Without it, nothing is reused.
+  const key = buildKey();
+  const stored = new Map(Object.entries((key !== null && readStored(dir, KIND, key)) || {}));
   // Entries of this run, stored ones as read: written as JSON in one go when saved (what a file's
   // data is made of is never changed after loading).
   const kept = new Map<string, unknown>();
@@ -221,7 +197,7 @@ export function openCache(dir: string): LoadCache {
       if (entry !== null) kept.set(keyOf(path, rawText), entry);
     },
     save() {
-      if (!changed && kept.size === stored.size) return;
+      if (key === null || (!changed && kept.size === stored.size)) return;
       writeStored(dir, KIND, key, Object.fromEntries(kept));
     },
   };

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { gitStateKey, statKey } from '../git/state.js';
 import type { Config } from '../model.js';
+import { buildKey } from '../source/build-key.js';
 import { readStored, type StoreKind, writeStored } from '../source/store.js';
 
 /**
@@ -30,31 +29,6 @@ export interface ResultInputs {
   /** Every OKR file the check loads, sorted. */
   files: readonly string[];
   env: NodeJS.ProcessEnv;
-}
-
-/**
- * What identifies the code that runs: every file of the folder okr runs from (dist/ when built; the
- * bundle's folder and the validators when bundled, which is all the bundle runs) and of its schemas,
- * by path and metadata. A rebuild, an upgrade or an edited schema changes it, so results computed by
- * one build are never reused by another. Null when it cannot be read.
- */
-function buildKey(): string | null {
-  const parts: string[] = [];
-  const bundled = import.meta.url.endsWith('.cjs');
-  try {
-    for (const folder of [...(bundled ? ['.', '../validators'] : ['..']), '../../schemas']) {
-      const root = fileURLToPath(new URL(folder, import.meta.url));
-      const files = readdirSync(root, { recursive: true, withFileTypes: true })
-        // Source maps only name lines for DEBUG=okr: they change no result.
-        .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
-        .map((entry) => join(entry.parentPath, entry.name))
-        .sort();
-      for (const file of files) parts.push(`${file}\0${statKey(file)}`);
-    }
-  } catch {
-    return null;
-  }
-  return parts.join('\0');
 }
 
 /**
