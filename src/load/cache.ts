@@ -91,7 +91,7 @@ function isEntry(v: unknown, path: string): v is Entry {
   return true;
 }
 
-/** The load cache's file: its key is okr's fingerprint, its value the entries by file key. */
+/** The load cache's file: its key is okr's build key (`buildKey`), its value the entries by file key. */
 const KIND: StoreKind<Record<string, unknown>> = {
   file: FILE_NAME,
   format: FORMAT,

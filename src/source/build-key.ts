@@ -12,6 +12,14 @@ import { statKey } from '../git/state.js';
  * read.
  */
 export function buildKey(): string | null {
+  // Asked for by both caches of one okr check: the files are listed once a run.
+  if (known === undefined) known = readBuildKey();
+  return known;
+}
+
+let known: string | null | undefined;
+
+function readBuildKey(): string | null {
   const parts: string[] = [];
   const bundled = import.meta.url.endsWith('.cjs');
   try {
