@@ -20,3 +20,12 @@ export function blobId(text: string, algorithm: 'sha1' | 'sha256' = 'sha1'): str
   }
   return id;
 }
+
+/**
+ * Records `id` as the SHA-1 blob id of `text` without hashing it: the cache of loaded files knows
+ * it for a file whose size, inode and times are those it was stored with, so that a warm run loads
+ * no node:crypto to key the files it never parses.
+ */
+export function knownBlobId(text: string, id: string): void {
+  sha1Ids.set(text, id);
+}

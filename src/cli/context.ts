@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { findRoot, loadConfig } from '../config/config.js';
 import { parseDay, today } from '../dates.js';
 import type { Color } from '../format/color.js';
+import { gitCacheDir } from '../git/state.js';
 import type { Config } from '../model.js';
 import { UsageError } from './errors.js';
 import { colorFor, type Io } from './io.js';
@@ -45,12 +46,16 @@ export function parseAsOf(text: string | undefined): number {
 }
 
 /**
- * node_modules/.cache/okr at the root, where tools keep their caches, but only when the root has
- * a node_modules folder already: okr writes no file of its own into a repository unasked.
+ * node_modules/.cache/okr at the root, where tools keep their caches, when the root has a
+ * node_modules folder already; otherwise a folder in the git folder of the repository (see
+ * `gitCacheDir`), which no commit and no `git status` shows; outside both, none: okr writes no file
+ * of its own into a working tree unasked.
  */
 function defaultCacheDir(root: string): string | null {
   const modules = join(root, 'node_modules');
-  return existsSync(modules) && statSync(modules).isDirectory() ? join(modules, '.cache', 'okr') : null;
+  return existsSync(modules) && statSync(modules).isDirectory()
+    ? join(modules, '.cache', 'okr')
+    : gitCacheDir(root);
 }
 
 /** Resolves the global options into the folder, root, config, date and colours a command runs with. */

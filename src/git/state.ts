@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** A file's identity and times, exact to the nanosecond, or why it cannot be stat'ed. */
 export function statKey(path: string): string {
@@ -19,8 +19,11 @@ function readText(path: string): string | null {
   }
 }
 
-/** The git folder of the repository holding `root` and its common folder (differs in linked worktrees). */
-function gitDirs(root: string): { gitDir: string; commonDir: string } | null | 'none' {
+/**
+ * The git folder of the repository holding `root`, its common folder (differs in linked worktrees)
+ * and the top folder of its working tree.
+ */
+function gitDirs(root: string): { gitDir: string; commonDir: string; top: string } | null | 'none' {
   for (let dir = resolve(root); ; dir = dirname(dir)) {
     const dotGit = join(dir, '.git');
     let gitDir: string | null = null;
@@ -36,7 +39,11 @@ function gitDirs(root: string): { gitDir: string; commonDir: string } | null | '
     }
     if (gitDir !== null) {
       const common = readText(join(gitDir, 'commondir'))?.trim();
-      return { gitDir, commonDir: common ? (isAbsolute(common) ? common : resolve(gitDir, common)) : gitDir };
+      return {
+        gitDir,
+        commonDir: common ? (isAbsolute(common) ? common : resolve(gitDir, common)) : gitDir,
+        top: dir,
+      };
     }
     if (dirname(dir) === dir) return 'none';
   }
@@ -100,4 +107,17 @@ export function shallowFromFiles(root: string, env: NodeJS.ProcessEnv): boolean 
   const dirs = gitDirs(root);
   if (dirs === null || dirs === 'none') return null;
   return existsSync(join(dirs.commonDir, 'shallow'));
+}
+
+/**
+ * A cache folder for the OKRs at `root` inside the git folder of the repository holding them
+ * (`.git/okr-cache/<root's path in the working tree>`): git never shows or commits what is there,
+ * and each working tree of a clone has its own. Null outside a repository or in an unusual layout.
+ */
+export function gitCacheDir(root: string): string | null {
+  const dirs = gitDirs(root);
+  if (dirs === null || dirs === 'none') return null;
+  const inTree = relative(dirs.top, resolve(root)).split(/[\\/]/).join('/');
+  // "%2E" for the top: no folder's path encodes to it (encodeURIComponent keeps dots as they are).
+  return join(dirs.gitDir, 'okr-cache', inTree === '' ? '%2E' : encodeURIComponent(inTree));
 }

@@ -1,6 +1,22 @@
 import type { RuleContext } from './types.js';
 
 /** Forwards the problems the loader found for one rule id. */
+/**
+ * A value made on first use and kept: word tables built from `verbForms` cost start-up time in every
+ * command, and only the rules that read them need them.
+ */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
 export function forwardLoadProblems(ctx: RuleContext, ruleId: string): void {
   for (const problem of ctx.loadProblems) if (problem.ruleId === ruleId) ctx.forward(problem);
 }

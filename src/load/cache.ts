@@ -1,4 +1,4 @@
-import { blobId } from '../blob-id.js';
+import { blobId, knownBlobId } from '../blob-id.js';
 import type { Problem } from '../diagnostics.js';
 import type { LoadedSource, OkrFileData } from '../model.js';
 import { buildKey } from '../source/build-key.js';
@@ -7,25 +7,43 @@ import { lazySource, withoutBom } from '../yaml/parse.js';
 import { type ItemSpan, ItemSpans } from '../yaml/plain-yaml.js';
 
 /**
- * A cache of loaded OKR files: for each file, keyed by a hash of its path and text, what loading it
- * gave (its data and its problems, positions included), so that an unchanged file is neither parsed
- * nor validated again. The cache is a convenience, never a source of truth: one written by another
+ * A cache of loaded OKR files: for each file, by path, what loading it gave (its data and its
+ * problems, positions included) with the hash of the text it was loaded from, so that an unchanged
+ * file is neither parsed nor validated again. A file whose metadata (`stat`: inode, size, times) is
+ * the one stored is known unchanged without hashing its text, as git's index and ESLint's cache
+ * know theirs. The cache is a convenience, never a source of truth: one written by another
  * version of okr or against another schema, or that fails its checksum or its structure, is ignored
  * and rewritten; one that cannot be read or written is ignored silently.
  */
 export interface LoadCache {
-  /** What loading this file gave before, when its path and text are unchanged. */
-  get(path: string, rawText: string): LoadedSource | null;
-  set(path: string, rawText: string, loaded: LoadedSource): void;
+  /**
+   * What loading this file gave before, when its text is unchanged: its metadata `stat` is the one
+   * stored, or its text hashes as the stored one did.
+   */
+  get(path: string, rawText: string, stat?: string, kind?: FileKind): LoadedSource | null;
+  set(path: string, rawText: string, loaded: LoadedSource, stat?: string, kind?: FileKind): void;
   /** Writes the entries of this run (and drops the others), when anything changed. */
   save(): void;
 }
 
+/**
+ * An OKR file, or the strategy file (kept apart: a strategy loads as data with its problems, never as
+ * an OKR file).
+ */
+export type FileKind = 'okr' | 'strategy';
+
+/** An entry's name in the cache: the path, led by the kind for the strategy file. */
+const slotOf = (path: string, kind: FileKind) => (kind === 'okr' ? path : `${kind}\0${path}`);
+
 /** Bumped whenever the layout of an entry changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 const FILE_NAME = 'files.json';
 
 interface Entry {
+  /** The hash of the text it was loaded from: git's blob id, which history reading shares. */
+  blob: string;
+  /** The file's metadata when it was read (`ReadFile.stat`), or null. */
+  stat: string | null;
   data: unknown;
   /** Whether the file loaded (in whole or in part). */
   ok: boolean;
@@ -38,14 +56,6 @@ interface Entry {
    * The file's position index is built again from its text, which the cache is given with the key.
    */
   itemSpans: number[] | null;
-}
-
-/**
- * A file's key: its path and the hash of its content (git's blob id, which history reading shares;
- * `blobId` hashes each text once, so asking for a key twice costs nothing).
- */
-function keyOf(path: string, rawText: string): string {
-  return `${path}\0${blobId(rawText)}`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -69,6 +79,7 @@ function isProblem(v: unknown, path: string): boolean {
 /** Whether a stored entry has the shape okr writes; anything else is not used. */
 function isEntry(v: unknown, path: string): v is Entry {
   if (!isObject(v) || typeof v.ok !== 'boolean' || !Object.hasOwn(v, 'data')) return false;
+  if (typeof v.blob !== 'string' || (v.stat !== null && typeof v.stat !== 'string')) return false;
   if (!Array.isArray(v.invalid) || !v.invalid.every(isCount)) return false;
   if (!Array.isArray(v.problems) || !v.problems.every((p) => isProblem(p, path))) return false;
   if (
@@ -91,7 +102,7 @@ function isEntry(v: unknown, path: string): v is Entry {
   return true;
 }
 
-/** The load cache's file: its key is okr's build key (`buildKey`), its value the entries by file key. */
+/** The load cache's file: its key is okr's build key (`buildKey`), its value the entries by path. */
 const KIND: StoreKind<Record<string, unknown>> = {
   file: FILE_NAME,
   format: FORMAT,
@@ -109,10 +120,12 @@ function jsonExact(value: unknown): boolean {
 }
 
 /** What loading a file gave, as a cache entry; null when JSON cannot carry its data exactly. */
-function entryOf(loaded: LoadedSource): Entry | null {
+function entryOf(rawText: string, loaded: LoadedSource, stat: string | undefined): Entry | null {
   const data = loaded.file ? loaded.file.data : loaded.source.data;
   if (!jsonExact(data)) return null;
   return {
+    blob: blobId(rawText),
+    stat: stat ?? null,
     data,
     ok: loaded.file !== null,
     invalid: [...(loaded.file?.invalidObjectives ?? [])],
@@ -184,17 +197,25 @@ export function openCache(dir: string): LoadCache {
   const kept = new Map<string, unknown>();
   let changed = false;
   return {
-    get(path, rawText) {
-      const fileKey = keyOf(path, rawText);
-      const entry = stored.get(fileKey);
+    get(path, rawText, stat, kind = 'okr') {
+      const slot = slotOf(path, kind);
+      const entry = stored.get(slot);
+      if (!isObject(entry) || typeof entry.blob !== 'string') return null;
+      if (stat !== undefined && entry.stat === stat) knownBlobId(rawText, entry.blob);
+      else if (entry.blob !== blobId(rawText)) return null;
       const loaded = fromEntry(path, rawText, entry);
-      if (loaded) kept.set(fileKey, entry);
+      if (!loaded) return null;
+      // Metadata that now stands for the content is kept for the next run.
+      if ((stat ?? null) !== entry.stat) {
+        kept.set(slot, { ...entry, stat: stat ?? null });
+        changed = true;
+      } else kept.set(slot, entry);
       return loaded;
     },
-    set(path, rawText, loaded) {
-      const entry = entryOf(loaded);
+    set(path, rawText, loaded, stat, kind = 'okr') {
+      const entry = entryOf(rawText, loaded, stat);
       changed = true;
-      if (entry !== null) kept.set(keyOf(path, rawText), entry);
+      if (entry !== null) kept.set(slotOf(path, kind), entry);
     },
     save() {
       if (key === null || (!changed && kept.size === stored.size)) return;

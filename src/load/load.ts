@@ -93,11 +93,15 @@ function notUtf8Problem(path: string, bytes: Uint8Array, offset: number): Proble
  * Why a path cannot be read safely, or null: links are followed only to files inside the repository,
  * so an OKR file cannot make okr read, or print part of, a file elsewhere.
  */
-function unsafePath(config: Config, path: string, folders?: RealFolders): Problem | { size: number } {
+function unsafePath(
+  config: Config,
+  path: string,
+  folders?: RealFolders,
+): Problem | { size: number; stat?: string } {
   const absolute = join(config.root, path);
   // The common case in one system call: a regular file (not a link) in a folder inside the repository.
-  const regular = regularFileSize(config.root, absolute, folders);
-  if (regular !== null) return { size: regular };
+  const regular = regularFile(config.root, absolute, folders);
+  if (regular !== null) return regular;
   let real: string;
   try {
     real = realpathSync.native(absolute);
@@ -136,10 +140,16 @@ function unsafePath(config: Config, path: string, folders?: RealFolders): Proble
 }
 
 /**
- * The size of a regular file whose folder's real path is inside the repository, or null for anything
- * else (a link, a folder, a missing file, a folder leading out), which `unsafePath` examines in full.
+ * The size of a regular file whose folder's real path is inside the repository, with its metadata
+ * (device, inode, size, modification and change times) as `stat` when it last changed seconds ago,
+ * or null for anything else (a link, a folder, a missing file, a folder leading out), which
+ * `unsafePath` examines in full.
  */
-function regularFileSize(root: string, absolute: string, folders?: RealFolders): number | null {
+function regularFile(
+  root: string,
+  absolute: string,
+  folders?: RealFolders,
+): { size: number; stat?: string } | null {
   try {
     const stat = lstatSync(absolute);
     if (!stat.isFile()) return null;
@@ -149,11 +159,20 @@ function regularFileSize(root: string, absolute: string, folders?: RealFolders):
       real = realpathSync.native(folder);
       folders?.set(folder, real);
     }
-    return insideRoot(realRoot(root), real) ? stat.size : null;
+    if (!insideRoot(realRoot(root), real)) return null;
+    // A file changed in the last seconds may change again within the same timestamp: it gets no
+    // key, and the cache of loaded files compares its content instead (git's "racy clean" rule).
+    const settled = Math.max(stat.mtimeMs, stat.ctimeMs) < Date.now() - RACY_MS;
+    return settled
+      ? { size: stat.size, stat: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` }
+      : { size: stat.size };
   } catch {
     return null;
   }
 }
+
+/** How old a file's last change must be for its metadata to stand for its content. */
+const RACY_MS = 2000;
 
 /**
  * Real paths of folders, remembered while one set of files is read: most files share a few folders.
@@ -221,11 +240,7 @@ export function decodeFile(
 }
 
 /** Reads a file's text, or says why it cannot be read as a problem. */
-export function readSource(
-  config: Config,
-  path: string,
-  folders?: RealFolders,
-): { text: string } | { problem: Problem } {
+export function readSource(config: Config, path: string, folders?: RealFolders): ReadFile {
   const absolute = join(config.root, path);
   try {
     const checked = unsafePath(config, path, folders);
@@ -233,7 +248,8 @@ export function readSource(
     // The size comes from stat, before reading: a huge file costs nothing.
     const tooLarge = tooLargeProblem(config, path, checked.size);
     if (tooLarge) return { problem: tooLarge };
-    return decodeUtf8(path, readFileSync(absolute));
+    const read = decodeUtf8(path, readFileSync(absolute));
+    return checked.stat !== undefined && 'text' in read ? { text: read.text, stat: checked.stat } : read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -343,8 +359,12 @@ export function loadOkrSource(path: string, text: string, parse = parseSourceLaz
   };
 }
 
-/** A file's content as read from somewhere other than the working tree (a git revision). */
-export type ReadFile = { text: string } | { problem: Problem };
+/**
+ * A file's content, or why it cannot be read. `stat`: a working-tree file's metadata when it stands
+ * for the content (see `regularFile`), which lets the cache of loaded files know the file unchanged
+ * without hashing its text.
+ */
+export type ReadFile = { text: string; stat?: string } | { problem: Problem };
 
 /**
  * Files already parsed, by path: two versions of a repository share most files, and a file whose
@@ -357,15 +377,31 @@ export function loadCached(
   text: string,
   cache: SourceCache | undefined,
   disk: LoadCache | null = null,
+  stat?: string,
 ): LoadedSource {
   const hit = cache?.get(path);
   if (hit && hit.text === text) return hit.loaded;
-  let loaded = disk?.get(path, text) ?? null;
+  let loaded = disk?.get(path, text, stat) ?? null;
   if (!loaded) {
     loaded = loadOkrSource(path, text);
-    disk?.set(path, text, loaded);
+    disk?.set(path, text, loaded, stat);
   }
   cache?.set(path, { text, loaded });
+  return loaded;
+}
+
+/** The strategy file parsed and checked against its schema, or as the cache of loaded files has it. */
+function loadStrategy(
+  path: string,
+  read: { text: string; stat?: string },
+  disk: LoadCache | null,
+): LoadedSource {
+  const stored = disk?.get(path, read.text, read.stat, 'strategy');
+  if (stored) return stored;
+  const { source, problems } = parseSourceLazily(path, read.text);
+  if (problems.length === 0) problems.push(...schemaProblems('strategy', source));
+  const loaded: LoadedSource = { source, file: null, problems, dropped: [] };
+  disk?.set(path, read.text, loaded, read.stat, 'strategy');
   return loaded;
 }
 
@@ -393,9 +429,8 @@ export function loadTexts(
   if (strategy) {
     if ('problem' in strategy) result.problems.push(strategy.problem);
     else {
-      const { source, problems } = parseSourceLazily(config.strategy, strategy.text);
+      const { source, problems } = loadStrategy(config.strategy, strategy, disk);
       result.sources.set(source.path, source);
-      if (problems.length === 0) problems.push(...schemaProblems('strategy', source));
       if (problems.length === 0) result.strategy = (source.data ?? {}) as StrategyData;
       result.problems.push(...problems);
     }
@@ -407,7 +442,7 @@ export function loadTexts(
       result.failed.push(path);
       continue;
     }
-    const { source, file, problems, dropped } = loadCached(path, read.text, cache, disk);
+    const { source, file, problems, dropped } = loadCached(path, read.text, cache, disk, read.stat);
     result.sources.set(path, source);
     result.problems.push(...problems);
     if (file) result.files.push(file);

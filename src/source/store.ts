@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeCrypto } from '../node-crypto.js';
+import { checksum } from '../checksum.js';
 
 /**
  * The one store of everything okr caches (loaded files, check results, git dates): one JSON file per
  * kind of entry in the cache folder, each written whole and atomically (a temp file renamed over the
- * old one), led by the SHA-1 of its body on a line of its own. A file is read back only when its
+ * old one), led by a checksum of its body (`checksum`) on a line of its own. A file is read back only when its
  * checksum holds, its format is the kind's, its key is the one asked for and its value passes the
  * kind's validator; anything else reads as nothing and is rewritten. Caches are a convenience, never
  * a source of truth: a store that cannot be read or written only costs speed.
@@ -31,8 +31,7 @@ export function readStored<T>(dir: string, kind: StoreKind<T>, key: string): T |
   const newline = bytes.indexOf(0x0a);
   if (newline === -1) return null;
   const body = bytes.subarray(newline + 1);
-  if (nodeCrypto().createHash('sha1').update(body).digest('hex') !== bytes.toString('latin1', 0, newline))
-    return null;
+  if (checksum(body) !== bytes.toString('latin1', 0, newline)) return null;
   let stored: unknown;
   try {
     stored = JSON.parse(body.toString('utf8'));
@@ -48,12 +47,15 @@ export function readStored<T>(dir: string, kind: StoreKind<T>, key: string): T |
 /** Stores `value` for `kind` under `key`, replacing what was there, atomically; failures only cost speed. */
 export function writeStored<T>(dir: string, kind: StoreKind<T>, key: string, value: T): void {
   const body = Buffer.from(JSON.stringify({ format: kind.format, key, value }));
-  const sum = nodeCrypto().createHash('sha1').update(body).digest('hex');
   const target = join(dir, kind.file);
-  const temp = join(dir, `.${kind.file}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
+  // Unique to this process and moment; `wx` refuses a name that is taken all the same.
+  const temp = join(
+    dir,
+    `.${kind.file}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${sum}\n`), body]), { flag: 'wx' });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${checksum(body)}\n`), body]), { flag: 'wx' });
     renameSync(temp, target);
   } catch {
     try {

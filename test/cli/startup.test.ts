@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -119,11 +119,49 @@ describe('what okr loads at start-up', () => {
   });
 
   it('in a git repository okr status reads git, as okr check does for stale-kr, and still not yaml', () => {
-    const r = runRecorded(['status', ...AS_OF], ACME);
+    const r = runRecorded(['status', ...AS_OF, '--no-cache'], ACME);
     expect(r.code).toBe(0);
     expect(usesBuiltin(r, GIT)).toBe(true);
     expect(loads(r, BUNDLE)).toBe(true);
     expect(loads(r, YAML)).toBe(false);
+  });
+
+  it('a second okr status in a git repository runs no git: the first kept what it read in the git folder', () => {
+    const dir = makeProject({ 'okrs/team.yaml': TEAM });
+    gitInit(dir);
+    commitAll(dir, 'OKRs');
+    const cold = runRecorded(['status', ...AS_OF], dir);
+    expect(cold.code).toBe(0);
+    expect(usesBuiltin(cold, GIT)).toBe(true);
+    // No node_modules at the root: the default cache folder is in .git, which git never shows.
+    expect(existsSync(join(dir, '.git', 'okr-cache', '%2E', 'files.json'))).toBe(true);
+    const warm = runRecorded(['status', ...AS_OF], dir);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(loads(warm, BUNDLE)).toBe(true);
+    expect(usesBuiltin(warm, GIT)).toBe(false);
+    expect(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('');
+  });
+
+  it('a file unchanged since the last run is known by its metadata, without hashing; an edit is still seen', async () => {
+    const dir = makeProject({ 'okrs/team.yaml': TEAM });
+    gitInit(dir);
+    commitAll(dir, 'OKRs');
+    // Metadata stands for content only for a file that last changed seconds ago (git's racy rule).
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const cold = runRecorded(['status', ...AS_OF], dir);
+    expect(cold.stdout).toContain('50%');
+    const warm = runRecorded(['status', ...AS_OF], dir);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(loads(warm, BUNDLE)).toBe(true);
+    expect(usesBuiltin(warm, 'node:crypto')).toBe(false);
+    // Same size, same modification time: the change time still moves, and the content is compared.
+    const file = join(dir, 'okrs', 'team.yaml');
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, TEAM.replace('progress: 0.5', 'progress: 0.7'));
+    utimesSync(file, atime, mtime);
+    const edited = runRecorded(['status', ...AS_OF], dir);
+    expect(edited.stdout).toContain('70%');
+    expect(usesBuiltin(edited, 'node:crypto')).toBe(true);
   });
 
   it('okr status --at loads git, and colours load chalk', () => {

@@ -8,6 +8,7 @@ import {
   verbForms,
 } from '../english.js';
 import type { NoOptions, Rule } from '../types.js';
+import { lazy } from '../util.js';
 
 // Currency signs, and the ISO codes and words of currencies that are written next to an amount.
 const CURRENCY_SIGN = /(?:[A-Z]{0,3}\$|[€£¥₹₩₽₺₪₫₴₦₱฿₿₣₲₵₡₭₮₸¢﷼]|\b(?:Rs\.?|kr|Kč|zł|Fr\.?))\s?$/u;
@@ -31,7 +32,9 @@ const PERCENT_WORDS = new Set(['percent', 'pct', 'pp', 'ppt', 'bps']);
 const AMOUNT_SUFFIX = /^(?:k|m|mm|mn|b|bn|t|tn)$/i;
 const MULTIPLE_SUFFIX = /^[x×]$/i;
 const MULTIPLE_WORDS = ['double', 'triple', 'treble', 'quadruple', 'quintuple', 'halve'];
-const MULTIPLE_FORMS = new Map(MULTIPLE_WORDS.flatMap((w) => [...verbForms(w)].map((f) => [f, w])));
+const multipleForms = lazy(
+  () => new Map(MULTIPLE_WORDS.flatMap((w) => [...verbForms(w)].map((f) => [f, w]))),
+);
 // "double down", "double-check": idioms, not multiples.
 const NOT_A_MULTIPLE_AFTER = new Set(['down', 'check', 'checking', 'click', 'dip']);
 const FOLD = /^(?:two|three|four|five|six|seven|eight|nine|ten|hundred)fold$/;
@@ -110,7 +113,7 @@ const VERBS = new Set(
     'start supply support sustain take teach test train treat triple upgrade upskill visit welcome win'
   ).split(' '),
 );
-const VERB_FORMS = new Set([...VERBS].flatMap((v) => [...verbForms(v)]));
+const verbFormSet = lazy(() => new Set([...VERBS].flatMap((v) => [...verbForms(v)])));
 
 interface Context {
   text: string;
@@ -289,7 +292,7 @@ function isName(ctx: Context, w: number, n: number): boolean {
   if (!/^\p{Lu}/u.test(word.text)) return false;
   // A capitalised word: a name unless it is a verb that starts the title ("Hire 60 engineers") or
   // capitalised only by title case.
-  const isVerb = VERB_FORMS.has(lower) || /(ate|ize|ise|ify)$/.test(lower);
+  const isVerb = verbFormSet().has(lower) || /(ate|ize|ise|ify)$/.test(lower);
   if (w === ctx.firstWord || ctx.titleCase) return !isVerb;
   return true;
 }
@@ -299,7 +302,7 @@ function wordMetric(ctx: Context, i: number): string | null {
   const { tokens, text } = ctx;
   const token = tokens[i]!;
   const next = tokens[i + 1];
-  const multiple = MULTIPLE_FORMS.get(token.lower);
+  const multiple = multipleForms().get(token.lower);
   if (multiple && !(next && NOT_A_MULTIPLE_AFTER.has(next.lower))) return token.text;
   if (FOLD.test(token.lower)) return token.text;
   if ((token.lower === 'twice' || token.lower === 'thrice') && next?.lower === 'as') return token.text;

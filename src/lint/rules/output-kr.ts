@@ -1,6 +1,7 @@
 import { checkedKrs } from '../../graph/graph.js';
 import { isTitleCase, type Token, tokenize, verbForms } from '../english.js';
 import type { Rule } from '../types.js';
+import { lazy } from '../util.js';
 
 /** Verbs that describe work done; a phrase's first word takes every form ("rolled out", "setting up"). */
 const OUTPUT_VERBS = [
@@ -29,7 +30,7 @@ const OUTPUT_VERBS = [
   'introduce',
   'deploy',
 ];
-const CLOSE = verbForms('close');
+const closeForms = lazy(() => verbForms('close'));
 // "Close 200 tickets": closing work items counts work done; closing a deal is an outcome.
 const WORK_ITEMS =
   /^(tickets?|issues?|bugs?|tasks?|stories|story|items?|cards?|prs?|requests?|cases?|findings?|defects?|epics?|jiras?|actions?)$/;
@@ -153,7 +154,7 @@ function objectFollows(tokens: readonly Token[], i: number): boolean {
 function matchVerb(tokens: readonly Token[], i: number, verbs: readonly Verb[]): number | null {
   const first = tokens[i];
   if (first?.kind !== 'word') return null;
-  if (CLOSE.has(first.lower) && tokens.slice(i + 1, i + 6).some((t) => WORK_ITEMS.test(t.lower)))
+  if (closeForms().has(first.lower) && tokens.slice(i + 1, i + 6).some((t) => WORK_ITEMS.test(t.lower)))
     return tokens[i + 1]?.lower === 'out' ? i + 1 : i;
   for (const verb of verbs) {
     if (!verb.forms.has(first.lower)) continue;

@@ -1,11 +1,12 @@
 import { type Token, tokenize, verbForms, wordForms } from '../english.js';
 import type { Rule } from '../types.js';
+import { lazy } from '../util.js';
 
 // Fillers and buzzwords with their inflections and spellings. A phrase is written with spaces and
 // matches with spaces or dashes between its words ("world class", "world-class", "worldclass").
 const FILLERS = ['etc', 'etcetera', 'et cetera', 'stuff', 'stuffs', 'thing', 'things', 'various', 'misc'];
 const FILLER_PREFIXES = ['miscellan']; // "miscellaneous"
-const BUZZWORDS = [
+const buzzwords = lazy(() => [
   'synergy',
   'synergies',
   'synergistic',
@@ -26,35 +27,40 @@ const BUZZWORDS = [
   'seamless',
   'seamlessly',
   'cutting edge',
-];
+]);
 // "Optimize" is vague only when nothing says what should change: "Optimize routes to cut fuel use" is not.
-const OPTIMIZE = new Set([...verbForms('optimize'), 'optimization', 'optimisation', 'optimizations']);
-const CHANGE_VERBS = new Set(
-  [
-    'cut',
-    'reduce',
-    'lower',
-    'raise',
-    'increase',
-    'shorten',
-    'speed',
-    'save',
-    'halve',
-    'double',
-    'lift',
-    'grow',
-    'boost',
-    'eliminate',
-    'prevent',
-    'avoid',
-    'stop',
-    'decrease',
-    'minimize',
-    'maximize',
-    'free',
-    'drop',
-    'remove',
-  ].flatMap((v) => [...verbForms(v)]),
+const optimizeForms = lazy(
+  () => new Set([...verbForms('optimize'), 'optimization', 'optimisation', 'optimizations']),
+);
+const changeVerbs = lazy(
+  () =>
+    new Set(
+      [
+        'cut',
+        'reduce',
+        'lower',
+        'raise',
+        'increase',
+        'shorten',
+        'speed',
+        'save',
+        'halve',
+        'double',
+        'lift',
+        'grow',
+        'boost',
+        'eliminate',
+        'prevent',
+        'avoid',
+        'stop',
+        'decrease',
+        'minimize',
+        'maximize',
+        'free',
+        'drop',
+        'remove',
+      ].flatMap((v) => [...verbForms(v)]),
+    ),
 );
 const COMPARATIVES = new Set(
   'faster cheaper lower higher fewer less shorter quicker smaller leaner safer'.split(' '),
@@ -85,7 +91,7 @@ export function findVagueWord(title: string, extra: readonly string[] = []): str
     const k = key(phrase);
     if (k) phrases.set(k, Math.max(phrases.get(k) ?? 0, phrase.trim().split(/[\s\-–]+/).length));
   };
-  for (const w of [...FILLERS, ...BUZZWORDS]) add(w);
+  for (const w of [...FILLERS, ...buzzwords()]) add(w);
   for (const w of extra) for (const form of w.includes(' ') ? [w] : wordForms(w)) add(form);
   const matches: Match[] = [];
   tokens.forEach((token, i) => {
@@ -120,13 +126,13 @@ function prefixAt(token: Token): Match | null {
 
 /** "Optimize" with nothing after it that says what should change. */
 function optimizeAt(tokens: readonly Token[], i: number): Match | null {
-  if (!OPTIMIZE.has(tokens[i]!.lower)) return null;
+  if (!optimizeForms().has(tokens[i]!.lower)) return null;
   const rest = tokens.slice(i + 1).map((t) => t.lower);
   const saysWhatChanges = rest.some(
     (w, k) =>
       w === 'so' ||
       (/^(to|and|by|for)$/.test(w) &&
-        (CHANGE_VERBS.has(rest[k + 1] ?? '') || COMPARATIVES.has(rest[k + 1] ?? ''))),
+        (changeVerbs().has(rest[k + 1] ?? '') || COMPARATIVES.has(rest[k + 1] ?? ''))),
   );
   return saysWhatChanges ? null : { text: tokens[i]!.text, start: tokens[i]!.start };
 }
