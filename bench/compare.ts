@@ -59,9 +59,10 @@ function yamlOnlyPackage(root: string): string {
   for (const link of ['schemas', 'node_modules', 'dist/validators'])
     symlinkSync(join(REPO, link), join(dir, link));
   const bundle = readFileSync(join(REPO, 'dist', 'bundle', 'okr.cjs'), 'utf8');
+  // The bundle's whitespace is minified: the function may open with or without a space.
   const patched = bundle.replace(
-    'function parsePlainYaml(text) {',
-    'function parsePlainYaml(text) {\n  return UNSUPPORTED;',
+    /function parsePlainYaml\(text\)\s*\{/,
+    'function parsePlainYaml(text){return UNSUPPORTED;',
   );
   if (patched === bundle) throw new Error('bench: parsePlainYaml not found in the bundle');
   writeFileSync(join(dir, 'dist', 'bundle', 'okr.cjs'), patched);
