@@ -1,6 +1,8 @@
 // Whole-process timing of `okr work` over a repository of 10,000 commits, each with an OKR:
 // trailer, against `git log --format=%H` over the same commits: the default text output and
-// `--format json`, with `node -e 0` for the floor node alone sets. The commands take turns, run after
+// `--format json`, each as a repeated run (the commits from the cache folder) and with --no-cache
+// (git read every time: a first run, or one after a new commit), with `node -e 0` for the floor node
+// alone sets. The commands take turns, run after
 // run, so that a change in the machine's load falls on all of them. Run with `npm run bench:work`
 // (builds first; OKR_BENCH_RUNS sets the number of runs, 11 by default). Not part of CI; it asserts
 // nothing.
@@ -65,8 +67,17 @@ try {
   });
   const commands: [string, string, string[]][] = [
     ['git log --format=%H', 'git', ['log', '--format=%H']],
+    // The default: from the second run on, the repository's commits come from the cache folder
+    // (.git/okr-cache) as long as its git state is unchanged.
     ['okr work', OKR, ['work', '--as-of', '2026-11-15']],
     ['okr work --format json', OKR, ['work', '--format', 'json', '--as-of', '2026-11-15']],
+    // Every run reads git: a first run, or one after a new commit.
+    ['okr work --no-cache', OKR, ['--no-cache', 'work', '--as-of', '2026-11-15']],
+    [
+      'okr work --no-cache --format json',
+      OKR,
+      ['--no-cache', 'work', '--format', 'json', '--as-of', '2026-11-15'],
+    ],
     ['node -e 0', process.execPath, ['-e', '0']],
   ];
   const load = () =>

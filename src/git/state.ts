@@ -53,6 +53,19 @@ function gitDirs(root: string): { gitDir: string; commonDir: string; top: string
 const HARMLESS_ENV =
   /^GIT_(AUTHOR_|COMMITTER_|SSL_|SSH|HTTP_|TRACE|TERMINAL_PROMPT$|ASKPASS$|EDITOR$|PAGER$|PROXY_|FLUSH$|PROGRESS_DELAY$)/;
 
+/**
+ * Git's environment variables that change what git reads without moving its folders: allowed, with
+ * their values in the state's key. GIT_CONFIG_NOSYSTEM leaves out the system's config, which the
+ * key does not cover in any case (nor the user's).
+ */
+const KEYED_ENV = /^GIT_CONFIG_NOSYSTEM$/;
+
+/** Whether a variable of `env` moves git's folders or changes its history in ways no key covers. */
+const unusualEnv = (env: NodeJS.ProcessEnv) =>
+  Object.keys(env).some(
+    (name) => name.startsWith('GIT_') && !HARMLESS_ENV.test(name) && !KEYED_ENV.test(name),
+  );
+
 /** Files and folders of the common git folder whose change can change the history git reports. */
 const GIT_FILES = [
   'packed-refs',
@@ -71,13 +84,17 @@ const GIT_FILES = [
  * unusual layout, an environment variable that moves git's folders): then nothing may be reused.
  */
 export function gitStateKey(root: string, env: NodeJS.ProcessEnv): string | null {
-  if (Object.keys(env).some((name) => name.startsWith('GIT_') && !HARMLESS_ENV.test(name))) return null;
+  if (unusualEnv(env)) return null;
   const dirs = gitDirs(root);
   if (dirs === null || dirs === 'none') return dirs;
   const { gitDir, commonDir } = dirs;
   const head = readText(join(gitDir, 'HEAD'));
   if (head === null) return null;
   const parts = [`head=${head.trim()}`];
+  for (const name of Object.keys(env)
+    .filter((n) => KEYED_ENV.test(n))
+    .sort())
+    parts.push(`env:${name}=${env[name]}`);
   const ref = /^ref: (refs\/\S+)\s*$/.exec(head)?.[1];
   if (ref) {
     const loose = readText(join(commonDir, ref)) ?? readText(join(gitDir, ref));
@@ -92,7 +109,7 @@ export function gitStateKey(root: string, env: NodeJS.ProcessEnv): string | null
  * environment that points git elsewhere. Then okr knows without running git that there is no history.
  */
 export function mayBeRepository(root: string, env: NodeJS.ProcessEnv): boolean {
-  if (Object.keys(env).some((name) => name.startsWith('GIT_') && !HARMLESS_ENV.test(name))) return true;
+  if (unusualEnv(env)) return true;
   return gitDirs(root) !== 'none';
 }
 
@@ -103,7 +120,7 @@ export function mayBeRepository(root: string, env: NodeJS.ProcessEnv): boolean {
  * moves git's folders or its shallow file): then ask git.
  */
 export function shallowFromFiles(root: string, env: NodeJS.ProcessEnv): boolean | null {
-  if (Object.keys(env).some((name) => name.startsWith('GIT_') && !HARMLESS_ENV.test(name))) return null;
+  if (unusualEnv(env)) return null;
   const dirs = gitDirs(root);
   if (dirs === null || dirs === 'none') return null;
   return existsSync(join(dirs.commonDir, 'shallow'));

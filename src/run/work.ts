@@ -1,11 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
+import { checksum } from '../checksum.js';
 import { parseDay } from '../dates.js';
 import { GitError } from '../git/errors.js';
 import { type MessageTrailer, messageTrailers, type WorkCommit, workLog } from '../git/work.js';
 import type { Graph } from '../graph/graph.js';
 import { nearestId } from '../graph/nearest.js';
 import type { Config } from '../model.js';
-import { type StoreKind, storedOr } from '../source/store.js';
+import { readStored, type StoreKind, storedOr, writeStored } from '../source/store.js';
 import { type RepoCommits, type Work, WorkLinks, workItems } from './work-items.js';
 
 /** The ref names no objective or KR in the working tree: the user must fix it. */
@@ -19,13 +20,20 @@ export interface WorkRunOptions {
   /** A YYYY-MM-DD day, or a revision of each repository: only commits after it. */
   since?: string;
   repos: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /**
+   * The cache folder: each repository's linked commits are kept there for the git state they were
+   * read in (`storedWorkLog`), so that a repository unchanged since the last run is not read again.
+   */
+  cacheDir: string | null;
 }
 
 /**
  * The commits of each repository that carry the trailer (SPEC §11): one `git log` run per repository
- * (the OKR repository, shown as ".", then each --repo, shown as given), all started at once.
- * `onCommits` is given each batch of a repository's commits (by its place in that list) as git's
- * output is read; `signal` stops the runs.
+ * (the OKR repository, shown as ".", then each --repo, shown as given), all started at once, or
+ * none for a repository whose commits the cache folder holds for its git state. `onCommits` is given
+ * each batch of a repository's commits (by its place in that list) as git's output is read (all of
+ * them at once from the cache); `signal` stops the runs.
  */
 export function linkedCommits(
   options: WorkRunOptions,
@@ -38,13 +46,21 @@ export function linkedCommits(
   return Promise.all(
     sourcesOf(options).map(async ({ repo, cwd }, index) => {
       const command = repo === '.' ? 'okr work' : `okr work --repo ${repo}`;
-      const commits: WorkCommit[] = await workLog(cwd, {
-        trailer: config.work.trailer,
-        command,
-        ...(sinceRev ? { sinceRev } : {}),
-        ...(signal ? { signal } : {}),
-        ...(onCommits ? { onCommits: (batch: readonly WorkCommit[]) => onCommits(index, batch) } : {}),
-      });
+      const read = (): Promise<WorkCommit[]> =>
+        workLog(cwd, {
+          trailer: config.work.trailer,
+          command,
+          ...(sinceRev ? { sinceRev } : {}),
+          ...(signal ? { signal } : {}),
+          ...(onCommits ? { onCommits: (batch: readonly WorkCommit[]) => onCommits(index, batch) } : {}),
+        });
+      // A revision's range depends on more than the git state: read every time.
+      const commits =
+        sinceRev === undefined
+          ? await storedWorkLog(cwd, config.work.trailer, options, read, (stored) =>
+              onCommits?.(index, stored),
+            )
+          : await read();
       return { repo, commits };
     }),
   ).catch((error: unknown) => {
@@ -123,8 +139,9 @@ export interface ObjectiveWork {
   quiet: boolean;
 }
 
-const WORK_COMMITS: StoreKind<WorkCommit[]> = {
-  file: 'work.json',
+/** The linked commits of the OKR repository, and of each --repo in a file of its own. */
+const workCommitsKind = (file: string): StoreKind<WorkCommit[]> => ({
+  file,
   format: 1,
   valid: (v): v is WorkCommit[] =>
     Array.isArray(v) &&
@@ -140,7 +157,41 @@ const WORK_COMMITS: StoreKind<WorkCommit[]> = {
         refs.every((r) => typeof r === 'string')
       );
     }),
-};
+});
+
+const WORK_COMMITS = workCommitsKind('work.json');
+
+/**
+ * The linked commits of the repository at `cwd`, from the cache folder when they were stored for its
+ * present git state (HEAD, its branch's commit, what can rewrite history: `gitStateKey`) and this
+ * trailer, so that running okr work again on an unchanged repository runs no git; otherwise from
+ * `read` (one `git log`), then stored. `stored` is given what the cache held. The OKR repository's
+ * are kept in work.json, which okr status and okr report read too; another repository's in a file
+ * named by a checksum of its path.
+ */
+async function storedWorkLog(
+  cwd: string,
+  trailer: string,
+  options: WorkRunOptions,
+  read: () => Promise<WorkCommit[]>,
+  stored: (commits: readonly WorkCommit[]) => void,
+): Promise<WorkCommit[]> {
+  const { cacheDir, env } = options;
+  const { gitStateKey } = await import('../git/state.js');
+  const state = cacheDir == null ? null : gitStateKey(cwd, env);
+  if (cacheDir == null || state === null || state === 'none') return read();
+  const own = resolve(cwd) === resolve(options.config.root);
+  const kind = own ? WORK_COMMITS : workCommitsKind(`work-${checksum(Buffer.from(resolve(cwd)))}.json`);
+  const key = `${state}\n${trailer}`;
+  const hit = readStored(cacheDir, kind, key);
+  if (hit !== null) {
+    stored(hit);
+    return hit;
+  }
+  const commits = await read();
+  writeStored(cacheDir, kind, key, commits);
+  return commits;
+}
 
 /**
  * The OKR repository's linked commits, from the store when the git state (HEAD, its branch's commit,
@@ -155,7 +206,7 @@ async function repositoryWork(
   const { gitStateKey, mayBeRepository } = await import('../git/state.js');
   if (!mayBeRepository(config.root, env)) return [];
   const state = cacheDir == null ? null : gitStateKey(config.root, env);
-  const key = state === null ? null : `${state}\n${config.work.trailer}`;
+  const key = state === null || state === 'none' ? null : `${state}\n${config.work.trailer}`;
   const commits = await storedOr(cacheDir, WORK_COMMITS, key, () =>
     // Not a repository after all (or git cannot run): no linked work to show, and none stored.
     workLog(config.root, { trailer: config.work.trailer }).catch(() => undefined),

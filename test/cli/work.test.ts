@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { companyYaml, okrRepo, okrYaml, teamYaml } from '../git/okr-repo.js';
@@ -151,6 +151,55 @@ describe('okr work', () => {
         .get('checkout/conversion')!
         .commits.map((c) => c.sha),
     ).toEqual([r.m]);
+  });
+
+  it('reads a repository again only when its git state changed: a second run runs no git', () => {
+    const r = workRepo();
+    const app = appRepo();
+    /** okr work on both repositories, with the git commands it ran (GIT_TRACE, which git writes). */
+    const traced = (): { out: string; gitLogs: string[] } => {
+      const trace = join(tempDir('okr-trace-'), 'trace.txt');
+      const run = runOkr(['work', '--format', 'json', '--as-of', '2026-11-01', '--repo', app.dir], {
+        cwd: r.dir,
+        env: { GIT_TRACE: trace },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const lines = existsSync(trace) ? readFileSync(trace, 'utf8').split('\n') : [];
+      return { out: run.stdout, gitLogs: lines.filter((l) => /built-in: git log /.test(l)) };
+    };
+    const cold = traced();
+    expect(cold.gitLogs).toHaveLength(2);
+    // Kept in the OKR repository's git folder (it has no node_modules): nothing in the working tree.
+    expect(git(r.dir, ['status', '--porcelain'])).toBe('');
+    const warm = traced();
+    expect(warm.gitLogs).toEqual([]);
+    expect(warm.out).toBe(cold.out);
+    expect(work(r.dir, ['--repo', app.dir])).toEqual(JSON.parse(cold.out));
+
+    // A new commit in the product repository: that repository alone is read again.
+    const a2 = commitAll(app.dir, 'More app work\n\nOKR: ops', '2026-10-25T12:00:00Z');
+    const afterApp = traced();
+    expect(afterApp.gitLogs).toHaveLength(1);
+    expect(
+      byId(JSON.parse(afterApp.out) as WorkJson)
+        .get('ops')!
+        .commits.map((c) => c.sha),
+    ).toContain(a2);
+    // One in the OKR repository: it is read again, and its new commit counts.
+    writeFiles(r.dir, { 'notes.txt': 'notes\n' });
+    const c7 = commitAll(r.dir, 'Notes\n\nOKR: ops', '2026-10-26T12:00:00Z');
+    const afterOwn = traced();
+    expect(afterOwn.gitLogs).toHaveLength(1);
+    expect(byId(JSON.parse(afterOwn.out) as WorkJson).get('ops')!.commits[0]!.sha).toBe(c7);
+    // The same as a run without any cache.
+    const fresh = runOkr(
+      ['--no-cache', 'work', '--format', 'json', '--as-of', '2026-11-01', '--repo', app.dir],
+      {
+        cwd: r.dir,
+      },
+    );
+    expect(fresh.stdout).toBe(traced().out);
   });
 
   it('shows one item and what is aligned below it; an unknown ref or revision is a clear error', () => {

@@ -37,6 +37,8 @@ export async function runWork(
     asOf: ctx.asOf,
     cwd: ctx.cwd,
     repos: listOption(options.repo),
+    env: ctx.io.env,
+    cacheDir: ctx.cacheDir,
     ...(options.since !== undefined ? { since: options.since } : {}),
   };
   // Git runs while the OKR files load; what it says is heard after them, as if it ran second.
