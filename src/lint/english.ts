@@ -14,12 +14,14 @@ export interface Token {
 
 // A word starts with a letter and may hold digits and inner dashes or apostrophes ("p95", "COVID-19",
 // "don't"); a number starts with a digit; every other character that is not a space is a mark.
-const TOKEN =
-  /(\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-–][\p{L}\p{M}\p{N}]+)*)|(\p{Nd}+(?:[.,]\p{Nd}+)*\p{L}*)|(\S)/gu;
+// Made on first use: V8 parses a pattern of Unicode classes when the expression is created, and
+// every command loads this module, few tokenize.
+let token: RegExp | undefined;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  token ??= /(\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-–][\p{L}\p{M}\p{N}]+)*)|(\p{Nd}+(?:[.,]\p{Nd}+)*\p{L}*)|(\S)/gu;
+  for (const m of text.matchAll(token)) {
     const kind = m[1] ? 'word' : m[2] ? 'number' : 'mark';
     // A mark made of several code units (an emoji) stays one mark.
     const t = m[0];
