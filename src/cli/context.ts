@@ -65,12 +65,16 @@ export async function commandContext(io: Io, options: GlobalOptions): Promise<Co
     throw new UsageError(`-C: no such folder "${options.C}"`);
   const root = findRoot(cwd);
   const asOf = parseAsOf(options.asOf);
-  const config = loadConfig(root, options.config === undefined ? undefined : resolve(cwd, options.config));
   const cacheDir =
     options.cache === false
       ? null
       : options.cacheLocation !== undefined
         ? resolve(cwd, options.cacheLocation)
         : defaultCacheDir(root);
+  const config = loadConfig(
+    root,
+    options.config === undefined ? undefined : resolve(cwd, options.config),
+    cacheDir,
+  );
   return { io, cwd, root, config, asOf, color: await colorFor(io, options.color), cacheDir };
 }

@@ -2,12 +2,15 @@ import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'no
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDay } from '../dates.js';
 import type { Problem } from '../diagnostics.js';
+import { jsonExact } from '../load/cache.js';
 import { isLink, readSource } from '../load/load.js';
 import type { Config, MeasureSourceKind, RollupMode, SourceFile } from '../model.js';
 import { shownPath } from '../paths.js';
+import { buildKey } from '../source/build-key.js';
+import { readStored, type StoreKind, writeStored } from '../source/store.js';
 import { schemaProblems } from '../validate/schema.js';
 import { locate } from '../yaml/locate.js';
-import { parseSourceLazily } from '../yaml/parse.js';
+import { lazySource, parseSourceLazily, withoutBom } from '../yaml/parse.js';
 
 export const CONFIG_FILE = 'okr.config.yaml';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -161,9 +164,10 @@ function includeProblems(source: SourceFile, include: readonly string[], problem
 
 /**
  * Reads the repository's configuration: `explicitFile` when given, else okr.config.yaml at the root,
- * else the defaults. Throws ConfigError, with every problem located, when the file is invalid.
+ * else the defaults. Throws ConfigError, with every problem located, when the file is invalid. A
+ * valid file's data is kept in `cacheDir` when one is given (see `checkedConfigSource`).
  */
-export function loadConfig(root: string, explicitFile?: string): Config {
+export function loadConfig(root: string, explicitFile?: string, cacheDir: string | null = null): Config {
   const config = defaultConfig(root);
   const absolute = explicitFile ? resolve(explicitFile) : join(root, CONFIG_FILE);
   // A link to nothing is a config file that cannot be read, not a missing one.
@@ -204,33 +208,66 @@ export function loadConfig(root: string, explicitFile?: string): Config {
         },
       ]);
     }
-  return configFromText(config, display, text);
+  return configFromText(config, display, text, cacheDir);
 }
 
 /**
- * The configuration `text` (shown as `display` in problems) applied over `defaults`, as loadConfig
- * applies okr.config.yaml; a config given as text, not read from disk, is read the same way. Throws
- * ConfigError, with every problem located, when the text is invalid.
+ * The config file's data, known valid: from the cache folder when this build checked this very text
+ * before (its parser, schema validator and checks cost more than a warm okr status spends on a small
+ * repository's files), else parsed and checked, then stored. Throws ConfigError when it is invalid.
  */
-export function configFromText(defaults: Config, display: string, text: string): Config {
-  const config: Config = {
-    ...defaults,
-    status: { ...defaults.status },
-    measure: { allow: [...defaults.measure.allow] },
-    work: { ...defaults.work },
-  };
+function checkedConfigSource(display: string, text: string, cacheDir: string | null): SourceFile {
+  const build = cacheDir === null ? null : buildKey();
+  const key = build === null ? null : `${build}\0${display}\0${text}`;
+  const stored = cacheDir !== null && key !== null ? readStored(cacheDir, CONFIG_DATA, key) : null;
+  if (stored !== null) return lazySource(display, withoutBom(text), stored.data);
   const { source, problems } = parseSourceLazily(display, text);
   if (problems.length === 0 && source.data !== null && source.data !== undefined) {
     // Rule entries are checked by the lint layer (lint/settings.ts), which says more than the schema's anyOf can.
     problems.push(...schemaProblems('config', source, (path) => path[0] === 'rules' && path.length > 1));
   }
-  config.file = display;
   const raw = (source.data ?? {}) as Record<string, unknown>;
   if (problems.length === 0) {
     if (raw.cycles) cyclesProblems(source, raw.cycles as Config['cycles'], problems);
     if (Array.isArray(raw.include)) includeProblems(source, raw.include as string[], problems);
   }
   if (problems.length > 0) throw new ConfigError(problems.map((p) => ({ ...p, ruleId: 'config' })));
+  const data = source.data ?? null;
+  if (cacheDir !== null && key !== null && jsonExact(data)) writeStored(cacheDir, CONFIG_DATA, key, { data });
+  return source;
+}
+
+/** A valid config file's data, by the build and the text it was checked with. */
+const CONFIG_DATA: StoreKind<{ data: unknown }> = {
+  file: 'config.json',
+  format: 1,
+  valid: (v): v is { data: unknown } =>
+    typeof v === 'object' &&
+    v !== null &&
+    Object.hasOwn(v, 'data') &&
+    typeof (v as { data: unknown }).data === 'object',
+};
+
+/**
+ * The configuration `text` (shown as `display` in problems) applied over `defaults`, as loadConfig
+ * applies okr.config.yaml; a config given as text, not read from disk, is read the same way. Throws
+ * ConfigError, with every problem located, when the text is invalid.
+ */
+export function configFromText(
+  defaults: Config,
+  display: string,
+  text: string,
+  cacheDir: string | null = null,
+): Config {
+  const config: Config = {
+    ...defaults,
+    status: { ...defaults.status },
+    measure: { allow: [...defaults.measure.allow] },
+    work: { ...defaults.work },
+  };
+  const source = checkedConfigSource(display, text, cacheDir);
+  config.file = display;
+  const raw = (source.data ?? {}) as Record<string, unknown>;
   if (raw.rules && typeof raw.rules === 'object')
     config.ruleEntries = { source, entries: raw.rules as Record<string, unknown> };
   if (Array.isArray(raw.include)) config.include = raw.include as string[];

@@ -111,7 +111,7 @@ const KIND: StoreKind<Record<string, unknown>> = {
 };
 
 /** Whether JSON carries a value exactly: not so `.inf`, `.nan` and `-0`. */
-function jsonExact(value: unknown): boolean {
+export function jsonExact(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (typeof value !== 'object' || value === null) return true;
   if (Array.isArray(value)) return value.every(jsonExact);

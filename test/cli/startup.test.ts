@@ -142,6 +142,36 @@ describe('what okr loads at start-up', () => {
     expect(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('');
   });
 
+  it('a config file checked once is neither parsed nor validated again; its problems keep their place', () => {
+    const dir = makeProject({
+      'okrs/team.yaml': TEAM,
+      'okr.config.yaml': 'rules:\n  too-many-krs: [warn, { max: 3 }]\n',
+    });
+    gitInit(dir);
+    commitAll(dir, 'OKRs');
+    const cold = runRecorded(['status', ...AS_OF], dir);
+    expect(cold.code).toBe(0);
+    expect(loads(cold, '/dist/validators/config.cjs')).toBe(true);
+    const warm = runRecorded(['status', ...AS_OF], dir);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(loads(warm, BUNDLE)).toBe(true);
+    expect(loads(warm, '/dist/validators/')).toBe(false);
+    // A rule setting the schema leaves to the rules: its position comes from the stored text.
+    writeFileSync(join(dir, 'okr.config.yaml'), 'rules:\n  too-many-krs: [warn, { maximum: 3 }]\n');
+    for (let run = 0; run < 2; run++) {
+      const r = runRecorded(['check', ...AS_OF], dir);
+      expect(r.stderr).toContain('okr.config.yaml:2:26');
+      expect(r.stderr).toContain('has no option "maximum"');
+    }
+    // An invalid config is never stored: each run reports it.
+    writeFileSync(join(dir, 'okr.config.yaml'), 'include: 5\n');
+    for (let run = 0; run < 2; run++) {
+      const r = runRecorded(['status', ...AS_OF], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^okr: invalid configuration: okr\.config\.yaml:1:10: /);
+    }
+  });
+
   it('a file unchanged since the last run is known by its metadata, without hashing; an edit is still seen', async () => {
     const dir = makeProject({ 'okrs/team.yaml': TEAM });
     gitInit(dir);
