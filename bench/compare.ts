@@ -135,23 +135,30 @@ try {
     ...(args.before ? [{ reader: 'before', bin: join(args.before, 'bin', 'okr') }] : []),
   ];
   const rows: string[][] = [];
-  for (const { reader, bin } of variants) {
-    const list = cases(bin, org, edited);
-    const samples = list.map(() => [] as number[]);
-    const loads: number[] = [];
-    for (let r = 0; r < args.runs; r++) {
-      process.stderr.write(`  ${reader}: round ${r + 1} of ${args.runs}\n`);
-      list.forEach((c, i) => {
+  // Round by round, every variant's cases in turn: a machine getting busier or quieter weighs on
+  // all the builds alike (each case prepares the cache for its own build first).
+  const lists = variants.map(({ bin }) => cases(bin, org, edited));
+  const samples = lists.map((list) => list.map(() => [] as number[]));
+  const caseLoads = variants.map(() => [] as number[]);
+  for (let r = 0; r < args.runs; r++) {
+    process.stderr.write(`  round ${r + 1} of ${args.runs}\n`);
+    variants.forEach(({ bin }, v) => {
+      lists[v]!.forEach((c, i) => {
         c.before();
-        loads.push(loadavg()[0]!);
-        samples[i]!.push(timeOnce([node, bin, '--as-of', AS_OF, ...c.args], org));
+        caseLoads[v]!.push(loadavg()[0]!);
+        samples[v]![i]!.push(timeOnce([node, bin, '--as-of', AS_OF, ...c.args], org));
       });
-    }
-    list.forEach((c, i) => {
-      rows.push([`${c.name} (${reader})`, `${Math.round(median(samples[i]!))} ms`, median(loads).toFixed(2)]);
     });
   }
-  // okr status on the small example against bare node, alternately.
+  variants.forEach(({ reader }, v) => {
+    lists[v]!.forEach((c, i) => {
+      rows.push([
+        `${c.name} (${reader})`,
+        `${Math.round(median(samples[v]![i]!))} ms`,
+        median(caseLoads[v]!).toFixed(2),
+      ]);
+    });
+  });
   const acme = join(REPO, 'examples', 'acme');
   const bare: number[] = [];
   const status: number[] = [];

@@ -141,7 +141,7 @@ function unsafePath(
 
 /**
  * The size of a regular file whose folder's real path is inside the repository, with its metadata
- * (device, inode, size, modification and change times) as `stat` when it last changed seconds ago,
+ * (device, inode, size, modification and change times) as `stat` when it last changed more than a clock tick ago,
  * or null for anything else (a link, a folder, a missing file, a folder leading out), which
  * `unsafePath` examines in full.
  */
@@ -160,9 +160,9 @@ function regularFile(
       folders?.set(folder, real);
     }
     if (!insideRoot(realRoot(root), real)) return null;
-    // A file changed in the last seconds may change again within the same timestamp: it gets no
-    // key, and the cache of loaded files compares its content instead (git's "racy clean" rule).
-    const settled = Math.max(stat.mtimeMs, stat.ctimeMs) < Date.now() - RACY_MS;
+    // A file changed just now may change again within the same timestamp: it gets no key, and the
+    // cache of loaded files compares its content instead (git's "racy clean" rule).
+    const settled = Math.max(stat.mtimeMs, stat.ctimeMs) < Date.now() - racyMs(stat);
     return settled
       ? { size: stat.size, stat: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` }
       : { size: stat.size };
@@ -171,8 +171,14 @@ function regularFile(
   }
 }
 
-/** How old a file's last change must be for its metadata to stand for its content. */
-const RACY_MS = 2000;
+/**
+ * How old a file's last change must be for its metadata to stand for its content: longer than one
+ * tick of the file system's clock. Times in whole seconds tell a file system that keeps no finer
+ * ones (FAT's tick is 2 s); the others keep nanoseconds, set from a clock of a few milliseconds.
+ */
+function racyMs(stat: { mtimeMs: number; ctimeMs: number }): number {
+  return stat.mtimeMs % 1000 === 0 && stat.ctimeMs % 1000 === 0 ? 2000 : 20;
+}
 
 /**
  * Real paths of folders, remembered while one set of files is read: most files share a few folders.

@@ -176,8 +176,9 @@ describe('what okr loads at start-up', () => {
     const dir = makeProject({ 'okrs/team.yaml': TEAM });
     gitInit(dir);
     commitAll(dir, 'OKRs');
-    // Metadata stands for content only for a file that last changed seconds ago (git's racy rule).
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // Metadata stands for content only for a file that last changed more than a clock tick of the
+    // file system ago (git's racy rule): 20 ms where times have nanoseconds.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const cold = runRecorded(['status', ...AS_OF], dir);
     expect(cold.stdout).toContain('50%');
     const warm = runRecorded(['status', ...AS_OF], dir);
