@@ -1,6 +1,5 @@
 import type { RuleContext } from './types.js';
 
-/** Forwards the problems the loader found for one rule id. */
 /**
  * A value made on first use and kept: word tables built from `verbForms` cost start-up time in every
  * command, and only the rules that read them need them.
@@ -17,6 +16,7 @@ export function lazy<T>(make: () => T): () => T {
   };
 }
 
+/** Forwards the problems the loader found for one rule id. */
 export function forwardLoadProblems(ctx: RuleContext, ruleId: string): void {
   for (const problem of ctx.loadProblems) if (problem.ruleId === ruleId) ctx.forward(problem);
 }

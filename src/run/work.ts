@@ -6,7 +6,7 @@ import { type MessageTrailer, messageTrailers, type WorkCommit, workLog } from '
 import type { Graph } from '../graph/graph.js';
 import { nearestId } from '../graph/nearest.js';
 import type { Config } from '../model.js';
-import { readStored, type StoreKind, storedOr, writeStored } from '../source/store.js';
+import { type StoreKind, storedOr } from '../source/store.js';
 import { type RepoCommits, type Work, WorkLinks, workItems } from './work-items.js';
 
 /** The ref names no objective or KR in the working tree: the user must fix it. */
@@ -178,19 +178,21 @@ async function storedWorkLog(
 ): Promise<WorkCommit[]> {
   const { cacheDir, env } = options;
   const { gitStateKey } = await import('../git/state.js');
-  const state = cacheDir == null ? null : gitStateKey(cwd, env);
-  if (cacheDir == null || state === null || state === 'none') return read();
+  const key = cacheDir == null ? null : workKey(gitStateKey(cwd, env), trailer);
   const own = resolve(cwd) === resolve(options.config.root);
   const kind = own ? WORK_COMMITS : workCommitsKind(`work-${checksum(Buffer.from(resolve(cwd)))}.json`);
-  const key = `${state}\n${trailer}`;
-  const hit = readStored(cacheDir, kind, key);
-  if (hit !== null) {
-    stored(hit);
-    return hit;
-  }
-  const commits = await read();
-  writeStored(cacheDir, kind, key, commits);
-  return commits;
+  let fromGit = false;
+  const commits = await storedOr(cacheDir, kind, key, () => {
+    fromGit = true;
+    return read();
+  });
+  if (!fromGit) stored(commits ?? []);
+  return commits ?? [];
+}
+
+/** The store key of a repository's linked commits: its git state and the trailer; null: not kept. */
+function workKey(state: string | null, trailer: string): string | null {
+  return state === null || state === 'none' ? null : `${state}\n${trailer}`;
 }
 
 /**
@@ -205,8 +207,7 @@ async function repositoryWork(
 ): Promise<WorkCommit[]> {
   const { gitStateKey, mayBeRepository } = await import('../git/state.js');
   if (!mayBeRepository(config.root, env)) return [];
-  const state = cacheDir == null ? null : gitStateKey(config.root, env);
-  const key = state === null || state === 'none' ? null : `${state}\n${config.work.trailer}`;
+  const key = cacheDir == null ? null : workKey(gitStateKey(config.root, env), config.work.trailer);
   const commits = await storedOr(cacheDir, WORK_COMMITS, key, () =>
     // Not a repository after all (or git cannot run): no linked work to show, and none stored.
     workLog(config.root, { trailer: config.work.trailer }).catch(() => undefined),
