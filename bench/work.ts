@@ -1,8 +1,8 @@
 // Whole-process timing of `okr work` over a repository of 10,000 commits, each with an OKR:
 // trailer, against `git log --format=%H` over the same commits: the default text output and
-// `--format json`, each as a repeated run (the commits from the cache folder) and with --no-cache
-// (git read every time: a first run, or one after a new commit), with `node -e 0` for the floor node
-// alone sets. The commands take turns, run after
+// `--format json`, each as a repeated run (the commits from the cache folder), after a new commit
+// (git reads the difference from the commit the cache was read at) and with --no-cache (git's whole
+// log read every time: a first run), with `node -e 0` for the floor node alone sets. The commands take turns, run after
 // run, so that a change in the machine's load falls on all of them. Run with `npm run bench:work`
 // (builds first; OKR_BENCH_RUNS sets the number of runs, 11 by default). Not part of CI; it asserts
 // nothing.
@@ -71,7 +71,14 @@ try {
     // (.git/okr-cache) as long as its git state is unchanged.
     ['okr work', OKR, ['work', '--as-of', '2026-11-15']],
     ['okr work --format json', OKR, ['work', '--format', 'json', '--as-of', '2026-11-15']],
-    // Every run reads git: a first run, or one after a new commit.
+    // A new commit before each of these runs (not timed): git reads only what it added.
+    ['okr work, after a new commit', OKR, ['work', '--as-of', '2026-11-15']],
+    [
+      'okr work --format json, after a new commit',
+      OKR,
+      ['work', '--format', 'json', '--as-of', '2026-11-15'],
+    ],
+    // Every run reads all of git's log: a first run.
     ['okr work --no-cache', OKR, ['--no-cache', 'work', '--as-of', '2026-11-15']],
     [
       'okr work --no-cache --format json',
@@ -86,8 +93,26 @@ try {
       .join(' ');
   const loadBefore = load();
   const times = commands.map(() => [] as number[]);
+  let made = 0;
   for (let i = 0; i < RUNS; i++)
-    commands.forEach(([, command, args], c) => {
+    commands.forEach(([name, command, args], c) => {
+      if (name.endsWith('after a new commit')) {
+        made++;
+        execFileSync(
+          'git',
+          ['commit', '-q', '--allow-empty', '-m', `New ${made}\n\nOKR: goal-${made % OBJECTIVES}`],
+          {
+            cwd: dir,
+            env: {
+              ...env,
+              GIT_AUTHOR_NAME: 'Bench',
+              GIT_AUTHOR_EMAIL: 'bench@example.com',
+              GIT_COMMITTER_NAME: 'Bench',
+              GIT_COMMITTER_EMAIL: 'bench@example.com',
+            },
+          },
+        );
+      }
       times[c]!.push(time(command, args, dir));
     });
   const medians = times.map(median);

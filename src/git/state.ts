@@ -67,14 +67,43 @@ const unusualEnv = (env: NodeJS.ProcessEnv) =>
   );
 
 /** Files and folders of the common git folder whose change can change the history git reports. */
-const GIT_FILES = [
-  'packed-refs',
-  'shallow',
-  'info/grafts',
-  'refs/replace',
-  'config',
-  'objects/info/alternates',
-];
+const HISTORY_FILES = ['shallow', 'info/grafts', 'refs/replace', 'config', 'objects/info/alternates'];
+
+/** The two halves of `gitStateKey`: which commit HEAD is, and what decides that commit's history. */
+export interface GitStateParts {
+  /** HEAD, the commit its branch points at (loose, or the packed-refs file that holds it). */
+  tip: string;
+  /** What can rewrite history as git sees it, and the environment variables that change what git reads. */
+  history: string;
+}
+
+/**
+ * A cheap summary of the git state, in two parts (`GitStateParts`), read from the git folder without
+ * running git. "none" outside a repository; null when the state cannot be summarised with confidence
+ * (an unusual layout, an environment variable that moves git's folders): then nothing may be reused.
+ */
+export function gitStateParts(root: string, env: NodeJS.ProcessEnv): GitStateParts | 'none' | null {
+  if (unusualEnv(env)) return null;
+  const dirs = gitDirs(root);
+  if (dirs === null || dirs === 'none') return dirs;
+  const { gitDir, commonDir } = dirs;
+  const head = readText(join(gitDir, 'HEAD'));
+  if (head === null) return null;
+  const tip = [`head=${head.trim()}`];
+  const ref = /^ref: (refs\/\S+)\s*$/.exec(head)?.[1];
+  if (ref) {
+    const loose = readText(join(commonDir, ref)) ?? readText(join(gitDir, ref));
+    tip.push(`ref=${loose === null ? '-' : loose.trim()}`);
+  }
+  tip.push(`packed-refs=${statKey(join(commonDir, 'packed-refs'))}`);
+  const history: string[] = [];
+  for (const name of Object.keys(env)
+    .filter((n) => KEYED_ENV.test(n))
+    .sort())
+    history.push(`env:${name}=${env[name]}`);
+  for (const name of HISTORY_FILES) history.push(`${name}=${statKey(join(commonDir, name))}`);
+  return { tip: tip.join('\n'), history: history.join('\n') };
+}
 
 /**
  * A cheap summary of the git state that the history of the OKR files depends on, read from the git
@@ -84,24 +113,8 @@ const GIT_FILES = [
  * unusual layout, an environment variable that moves git's folders): then nothing may be reused.
  */
 export function gitStateKey(root: string, env: NodeJS.ProcessEnv): string | null {
-  if (unusualEnv(env)) return null;
-  const dirs = gitDirs(root);
-  if (dirs === null || dirs === 'none') return dirs;
-  const { gitDir, commonDir } = dirs;
-  const head = readText(join(gitDir, 'HEAD'));
-  if (head === null) return null;
-  const parts = [`head=${head.trim()}`];
-  for (const name of Object.keys(env)
-    .filter((n) => KEYED_ENV.test(n))
-    .sort())
-    parts.push(`env:${name}=${env[name]}`);
-  const ref = /^ref: (refs\/\S+)\s*$/.exec(head)?.[1];
-  if (ref) {
-    const loose = readText(join(commonDir, ref)) ?? readText(join(gitDir, ref));
-    parts.push(`ref=${loose === null ? '-' : loose.trim()}`);
-  }
-  for (const name of GIT_FILES) parts.push(`${name}=${statKey(join(commonDir, name))}`);
-  return parts.join('\n');
+  const parts = gitStateParts(root, env);
+  return parts === null || parts === 'none' ? parts : `${parts.tip}\n${parts.history}`;
 }
 
 /**

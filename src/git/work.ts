@@ -42,7 +42,14 @@ const VALUE = '\x1d';
  * `sinceRev` or range git does not know is a GitError.
  */
 export async function workLog(cwd: string, options: WorkLogOptions): Promise<WorkCommit[]> {
-  const key = options.trailer;
+  return (await readWorkLog(cwd, options)).commits;
+}
+
+/** The linked commits of HEAD's history (`workLog`), with the SHA of the commit HEAD was at. */
+export async function readWorkLog(
+  cwd: string,
+  options: WorkLogOptions,
+): Promise<{ head: string | null; commits: WorkCommit[] }> {
   const revisions = options.range
     ? [`${options.range.base}..${options.range.head}`]
     : options.sinceRev !== undefined
@@ -52,13 +59,7 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
   try {
     await streamGit(
       cwd,
-      [
-        'log',
-        '--no-color',
-        `--format=${RECORD}%H${FIELD}%ct${FIELD}%an${FIELD}%s${FIELD}%(trailers:key=${key},valueonly,unfold,separator=%x1d)`,
-        ...revisions,
-        '--',
-      ],
+      logArgs(options.trailer, revisions, false),
       (chunk) => reader.push(chunk),
       options.signal,
     );
@@ -76,10 +77,57 @@ export async function workLog(cwd: string, options: WorkLogOptions): Promise<Wor
         throw new GitError(
           `unknown revision "${rev}" in ${cwd}: no commit, branch or tag has that name; check the spelling, or "git fetch" it first`,
         );
-    if ((await resolveCommit(cwd, 'HEAD')) === null) return [];
+    if ((await resolveCommit(cwd, 'HEAD')) === null) return { head: null, commits: [] };
     throw error;
   }
-  return reader.end();
+  const commits = reader.end();
+  return { head: reader.head, commits };
+}
+
+/** How HEAD's linked commits differ from those of an earlier commit's history (`workLogDelta`). */
+export interface WorkLogDelta {
+  /** HEAD's SHA; null when HEAD is in the earlier commit's history (then git does not name it). */
+  head: string | null;
+  /** The linked commits of HEAD's history that are not in the earlier one's, newest first. */
+  added: WorkCommit[];
+  /** The SHAs of the commits (linked or not) of the earlier history that are not in HEAD's. */
+  removed: Set<string>;
+}
+
+/**
+ * What changed in HEAD's linked commits since they were read at commit `from`, from ONE `git log`
+ * of the symmetric difference `from...HEAD`: the commits only HEAD reaches are added, those only
+ * `from` reaches are gone (a reset, a rebase, another branch). Set algebra on the two histories, so
+ * exact for any move of HEAD, and as cheap as the difference is small. Rejects when git cannot read
+ * it (`from` is no longer in the repository, HEAD has no commit): then read the whole log.
+ */
+export async function workLogDelta(
+  cwd: string,
+  from: string,
+  options: Pick<WorkLogOptions, 'trailer' | 'signal'>,
+): Promise<WorkLogDelta> {
+  if (!/^[0-9a-f]{40,64}$/.test(from)) throw new GitError(`not a commit: ${from}`);
+  const reader = new WorkLogReader(BATCH, undefined, true);
+  await streamGit(
+    cwd,
+    logArgs(options.trailer, [`${from}...HEAD`], true),
+    (chunk) => reader.push(chunk),
+    options.signal,
+  );
+  const added = reader.end();
+  return { head: reader.head, added, removed: reader.removed };
+}
+
+/** `git log`'s arguments for the records `WorkLogReader` reads; `leftRight` marks each side's commits. */
+function logArgs(trailer: string, revisions: readonly string[], leftRight: boolean): string[] {
+  const fields = `%H${FIELD}%ct${FIELD}%an${FIELD}%s${FIELD}%(trailers:key=${trailer},valueonly,unfold,separator=%x1d)`;
+  return [
+    'log',
+    '--no-color',
+    ...(leftRight ? ['--left-right', `--format=${RECORD}%m${fields}`] : [`--format=${RECORD}${fields}`]),
+    ...revisions,
+    '--',
+  ];
 }
 
 /** Bytes of git's output read at once: text this long lies outside the heap's young generation. */
@@ -98,14 +146,20 @@ export class WorkLogReader {
   /** Bytes not read yet: after the last record separator read, a record not known to be whole. */
   private pending: Buffer[] = [];
   private size = 0;
+  /** The SHA of the first commit listed (of the right side's, when sides are marked): HEAD's. */
+  head: string | null = null;
+  /** When sides are marked: the SHAs of the left side's commits, linked or not. */
+  readonly removed = new Set<string>();
 
   /**
    * `batch`: how many bytes wait before they are read (fewer in tests, to read in many batches);
-   * `onCommits` is given the commits of each batch read.
+   * `onCommits` is given the commits of each batch read; `sides`: each record starts with git's
+   * `%m` mark, "<" for the left side of a symmetric difference (kept in `removed`), ">" for the right.
    */
   constructor(
     private readonly batch = BATCH,
     private readonly onCommits?: (commits: readonly WorkCommit[]) => void,
+    private readonly sides = false,
   ) {}
 
   push(chunk: Buffer): void {
@@ -143,11 +197,20 @@ export class WorkLogReader {
   }
 
   /** The record in `text` from `start` to `end`: SHA, seconds, author, subject, then the values. */
-  private record(text: string, start: number, end: number): void {
+  private record(text: string, from: number, end: number): void {
+    let start = from;
+    if (this.sides) {
+      start++;
+      if (text[from] === '<') {
+        this.removed.add(text.slice(start, fieldEnd(text, start, end)));
+        return;
+      }
+    }
     const afterSha = fieldEnd(text, start, end);
     const afterSeconds = fieldEnd(text, afterSha + 1, end);
     const afterAuthor = fieldEnd(text, afterSeconds + 1, end);
     const afterSubject = fieldEnd(text, afterAuthor + 1, end);
+    this.head ??= text.slice(start, afterSha);
     if (afterSubject === end) return;
     const refs = trailerValues(text, afterSubject + 1, end);
     if (refs.length === 0) return;

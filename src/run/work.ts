@@ -1,13 +1,18 @@
 import { isAbsolute, resolve } from 'node:path';
-import { checksum } from '../checksum.js';
 import { parseDay } from '../dates.js';
 import { GitError } from '../git/errors.js';
-import { type MessageTrailer, messageTrailers, type WorkCommit, workLog } from '../git/work.js';
+import {
+  type MessageTrailer,
+  messageTrailers,
+  readWorkLog,
+  type WorkCommit,
+  workLogDelta,
+} from '../git/work.js';
 import type { Graph } from '../graph/graph.js';
 import { nearestId } from '../graph/nearest.js';
 import type { Config } from '../model.js';
-import { type StoreKind, storedOr } from '../source/store.js';
 import { type RepoCommits, type Work, WorkLinks, workItems } from './work-items.js';
+import { readWorkCommits, readWorkPointer, type WorkStore, workStore, writeWork } from './work-store.js';
 
 /** The ref names no objective or KR in the working tree: the user must fix it. */
 export class UnknownWorkRefError extends Error {}
@@ -46,8 +51,8 @@ export function linkedCommits(
   return Promise.all(
     sourcesOf(options).map(async ({ repo, cwd }, index) => {
       const command = repo === '.' ? 'okr work' : `okr work --repo ${repo}`;
-      const read = (): Promise<WorkCommit[]> =>
-        workLog(cwd, {
+      const read = () =>
+        readWorkLog(cwd, {
           trailer: config.work.trailer,
           command,
           ...(sinceRev ? { sinceRev } : {}),
@@ -57,10 +62,15 @@ export function linkedCommits(
       // A revision's range depends on more than the git state: read every time.
       const commits =
         sinceRev === undefined
-          ? await storedWorkLog(cwd, config.work.trailer, options, read, (stored) =>
-              onCommits?.(index, stored),
+          ? await storedWorkLog(
+              cwd,
+              config.work.trailer,
+              options,
+              read,
+              (stored) => onCommits?.(index, stored),
+              signal,
             )
-          : await read();
+          : (await read()).commits;
       return { repo, commits };
     }),
   ).catch((error: unknown) => {
@@ -139,80 +149,117 @@ export interface ObjectiveWork {
   quiet: boolean;
 }
 
-/** The linked commits of the OKR repository, and of each --repo in a file of its own. */
-const workCommitsKind = (file: string): StoreKind<WorkCommit[]> => ({
-  file,
-  format: 1,
-  valid: (v): v is WorkCommit[] =>
-    Array.isArray(v) &&
-    v.every((c) => {
-      if (typeof c !== 'object' || c === null) return false;
-      const { sha, day, author, subject, refs } = c as Record<string, unknown>;
-      return (
-        typeof sha === 'string' &&
-        Number.isInteger(day) &&
-        typeof author === 'string' &&
-        typeof subject === 'string' &&
-        Array.isArray(refs) &&
-        refs.every((r) => typeof r === 'string')
-      );
-    }),
-});
-
-const WORK_COMMITS = workCommitsKind('work.json');
+interface CachedWorkLogOptions {
+  trailer: string;
+  env: NodeJS.ProcessEnv;
+  cacheDir: string | null | undefined;
+  /** The store's files: work.json for the OKR repository (okr status and okr report read it too). */
+  store: WorkStore;
+  /** The whole log, when nothing stored can be brought up to date. */
+  read: () => Promise<{ head: string | null; commits: WorkCommit[] }>;
+  signal?: AbortSignal;
+}
 
 /**
  * The linked commits of the repository at `cwd`, from the cache folder when they were stored for its
- * present git state (HEAD, its branch's commit, what can rewrite history: `gitStateKey`) and this
- * trailer, so that running okr work again on an unchanged repository runs no git; otherwise from
- * `read` (one `git log`), then stored. `stored` is given what the cache held. The OKR repository's
- * are kept in work.json, which okr status and okr report read too; another repository's in a file
- * named by a checksum of its path.
+ * present git state (HEAD, its branch's commit: the state's tip; what can rewrite history, and this
+ * trailer: the store's key), so that running okr work again on an unchanged repository runs no git.
+ * When only the tip moved (a new commit, a pull, a reset, another branch) one `git log` of the
+ * difference between the commit they were read at and HEAD brings them up to date (`workLogDelta`),
+ * started before the stored commits are parsed: its new commits first, then the stored ones HEAD
+ * still reaches. Otherwise, or when that cannot be read, `read` gives them all (one `git log`). What
+ * is read is stored. `fromStore` tells whether no whole log was read.
+ */
+async function cachedWorkLog(
+  cwd: string,
+  options: CachedWorkLogOptions,
+): Promise<{ commits: WorkCommit[]; fromStore: boolean }> {
+  const { cacheDir, store } = options;
+  const { gitStateParts } = await import('../git/state.js');
+  const parts = cacheDir == null ? null : gitStateParts(cwd, options.env);
+  if (cacheDir == null || parts === null || parts === 'none')
+    return { commits: (await options.read()).commits, fromStore: false };
+  const key = `${parts.history}\n${options.trailer}`;
+  const pointer = readWorkPointer(cacheDir, store, key);
+  let fresh: { head: string | null; commits: WorkCommit[] } | null = null;
+  if (pointer !== null && pointer.tip === parts.tip) {
+    const commits = readWorkCommits(cacheDir, store, key, pointer.head);
+    if (commits !== null) return { commits, fromStore: true };
+  } else if (pointer?.head != null) {
+    const from = pointer.head;
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    options.signal?.addEventListener('abort', onAbort);
+    const delta = workLogDelta(cwd, from, { trailer: options.trailer, signal: stop.signal }).catch(
+      () => null,
+    );
+    const stored = readWorkCommits(cacheDir, store, key, from);
+    if (stored === null) stop.abort();
+    const difference = await delta;
+    options.signal?.removeEventListener('abort', onAbort);
+    if (options.signal?.aborted) throw options.signal.reason;
+    if (stored !== null && difference !== null) {
+      const { added, removed } = difference;
+      const kept = removed.size === 0 ? stored : stored.filter((c) => !removed.has(c.sha));
+      fresh = {
+        // An empty difference: HEAD is the commit they were read at.
+        head: difference.head ?? (removed.size === 0 ? from : null),
+        commits: added.length === 0 ? kept : [...added, ...kept],
+      };
+    }
+  }
+  const fromStore = fresh !== null;
+  fresh ??= await options.read();
+  writeWork(cacheDir, store, key, { tip: parts.tip, head: fresh.head }, fresh.commits);
+  return { commits: fresh.commits, fromStore };
+}
+
+/**
+ * The linked commits of the repository at `cwd` (`cachedWorkLog`); the OKR repository's are kept
+ * in work.json, another repository's in a file named by a checksum of its path. `stored` is given
+ * them when no whole log was read (a whole log hands its commits on as they are read).
  */
 async function storedWorkLog(
   cwd: string,
   trailer: string,
   options: WorkRunOptions,
-  read: () => Promise<WorkCommit[]>,
+  read: () => Promise<{ head: string | null; commits: WorkCommit[] }>,
   stored: (commits: readonly WorkCommit[]) => void,
+  signal?: AbortSignal,
 ): Promise<WorkCommit[]> {
-  const { cacheDir, env } = options;
-  const { gitStateKey } = await import('../git/state.js');
-  const key = cacheDir == null ? null : workKey(gitStateKey(cwd, env), trailer);
   const own = resolve(cwd) === resolve(options.config.root);
-  const kind = own ? WORK_COMMITS : workCommitsKind(`work-${checksum(Buffer.from(resolve(cwd)))}.json`);
-  let fromGit = false;
-  const commits = await storedOr(cacheDir, kind, key, () => {
-    fromGit = true;
-    return read();
+  const { commits, fromStore } = await cachedWorkLog(cwd, {
+    trailer,
+    env: options.env,
+    cacheDir: options.cacheDir,
+    store: workStore(own, resolve(cwd)),
+    read,
+    ...(signal ? { signal } : {}),
   });
-  if (!fromGit) stored(commits ?? []);
-  return commits ?? [];
-}
-
-/** The store key of a repository's linked commits: its git state and the trailer; null: not kept. */
-function workKey(state: string | null, trailer: string): string | null {
-  return state === null || state === 'none' ? null : `${state}\n${trailer}`;
+  if (fromStore) stored(commits);
+  return commits;
 }
 
 /**
- * The OKR repository's linked commits, from the store when the git state (HEAD, its branch's commit,
- * what can rewrite history: `gitStateKey`) and the trailer are those they were read with, so that a
- * warm `okr status` runs no git; otherwise from one `git log`, then stored.
+ * The OKR repository's linked commits (`cachedWorkLog`, in work.json), so that a warm `okr status`
+ * runs no git; none outside a repository or when git cannot run.
  */
 async function repositoryWork(
   config: Config,
   env: NodeJS.ProcessEnv,
   cacheDir: string | null | undefined,
 ): Promise<WorkCommit[]> {
-  const { gitStateKey, mayBeRepository } = await import('../git/state.js');
+  const { mayBeRepository } = await import('../git/state.js');
   if (!mayBeRepository(config.root, env)) return [];
-  const key = cacheDir == null ? null : workKey(gitStateKey(config.root, env), config.work.trailer);
-  const commits = await storedOr(cacheDir, WORK_COMMITS, key, () =>
-    // Not a repository after all (or git cannot run): no linked work to show, and none stored.
-    workLog(config.root, { trailer: config.work.trailer }).catch(() => undefined),
-  );
-  return commits ?? [];
+  return (
+    await cachedWorkLog(config.root, {
+      trailer: config.work.trailer,
+      env,
+      cacheDir,
+      store: workStore(true, config.root),
+      read: () => readWorkLog(config.root, { trailer: config.work.trailer }),
+    }).catch(() => ({ commits: [] }))
+  ).commits;
 }
 
 /**

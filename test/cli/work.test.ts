@@ -202,6 +202,92 @@ describe('okr work', () => {
     expect(fresh.stdout).toBe(traced().out);
   });
 
+  it('after HEAD moves reads only the difference from the commit it last read, and shows what a whole read shows', () => {
+    const r = workRepo();
+    /** okr work's JSON with the git log runs it made (GIT_TRACE), and the JSON of a --no-cache run. */
+    const traced = (): { out: string; fresh: string; gitLogs: string[] } => {
+      const trace = join(tempDir('okr-trace-'), 'trace.txt');
+      const run = runOkr(['work', '--format', 'json', '--as-of', '2026-11-01'], {
+        cwd: r.dir,
+        env: { GIT_TRACE: trace },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const fresh = runOkr(['--no-cache', 'work', '--format', 'json', '--as-of', '2026-11-01'], {
+        cwd: r.dir,
+      });
+      const lines = existsSync(trace) ? readFileSync(trace, 'utf8').split('\n') : [];
+      return {
+        out: run.stdout,
+        fresh: fresh.stdout,
+        gitLogs: lines.filter((l) => /built-in: git log /.test(l)),
+      };
+    };
+    const shas = (out: string, id: string) =>
+      byId(JSON.parse(out) as WorkJson)
+        .get(id)!
+        .commits.map((c) => c.sha);
+    const first = traced();
+    expect(first.gitLogs).toHaveLength(1);
+    expect(first.gitLogs[0]).not.toContain('...HEAD');
+
+    // A new commit: one git log of the difference from the merge it last read.
+    writeFiles(r.dir, { 'a.txt': 'a\n' });
+    const c7 = commitAll(r.dir, 'Next\n\nOKR: ops', '2026-10-20T12:00:00Z');
+    const next = traced();
+    expect(next.gitLogs).toHaveLength(1);
+    expect(next.gitLogs[0]).toContain(`${r.m}...HEAD`);
+    expect(next.out).toBe(next.fresh);
+    expect(shas(next.out, 'ops')[0]).toBe(c7);
+
+    // A side branch with older commits merged: they take their place by date.
+    git(r.dir, ['checkout', '-q', '-b', 'old', r.c6]);
+    const c8 = commitAll(r.dir, 'Old side\n\nOKR: ops', '2026-10-11T12:00:00Z');
+    git(r.dir, ['checkout', '-q', 'main']);
+    git(r.dir, ['merge', '-q', '--no-ff', 'old', '-m', 'Merge old'], '2026-10-21T12:00:00Z');
+    const merged = traced();
+    expect(merged.gitLogs).toHaveLength(1);
+    expect(merged.gitLogs[0]).toContain(`${c7}...HEAD`);
+    expect(merged.out).toBe(merged.fresh);
+    expect(shas(merged.out, 'ops')).toEqual([c7, c8]);
+
+    // Reset to before both: their commits are gone from the counts.
+    git(r.dir, ['reset', '-q', '--hard', r.m]);
+    const reset = traced();
+    expect(reset.gitLogs).toHaveLength(1);
+    expect(reset.gitLogs[0]).toContain('...HEAD');
+    expect(reset.out).toBe(reset.fresh);
+    expect(reset.out).toBe(first.out);
+    // HEAD went back into the history it had read: git does not name it, so the next move reads all.
+    const amended = commitAll(r.dir, 'Amended\n\nOKR: grow', '2026-10-22T12:00:00Z');
+    const afterReset = traced();
+    expect(afterReset.gitLogs).toHaveLength(1);
+    expect(afterReset.out).toBe(afterReset.fresh);
+    expect(shas(afterReset.out, 'grow')[0]).toBe(amended);
+
+    // Another branch whose history forked early: commits only it has come in, those only main has go.
+    git(r.dir, ['checkout', '-q', '-b', 'other', r.c2]);
+    const c9 = commitAll(r.dir, 'Other branch\n\nOKR: checkout', '2026-10-23T12:00:00Z');
+    const other = traced();
+    expect(other.gitLogs).toHaveLength(1);
+    expect(other.gitLogs[0]).toContain(`${amended}...HEAD`);
+    expect(other.out).toBe(other.fresh);
+    expect(shas(other.out, 'checkout')).toEqual([c9]);
+    expect(shas(other.out, 'ops')).toEqual([]);
+
+    // The commit it last read no longer exists (its branch deleted, the repository pruned): a whole read.
+    git(r.dir, ['checkout', '-q', '--detach', r.c1]);
+    git(r.dir, ['branch', '-q', '-D', 'other', 'old', 'feat']);
+    git(r.dir, ['branch', '-q', '-f', 'main', r.c1]);
+    git(r.dir, ['reflog', 'expire', '--expire=now', '--all']);
+    git(r.dir, ['gc', '-q', '--prune=now']);
+    expect(() => git(r.dir, ['rev-parse', '--verify', '--quiet', `${c9}^{commit}`])).toThrow();
+    const pruned = traced();
+    expect(pruned.out).toBe(pruned.fresh);
+    expect(pruned.gitLogs.length).toBeGreaterThanOrEqual(1);
+    expect(shas(pruned.out, 'checkout/conversion')).toEqual([r.c1]);
+  });
+
   it('shows one item and what is aligned below it; an unknown ref or revision is a clear error', () => {
     const r = workRepo();
     expect(work(r.dir, ['grow/buyers']).items.map((i) => i.id)).toEqual([
