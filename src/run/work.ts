@@ -12,7 +12,15 @@ import type { Graph } from '../graph/graph.js';
 import { nearestId } from '../graph/nearest.js';
 import type { Config } from '../model.js';
 import { type RepoCommits, type Work, WorkLinks, workItems } from './work-items.js';
-import { readWorkCommits, readWorkPointer, type WorkStore, workStore, writeWork } from './work-store.js';
+import {
+  advanceWork,
+  pointedCommits,
+  readWorkBase,
+  readWorkPointer,
+  type WorkStore,
+  workStore,
+  writeWork,
+} from './work-store.js';
 
 /** The ref names no objective or KR in the working tree: the user must fix it. */
 export class UnknownWorkRefError extends Error {}
@@ -181,37 +189,32 @@ async function cachedWorkLog(
     return { commits: (await options.read()).commits, fromStore: false };
   const key = `${parts.history}\n${options.trailer}`;
   const pointer = readWorkPointer(cacheDir, store, key);
-  let fresh: { head: string | null; commits: WorkCommit[] } | null = null;
   if (pointer !== null && pointer.tip === parts.tip) {
-    const commits = readWorkCommits(cacheDir, store, key, pointer.head);
-    if (commits !== null) return { commits, fromStore: true };
-  } else if (pointer?.head != null) {
-    const from = pointer.head;
+    const base = readWorkBase(cacheDir, store, key, pointer);
+    if (base !== null) return { commits: pointedCommits(pointer, base), fromStore: true };
+  } else if (pointer !== null && pointer.head !== null) {
+    const moved = { ...pointer, head: pointer.head };
     const stop = new AbortController();
     const onAbort = () => stop.abort();
     options.signal?.addEventListener('abort', onAbort);
-    const delta = workLogDelta(cwd, from, { trailer: options.trailer, signal: stop.signal }).catch(
+    const delta = workLogDelta(cwd, moved.head, { trailer: options.trailer, signal: stop.signal }).catch(
       () => null,
     );
-    const stored = readWorkCommits(cacheDir, store, key, from);
-    if (stored === null) stop.abort();
+    // Parsed while git runs.
+    const base = readWorkBase(cacheDir, store, key, pointer);
+    if (base === null) stop.abort();
     const difference = await delta;
     options.signal?.removeEventListener('abort', onAbort);
     if (options.signal?.aborted) throw options.signal.reason;
-    if (stored !== null && difference !== null) {
-      const { added, removed } = difference;
-      const kept = removed.size === 0 ? stored : stored.filter((c) => !removed.has(c.sha));
-      fresh = {
-        // An empty difference: HEAD is the commit they were read at.
-        head: difference.head ?? (removed.size === 0 ? from : null),
-        commits: added.length === 0 ? kept : [...added, ...kept],
+    if (base !== null && difference !== null)
+      return {
+        commits: advanceWork(cacheDir, store, key, parts.tip, moved, base, difference),
+        fromStore: true,
       };
-    }
   }
-  const fromStore = fresh !== null;
-  fresh ??= await options.read();
-  writeWork(cacheDir, store, key, { tip: parts.tip, head: fresh.head }, fresh.commits);
-  return { commits: fresh.commits, fromStore };
+  const fresh = await options.read();
+  writeWork(cacheDir, store, key, parts.tip, fresh.head, fresh.commits);
+  return { commits: fresh.commits, fromStore: false };
 }
 
 /**

@@ -231,7 +231,11 @@ describe('okr work', () => {
     expect(first.gitLogs).toHaveLength(1);
     expect(first.gitLogs[0]).not.toContain('...HEAD');
 
-    // A new commit: one git log of the difference from the merge it last read.
+    // A new commit: one git log of the difference from the merge it last read; the stored base (all
+    // the commits read whole) is kept byte for byte, the small head file takes the new commit.
+    const cache = join(r.dir, '.git', 'okr-cache', '%2E');
+    const base = readFileSync(join(cache, 'work.json'));
+    const pointer = readFileSync(join(cache, 'work-head.json'));
     writeFiles(r.dir, { 'a.txt': 'a\n' });
     const c7 = commitAll(r.dir, 'Next\n\nOKR: ops', '2026-10-20T12:00:00Z');
     const next = traced();
@@ -239,6 +243,8 @@ describe('okr work', () => {
     expect(next.gitLogs[0]).toContain(`${r.m}...HEAD`);
     expect(next.out).toBe(next.fresh);
     expect(shas(next.out, 'ops')[0]).toBe(c7);
+    expect(readFileSync(join(cache, 'work.json')).equals(base)).toBe(true);
+    expect(readFileSync(join(cache, 'work-head.json')).equals(pointer)).toBe(false);
 
     // A side branch with older commits merged: they take their place by date.
     git(r.dir, ['checkout', '-q', '-b', 'old', r.c6]);
@@ -286,6 +292,33 @@ describe('okr work', () => {
     expect(pruned.out).toBe(pruned.fresh);
     expect(pruned.gitLogs.length).toBeGreaterThanOrEqual(1);
     expect(shas(pruned.out, 'checkout/conversion')).toEqual([r.c1]);
+  });
+
+  it('stores the commits whole again once those added since the last whole read outgrow the head file', () => {
+    const r = workRepo();
+    const cache = join(r.dir, '.git', 'okr-cache', '%2E');
+    work(r.dir, []);
+    const base = readFileSync(join(cache, 'work.json'));
+    // More commits than the head file keeps (64 for a history this small), in one move of HEAD.
+    const added: string[] = [];
+    for (let i = 0; i < 70; i++)
+      added.push(
+        commitAll(
+          r.dir,
+          `Step ${i}\n\nOKR: ops`,
+          `2026-10-18T${12 + Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}:00Z`,
+        ),
+      );
+    const after = work(r.dir, []);
+    expect(readFileSync(join(cache, 'work.json')).equals(base)).toBe(false);
+    expect(after).toEqual(work(r.dir, ['--no-cache']));
+    expect(
+      byId(after)
+        .get('ops')!
+        .commits.map((c) => c.sha),
+    ).toEqual(added.reverse());
+    // Read back from the new base.
+    expect(work(r.dir, [])).toEqual(after);
   });
 
   it('shows one item and what is aligned below it; an unknown ref or revision is a clear error', () => {
