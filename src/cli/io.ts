@@ -34,6 +34,15 @@ function stdStream(fd: 1 | 2): NodeJS.WriteStream {
   return stream;
 }
 
+/** Whether some output went through node's stream, which may still hold it. */
+let streamed = false;
+
+/**
+ * Whether every byte written is in the descriptors already: then nothing okr wrote is lost when the
+ * process exits at once.
+ */
+export const outputWritten = (): boolean => !streamed;
+
 /**
  * Writes text to fd 1 or 2. Into a file or a pipe, the bytes go straight to the descriptor: node
  * builds process.stdout, and loads its stream modules for it, only when a write cannot be made so
@@ -44,6 +53,7 @@ function writer(fd: 1 | 2): (text: string) => void {
   let viaStream = process.platform === 'win32' && isTerminal(fd);
   return (text) => {
     if (viaStream) {
+      streamed = true;
       stdStream(fd).write(text);
       return;
     }
@@ -56,6 +66,7 @@ function writer(fd: 1 | 2): (text: string) => void {
         if (code === 'EPIPE') stopOnEpipe(error as NodeJS.ErrnoException);
         if (code !== 'EAGAIN') throw error;
         viaStream = true;
+        streamed = true;
         stdStream(fd).write(bytes.subarray(done));
         return;
       }

@@ -2,7 +2,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands/index.js';
 import type { GlobalOptions } from './context.js';
 import { errorText, FatalError, UsageError } from './errors.js';
-import { type Io, processIo } from './io.js';
+import { type Io, outputWritten, processIo } from './io.js';
 import { withOutput } from './output.js';
 import { version } from './version.js';
 
@@ -148,6 +148,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // Not awaited at the top level, so that the build can bundle the CLI as CommonJS (scripts/bundle.mjs).
+// Once the command is done and its output is in the descriptors, okr exits at once: waiting for the
+// event loop to drain would only give the garbage collector time to tidy a heap about to be freed.
 void main(process.argv).then((code) => {
+  if (outputWritten()) process.exit(code);
   process.exitCode = code;
 });
