@@ -5,8 +5,8 @@ import { runGit, streamGit } from './run.js';
 /** A commit whose message has trailers naming objectives or KRs (SPEC §11). */
 export interface WorkCommit {
   sha: string;
-  /** Committer date, as a UTC day number. */
-  day: number;
+  /** Committer date, in seconds since 1970 (UTC). */
+  time: number;
   author: string;
   subject: string;
   /** The trailers' values, in message order, duplicates dropped. */
@@ -216,7 +216,7 @@ export class WorkLogReader {
     if (refs.length === 0) return;
     this.commits.push({
       sha: text.slice(start, afterSha),
-      day: Math.floor(Number(text.slice(afterSha + 1, afterSeconds)) / 86_400),
+      time: Number(text.slice(afterSha + 1, afterSeconds)),
       author: text.slice(afterSeconds + 1, afterAuthor),
       subject: text.slice(afterAuthor + 1, afterSubject),
       refs,

@@ -47,6 +47,8 @@ export interface WorkOptions {
 interface Linked {
   /** The commit's number, one for each repository name and SHA: what `total` counts distinct. */
   index: number;
+  /** The committer date, in seconds: what orders commits, newest first. */
+  time: number;
   /** The repository's place in the list read, and the commit's in its repository's log. */
   repo: number;
   order: number;
@@ -94,7 +96,8 @@ export class WorkLinks {
     const name = this.repos[repo]!;
     for (const c of commits) {
       const order = this.counts[repo]!++;
-      if (c.day > options.asOf || (options.sinceDay !== undefined && c.day < options.sinceDay)) continue;
+      const day = Math.floor(c.time / 86_400);
+      if (day > options.asOf || (options.sinceDay !== undefined && day < options.sinceDay)) continue;
       let linked: Linked | undefined;
       for (const ref of c.refs) {
         if (!graph.byId.has(ref) && !graph.krs.has(ref)) continue;
@@ -102,17 +105,17 @@ export class WorkLinks {
           const key = numbers === null ? '' : `${name} ${c.sha}`;
           let index = numbers?.get(key);
           if (index === undefined) {
-            index = this.days.push(c.day) - 1;
+            index = this.days.push(day) - 1;
             numbers?.set(key, index);
           }
           const view = {
             sha: c.sha,
-            date: this.dateOf(c.day),
+            date: this.dateOf(day),
             author: c.author,
             subject: c.subject,
             repo: name,
           };
-          linked = { index, repo, order, view };
+          linked = { index, time: c.time, repo, order, view };
         }
         const list = this.byRef.get(ref);
         if (list) list.push(linked);
@@ -127,10 +130,12 @@ export class WorkLinks {
    */
   work(): Work {
     const { graph, options, days } = this;
-    // git log lists each repository newest first (by its walk, which skewed clocks can disorder);
-    // several repositories are merged by date, then in the order given, each in its log's order.
+    // Newest first by committer date to the second: git log's walk can list a commit before an
+    // older one's newer parent (skewed clocks), and a log brought up to date lists the new commits
+    // before the stored ones; to the second, the order is the same either way. Ties: the
+    // repositories in the order given, each in its log's order.
     for (const list of this.byRef.values())
-      list.sort((a, b) => days[b.index]! - days[a.index]! || a.repo - b.repo || a.order - b.order);
+      list.sort((a, b) => b.time - a.time || a.repo - b.repo || a.order - b.order);
     const linked: LinkedCommits = { byRef: this.byRef, days, dateOf: (day) => this.dateOf(day) };
     const below = belowSets(graph, linked);
     const items: WorkItem[] = [];

@@ -33,7 +33,8 @@ export interface WorkPointer {
  */
 interface Columns {
   shas: string;
-  days: number[];
+  /** Committer dates, in seconds. */
+  times: number[];
   authors: string[];
   author: number[];
   subjects: string[];
@@ -62,8 +63,8 @@ const isSha = (v: unknown): v is string | null => v === null || typeof v === 'st
 function validColumns(v: unknown): v is Columns {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Record<string, unknown>;
-  if (!Array.isArray(c.days) || !c.days.every(Number.isInteger)) return false;
-  const n = c.days.length;
+  if (!Array.isArray(c.times) || !c.times.every(Number.isInteger)) return false;
+  const n = c.times.length;
   // Whole SHAs, of SHA-1 or SHA-256.
   if (typeof c.shas !== 'string' || !(c.shas.length === n * 40 || c.shas.length === n * 64)) return false;
   if (!isStringList(c.authors) || !isStringList(c.subjects) || !isStringList(c.refs)) return false;
@@ -91,8 +92,8 @@ export interface WorkStore {
 export function workStore(own: boolean, path: string): WorkStore {
   const name = own ? 'work' : `work-${checksum(Buffer.from(path))}`;
   return {
-    pointer: { file: `${name}-head.json`, format: 1, valid: validPointer },
-    base: { file: `${name}.json`, format: 3, valid: validBase },
+    pointer: { file: `${name}-head.json`, format: 2, valid: validPointer },
+    base: { file: `${name}.json`, format: 4, valid: validBase },
   };
 }
 
@@ -186,7 +187,7 @@ export function advanceWork(
 }
 
 function fromColumns(stored: Columns): WorkCommit[] {
-  const n = stored.days.length;
+  const n = stored.times.length;
   const width = n === 0 ? 0 : stored.shas.length / n;
   const commits = new Array<WorkCommit>(n);
   let next = 0;
@@ -196,7 +197,7 @@ function fromColumns(stored: Columns): WorkCommit[] {
     for (let j = 0; j < count; j++) refs[j] = stored.refs[stored.ref[next++]!]!;
     commits[i] = {
       sha: stored.shas.slice(i * width, (i + 1) * width),
-      day: stored.days[i]!,
+      time: stored.times[i]!,
       author: stored.authors[stored.author[i]!]!,
       subject: stored.subjects[i]!,
       refs,
@@ -221,7 +222,7 @@ function toColumns(commits: readonly WorkCommit[]): Columns | null {
   };
   const columns: Columns = {
     shas: '',
-    days: [],
+    times: [],
     authors,
     author: [],
     subjects: [],
@@ -234,7 +235,7 @@ function toColumns(commits: readonly WorkCommit[]): Columns | null {
   for (const c of commits) {
     if (c.sha.length !== width) return null;
     shas.push(c.sha);
-    columns.days.push(c.day);
+    columns.times.push(c.time);
     columns.author.push(numberOf(authors, authorNumbers, c.author));
     columns.subjects.push(c.subject);
     columns.refCount.push(c.refs.length);

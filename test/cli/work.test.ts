@@ -246,9 +246,10 @@ describe('okr work', () => {
     expect(readFileSync(join(cache, 'work.json')).equals(base)).toBe(true);
     expect(readFileSync(join(cache, 'work-head.json')).equals(pointer)).toBe(false);
 
-    // A side branch with older commits merged: they take their place by date.
+    // A side branch merged, whose commit is older than the last one read, of the same day: it takes
+    // its place by date, as in a whole read.
     git(r.dir, ['checkout', '-q', '-b', 'old', r.c6]);
-    const c8 = commitAll(r.dir, 'Old side\n\nOKR: ops', '2026-10-11T12:00:00Z');
+    const c8 = commitAll(r.dir, 'Old side\n\nOKR: ops', '2026-10-20T09:00:00Z');
     git(r.dir, ['checkout', '-q', 'main']);
     git(r.dir, ['merge', '-q', '--no-ff', 'old', '-m', 'Merge old'], '2026-10-21T12:00:00Z');
     const merged = traced();

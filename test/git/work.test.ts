@@ -22,13 +22,13 @@ const OUTPUT = [
 const EXPECTED: WorkCommit[] = [
   {
     sha: 'a'.repeat(40),
-    day: 20758,
+    time: 1793534400,
     author: 'Zoë Ångström',
     subject: 'Café 🚀 checkout',
     refs: ['checkout/conversion', 'grow'],
   },
-  { sha: 'c'.repeat(40), day: 20756, author: 'Test', subject: 'Repeats', refs: ['grow', 'ops'] },
-  { sha: 'd'.repeat(40), day: 20755, author: 'Test', subject: 'Odd', refs: [`a${F}b`] },
+  { sha: 'c'.repeat(40), time: 1793361600, author: 'Test', subject: 'Repeats', refs: ['grow', 'ops'] },
+  { sha: 'd'.repeat(40), time: 1793275200, author: 'Test', subject: 'Odd', refs: [`a${F}b`] },
 ];
 
 /**
@@ -113,7 +113,7 @@ describe('workLog', () => {
       expect(c.sha).toMatch(/^[0-9a-f]{40}$/);
       expect(c.author).toBe(author);
       expect(c.subject).toBe(`Change ${i} ${'é🚀'.repeat(20)}`);
-      expect(c.day).toBe(Math.floor((start + i * 3600) / 86_400));
+      expect(c.time).toBe(start + i * 3600);
       expect(c.refs).toEqual([`goal-${i % 7}/kr`, `goal-${i % 3}`]);
     });
   });

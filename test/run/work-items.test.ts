@@ -36,7 +36,7 @@ objectives:
 const day = (text: string) => parseDay(text)!;
 const commit = (sha: string, date: string, refs: string[]): WorkCommit => ({
   sha: sha.repeat(40),
-  day: day(date),
+  time: day(date) * 86_400 + 43_200,
   author: 'Test',
   subject: `Change ${sha}`,
   refs,
