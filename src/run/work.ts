@@ -17,6 +17,7 @@ import {
   pointedCommits,
   readWorkBase,
   readWorkPointer,
+  type WorkPointer,
   type WorkStore,
   workStore,
   writeWork,
@@ -172,11 +173,9 @@ interface CachedWorkLogOptions {
  * The linked commits of the repository at `cwd`, from the cache folder when they were stored for its
  * present git state (HEAD, its branch's commit: the state's tip; what can rewrite history, and this
  * trailer: the store's key), so that running okr work again on an unchanged repository runs no git.
- * When only the tip moved (a new commit, a pull, a reset, another branch) one `git log` of the
- * difference between the commit they were read at and HEAD brings them up to date (`workLogDelta`),
- * started before the stored commits are parsed: its new commits first, then the stored ones HEAD
- * still reaches. Otherwise, or when that cannot be read, `read` gives them all (one `git log`). What
- * is read is stored. `fromStore` tells whether no whole log was read.
+ * When only the tip moved, `upToDate` reads the difference alone. Otherwise, or when that cannot be
+ * read, `read` gives them all (one `git log`). What is read is stored. `fromStore` tells whether no
+ * whole log was read.
  */
 async function cachedWorkLog(
   cwd: string,
@@ -189,32 +188,47 @@ async function cachedWorkLog(
     return { commits: (await options.read()).commits, fromStore: false };
   const key = `${parts.history}\n${options.trailer}`;
   const pointer = readWorkPointer(cacheDir, store, key);
+  let commits: WorkCommit[] | null = null;
   if (pointer !== null && pointer.tip === parts.tip) {
     const base = readWorkBase(cacheDir, store, key, pointer);
-    if (base !== null) return { commits: pointedCommits(pointer, base), fromStore: true };
-  } else if (pointer !== null && pointer.head !== null) {
-    const moved = { ...pointer, head: pointer.head };
-    const stop = new AbortController();
-    const onAbort = () => stop.abort();
-    options.signal?.addEventListener('abort', onAbort);
-    const delta = workLogDelta(cwd, moved.head, { trailer: options.trailer, signal: stop.signal }).catch(
-      () => null,
-    );
-    // Parsed while git runs.
-    const base = readWorkBase(cacheDir, store, key, pointer);
-    if (base === null) stop.abort();
-    const difference = await delta;
-    options.signal?.removeEventListener('abort', onAbort);
-    if (options.signal?.aborted) throw options.signal.reason;
-    if (base !== null && difference !== null)
-      return {
-        commits: advanceWork(cacheDir, store, key, parts.tip, moved, base, difference),
-        fromStore: true,
-      };
-  }
+    if (base !== null) commits = pointedCommits(pointer, base);
+  } else if (pointer !== null)
+    commits = await upToDate(cwd, { ...options, cacheDir }, key, pointer, parts.tip);
+  if (commits !== null) return { commits, fromStore: true };
   const fresh = await options.read();
   writeWork(cacheDir, store, key, parts.tip, fresh.head, fresh.commits);
   return { commits: fresh.commits, fromStore: false };
+}
+
+/**
+ * The commits stored under `pointer`, brought up to date for HEAD at `tip` (a new commit, a pull, a
+ * reset, another branch) by one `git log` of the difference between the commit they were read at
+ * and HEAD (`workLogDelta`), started before the stored commits are parsed: its new commits first,
+ * then the stored ones HEAD still reaches; stored (`advanceWork`). Null when that cannot be read:
+ * the commit is not known (null, or no longer in the repository), or the stored commits are not whole.
+ */
+async function upToDate(
+  cwd: string,
+  options: CachedWorkLogOptions & { cacheDir: string },
+  key: string,
+  pointer: WorkPointer,
+  tip: string,
+): Promise<WorkCommit[] | null> {
+  const { cacheDir, store, signal } = options;
+  const from = pointer.head;
+  if (from === null) return null;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal?.addEventListener('abort', onAbort);
+  const delta = workLogDelta(cwd, from, { trailer: options.trailer, signal: stop.signal }).catch(() => null);
+  // Parsed while git runs.
+  const base = readWorkBase(cacheDir, store, key, pointer);
+  if (base === null) stop.abort();
+  const difference = await delta;
+  signal?.removeEventListener('abort', onAbort);
+  if (signal?.aborted) throw signal.reason;
+  if (base === null || difference === null) return null;
+  return advanceWork(cacheDir, store, key, tip, { ...pointer, head: from }, base, difference);
 }
 
 /**
