@@ -395,6 +395,21 @@ describe('linked work in status and report', () => {
       checkout: { commits: 4, last: '2026-10-17' },
       ops: { commits: 0, last: null },
     });
+    // After a new commit, the commits it keeps are brought up to date with the difference alone.
+    commitAll(r.dir, 'Ops work\n\nOKR: ops', '2026-10-20T12:00:00Z');
+    const trace = join(tempDir('okr-trace-'), 'trace.txt');
+    const next = runOkr(['status', '-f', 'json', '--as-of', '2026-11-01'], {
+      cwd: r.dir,
+      env: { GIT_TRACE: trace },
+    });
+    expect(next.code).toBe(0);
+    const logs = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((l) => /built-in: git log .*trailers/.test(l));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain(`${r.m}...HEAD`);
+    const work = (JSON.parse(next.stdout) as { objectives: { id: string; work: unknown }[] }).objectives;
+    expect(work.find((o) => o.id === 'ops')!.work).toEqual({ commits: 1, last: '2026-10-20' });
   });
 
   it('okr report shows each objective’s commit count and latest date, and marks one with no linked work', () => {
