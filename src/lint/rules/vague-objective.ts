@@ -82,17 +82,43 @@ function key(text: string): string {
     .replace(/\.$/, '');
 }
 
+/** Each listed phrase's key, with its number of words. */
+type Phrases = Map<string, number>;
+
+function addPhrase(phrases: Phrases, phrase: string): void {
+  const k = key(phrase);
+  if (k) phrases.set(k, Math.max(phrases.get(k) ?? 0, phrase.trim().split(/[\s\-–]+/).length));
+}
+
+const builtInPhrases = lazy(() => {
+  const phrases: Phrases = new Map();
+  for (const w of [...FILLERS, ...buzzwords()]) addPhrase(phrases, w);
+  return phrases;
+});
+
+/** The phrases last made for a config's extra words: a run checks every title with the same ones. */
+let lastExtra: { words: readonly string[]; phrases: Phrases } | null = null;
+
+/** The built-in fillers and buzzwords, and every form of the `extra` words. */
+function phrasesOf(extra: readonly string[]): Phrases {
+  if (extra.length === 0) return builtInPhrases();
+  if (
+    !lastExtra ||
+    lastExtra.words.length !== extra.length ||
+    lastExtra.words.some((w, i) => w !== extra[i])
+  ) {
+    const phrases = new Map(builtInPhrases());
+    for (const w of extra) for (const form of w.includes(' ') ? [w] : wordForms(w)) addPhrase(phrases, form);
+    lastExtra = { words: [...extra], phrases };
+  }
+  return lastExtra.phrases;
+}
+
 /** The first filler or buzzword of the title, as written, or null. */
 export function findVagueWord(title: string, extra: readonly string[] = []): string | null {
   const masked = NAMES_WITH_FILLERS.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), title);
   const tokens = tokenize(masked).filter((t) => t.kind === 'word');
-  const phrases = new Map<string, number>(); // key → number of words
-  const add = (phrase: string) => {
-    const k = key(phrase);
-    if (k) phrases.set(k, Math.max(phrases.get(k) ?? 0, phrase.trim().split(/[\s\-–]+/).length));
-  };
-  for (const w of [...FILLERS, ...buzzwords()]) add(w);
-  for (const w of extra) for (const form of w.includes(' ') ? [w] : wordForms(w)) add(form);
+  const phrases = phrasesOf(extra);
   const matches: Match[] = [];
   tokens.forEach((token, i) => {
     const found = phraseAt(title, tokens, i, phrases) ?? prefixAt(token) ?? optimizeAt(tokens, i);
