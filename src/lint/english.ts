@@ -18,7 +18,21 @@ export interface Token {
 // every command loads this module, few tokenize.
 let token: RegExp | undefined;
 
-export function tokenize(text: string): Token[] {
+// Several rules tokenize the same titles: each text's tokens are kept for the run (cleared when many).
+const tokensOf = new Map<string, readonly Token[]>();
+
+/** The tokens of `text`, in order; the same list for the same text (read it, never change it). */
+export function tokenize(text: string): readonly Token[] {
+  let tokens = tokensOf.get(text);
+  if (tokens === undefined) {
+    if (tokensOf.size >= 50_000) tokensOf.clear();
+    tokens = tokensIn(text);
+    tokensOf.set(text, tokens);
+  }
+  return tokens;
+}
+
+function tokensIn(text: string): Token[] {
   const tokens: Token[] = [];
   token ??= /(\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-–][\p{L}\p{M}\p{N}]+)*)|(\p{Nd}+(?:[.,]\p{Nd}+)*\p{L}*)|(\S)/gu;
   for (const m of text.matchAll(token)) {

@@ -117,7 +117,7 @@ const verbFormSet = lazy(() => new Set([...VERBS].flatMap((v) => [...verbForms(v
 
 interface Context {
   text: string;
-  tokens: Token[];
+  tokens: readonly Token[];
   titleCase: boolean;
   /** Index of the first word: a capitalised first word is capitalised because it comes first. */
   firstWord: number;

@@ -119,25 +119,30 @@ export function findVagueWord(title: string, extra: readonly string[] = []): str
   const masked = NAMES_WITH_FILLERS.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), title);
   const tokens = tokenize(masked).filter((t) => t.kind === 'word');
   const phrases = phrasesOf(extra);
+  const keys = tokens.map((t) => key(t.text));
   const matches: Match[] = [];
   tokens.forEach((token, i) => {
-    const found = phraseAt(title, tokens, i, phrases) ?? prefixAt(token) ?? optimizeAt(tokens, i);
+    const found = phraseAt(title, tokens, keys, i, phrases) ?? prefixAt(token) ?? optimizeAt(tokens, i);
     if (found) matches.push(found);
   });
   return matches[0]?.text ?? null;
 }
 
-/** A listed phrase whose words start at token i (a hyphenated word counts as its parts). */
+/**
+ * A listed phrase whose words start at token i (a hyphenated word counts as its parts); `keys` are
+ * the tokens' keys.
+ */
 function phraseAt(
   title: string,
   tokens: readonly Token[],
+  keys: readonly string[],
   i: number,
   phrases: Map<string, number>,
 ): Match | null {
   let joined = '';
   for (let j = i; j < tokens.length && j < i + 4; j++) {
     if (j > i && !/^[\s\-–]*$/.test(title.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
-    joined += key(tokens[j]!.text);
+    joined += keys[j]!;
     if (phrases.has(joined))
       return { text: title.slice(tokens[i]!.start, tokens[j]!.end), start: tokens[i]!.start };
   }
