@@ -111,7 +111,8 @@ export function verbForms(verb: string): Set<string> {
     for (const prefix of PREFIXES) {
       if (prefix && !spelling.startsWith(prefix)) continue;
       const stem = spelling.slice(prefix.length);
-      const irregular = IRREGULAR[stem];
+      // Own keys only: a word such as "constructor" is no key of the table's prototype's.
+      const irregular = Object.hasOwn(IRREGULAR, stem) ? IRREGULAR[stem] : undefined;
       if (irregular) for (const form of irregular) forms.add(prefix + form);
     }
     forms.add(spelling);
@@ -203,7 +204,9 @@ export const MAGNITUDES = new Set([
 
 /** Whether a word is a number word or a hyphenated run of them ("ninety-five"). */
 function isCardinalWord(lower: string): boolean {
-  return lower.split(/[-–]/).every((part) => part in UNITS || MAGNITUDES.has(part));
+  // Own keys only: "constructor" is no number.
+  const isPart = (part: string) => Object.hasOwn(UNITS, part) || MAGNITUDES.has(part);
+  return /[-–]/.test(lower) ? lower.split(/[-–]/).every(isPart) : isPart(lower);
 }
 
 export interface SpelledNumber {

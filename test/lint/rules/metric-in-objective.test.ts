@@ -92,6 +92,15 @@ ruleTester('metric-in-objective').run({
       files: { 'okrs/company.yaml': file(...plain) },
     },
     {
+      name: 'a word that names a built-in property of objects ("constructor") is no number',
+      files: {
+        'okrs/company.yaml': file(
+          'Hire a constructor our clinics can rely on',
+          'Constructor crews finish every site without rework',
+        ),
+      },
+    },
+    {
       name: 'the same titles as key results are not this rule’s business',
       files: {
         'okrs/company.yaml': yaml(

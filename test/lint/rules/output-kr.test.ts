@@ -126,6 +126,12 @@ ruleTester('output-kr').run({
       ],
     },
     {
+      name: 'option verbs that are names of built-in properties of objects are verbs like any other',
+      files: { 'okrs/company.yaml': file('Constructor the new flow for buyers', 'Proto the onboarding') },
+      options: { verbs: ['constructor', '__proto__'] },
+      errors: [{ severity: 'warning', line: 7, column: 27, messageIncludes: 'starts with "Constructor"' }],
+    },
+    {
       name: 'the KRs of an objective whose id repeats an earlier one are still checked',
       files: {
         'okrs/a.yaml': file('Buyers reorder with one click in every EU market'),
