@@ -46,7 +46,9 @@ function entrySettings(
     }
     const [severityValue, options] = Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
     const severityPath = Array.isArray(value) ? ['rules', id, 0] : ['rules', id];
-    const severity = SEVERITIES[String(severityValue)];
+    // Own keys only: "constructor" is no severity.
+    const name = String(severityValue);
+    const severity = Object.hasOwn(SEVERITIES, name) ? SEVERITIES[name] : undefined;
     if (severity === undefined || typeof severityValue === 'object') {
       fail(
         severityPath,

@@ -300,6 +300,12 @@ describe('severity and options from okr.config.yaml', () => {
         'rule "too-many-krs" has severity "warning"; use off, warn or error',
       ],
       [
+        yaml('rules:', '  too-many-krs: constructor'),
+        2,
+        17,
+        'rule "too-many-krs" has severity "constructor"; use off, warn or error',
+      ],
+      [
         yaml('rules:', '  too-many-krs: [warn, { maxi: 3 }]'),
         2,
         26,
