@@ -203,10 +203,13 @@ export const MAGNITUDES = new Set([
 ]);
 
 /** Whether a word is a number word or a hyphenated run of them ("ninety-five"). */
+/** The words of numbers: units and magnitudes (a Set: "constructor" is no number). */
+let cardinals: Set<string> | undefined;
+
 function isCardinalWord(lower: string): boolean {
-  // Own keys only: "constructor" is no number.
-  const isPart = (part: string) => Object.hasOwn(UNITS, part) || MAGNITUDES.has(part);
-  return /[-–]/.test(lower) ? lower.split(/[-–]/).every(isPart) : isPart(lower);
+  cardinals ??= new Set([...Object.keys(UNITS), ...MAGNITUDES]);
+  const words = cardinals;
+  return /[-–]/.test(lower) ? lower.split(/[-–]/).every((part) => words.has(part)) : words.has(lower);
 }
 
 export interface SpelledNumber {

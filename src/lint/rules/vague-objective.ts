@@ -66,7 +66,8 @@ const COMPARATIVES = new Set(
   'faster cheaper lower higher fewer less shorter quicker smaller leaner safer'.split(' '),
 );
 // "Internet of Things" names a field; "things" there is no filler.
-const NAMES_WITH_FILLERS = [/\binternet[\s-]+of[\s-]+things\b/giu];
+// Each with a word it cannot be without: the name's pattern is looked for only where the word is.
+const NAMES_WITH_FILLERS = [{ word: /internet/iu, name: /\binternet[\s-]+of[\s-]+things\b/giu }];
 
 interface Match {
   /** The word or phrase as written in the title. */
@@ -82,16 +83,25 @@ function key(text: string): string {
     .replace(/\.$/, '');
 }
 
-/** Each listed phrase's key, with its number of words. */
-type Phrases = Map<string, number>;
+/** The listed phrases' keys, and every start of one (a key's first characters), to stop early. */
+interface Phrases {
+  keys: Set<string>;
+  starts: Set<string>;
+}
 
 function addPhrase(phrases: Phrases, phrase: string): void {
   const k = key(phrase);
-  if (k) phrases.set(k, Math.max(phrases.get(k) ?? 0, phrase.trim().split(/[\s\-–]+/).length));
+  if (!k) return;
+  phrases.keys.add(k);
+  for (let end = 1; end <= k.length; end++) phrases.starts.add(k.slice(0, end));
+}
+
+function copyPhrases(phrases: Phrases): Phrases {
+  return { keys: new Set(phrases.keys), starts: new Set(phrases.starts) };
 }
 
 const builtInPhrases = lazy(() => {
-  const phrases: Phrases = new Map();
+  const phrases: Phrases = { keys: new Set(), starts: new Set() };
   for (const w of [...FILLERS, ...buzzwords()]) addPhrase(phrases, w);
   return phrases;
 });
@@ -107,25 +117,30 @@ function phrasesOf(extra: readonly string[]): Phrases {
     lastExtra.words.length !== extra.length ||
     lastExtra.words.some((w, i) => w !== extra[i])
   ) {
-    const phrases = new Map(builtInPhrases());
+    const phrases = copyPhrases(builtInPhrases());
     for (const w of extra) for (const form of w.includes(' ') ? [w] : wordForms(w)) addPhrase(phrases, form);
     lastExtra = { words: [...extra], phrases };
   }
   return lastExtra.phrases;
 }
 
+/** A word token's key (`key`), from its lower case: a word holds no space and ends on no dot. */
+const tokenKey = (token: Token) => (/[-–]/.test(token.lower) ? key(token.lower) : token.lower);
+
 /** The first filler or buzzword of the title, as written, or null. */
 export function findVagueWord(title: string, extra: readonly string[] = []): string | null {
-  const masked = NAMES_WITH_FILLERS.reduce((t, re) => t.replace(re, (m) => ' '.repeat(m.length)), title);
+  const masked = NAMES_WITH_FILLERS.reduce(
+    (t, { word, name }) => (word.test(t) ? t.replace(name, (m) => ' '.repeat(m.length)) : t),
+    title,
+  );
   const tokens = tokenize(masked).filter((t) => t.kind === 'word');
   const phrases = phrasesOf(extra);
-  const keys = tokens.map((t) => key(t.text));
-  const matches: Match[] = [];
-  tokens.forEach((token, i) => {
-    const found = phraseAt(title, tokens, keys, i, phrases) ?? prefixAt(token) ?? optimizeAt(tokens, i);
-    if (found) matches.push(found);
-  });
-  return matches[0]?.text ?? null;
+  const keys = tokens.map(tokenKey);
+  for (let i = 0; i < tokens.length; i++) {
+    const found = phraseAt(title, tokens, keys, i, phrases) ?? prefixAt(tokens[i]!) ?? optimizeAt(tokens, i);
+    if (found) return found.text;
+  }
+  return null;
 }
 
 /**
@@ -137,13 +152,15 @@ function phraseAt(
   tokens: readonly Token[],
   keys: readonly string[],
   i: number,
-  phrases: Map<string, number>,
+  phrases: Phrases,
 ): Match | null {
   let joined = '';
   for (let j = i; j < tokens.length && j < i + 4; j++) {
     if (j > i && !/^[\s\-–]*$/.test(title.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
     joined += keys[j]!;
-    if (phrases.has(joined))
+    // No phrase starts so: none longer either.
+    if (!phrases.starts.has(joined)) break;
+    if (phrases.keys.has(joined))
       return { text: title.slice(tokens[i]!.start, tokens[j]!.end), start: tokens[i]!.start };
   }
   return null;
