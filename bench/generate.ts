@@ -33,27 +33,45 @@ const AUDIENCES = [
   'support agents',
 ];
 
-function krYaml(rand: () => number, id: string, k: number): string {
+// Every objective gets a name of its own made of these syllables, which its title and its key
+// results' titles carry: a real organisation's titles are nearly all different, and okr remembers
+// what it worked out for a text, so a few titles repeated thousands of times would flatter it.
+const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 've', 'to', 'su', 'ne', 'di', 'po', 'ri', 'an'];
+const TAILS = ['with a better experience', 'with fewer surprises', 'through faster answers'];
+
+/** A made-up name for the number n (three syllables at least): "Kaloka", "Veritomi"… */
+function codename(n: number): string {
+  let name = '';
+  let rest = n;
+  for (let i = 0; i < 3 || rest > 0; i++) {
+    name += SYLLABLES[rest % SYLLABLES.length];
+    rest = Math.floor(rest / SYLLABLES.length);
+  }
+  return name[0]!.toUpperCase() + name.slice(1);
+}
+
+function krYaml(rand: () => number, id: string, k: number, name: string): string {
   const checkin =
     rand() < 0.5
       ? `\n        checkins:\n          - { date: "2026-11-0${1 + Math.floor(rand() * 9)}", value: ${(rand() * 50).toFixed(1)} }`
       : '';
   switch (k % 4) {
     case 0:
-      return `      - id: ${id}\n        title: Raise the weekly active share among new accounts\n        start: 10\n        target: ${20 + Math.floor(rand() * 80)}\n        current: ${(10 + rand() * 40).toFixed(1)}\n        unit: "%"${checkin}\n`;
+      return `      - id: ${id}\n        title: Raise the weekly active share of ${name} among new accounts\n        start: 10\n        target: ${20 + Math.floor(rand() * 80)}\n        current: ${(10 + rand() * 40).toFixed(1)}\n        unit: "%"${checkin}\n`;
     case 1:
-      return `      - id: ${id}\n        title: Keep p95 response time of the main flow low\n        target: 300\n        keep: below\n        current: ${Math.floor(200 + rand() * 200)}\n        unit: ms${checkin}\n`;
+      return `      - id: ${id}\n        title: Keep p95 response time of the ${name} flow low\n        target: 300\n        keep: below\n        current: ${Math.floor(200 + rand() * 200)}\n        unit: ms${checkin}\n`;
     case 2:
-      return `      - id: ${id}\n        title: Self-serve onboarding available in every market\n        done: ${rand() < 0.4}\n`;
+      return `      - id: ${id}\n        title: Self-serve ${name} onboarding available in every market\n        done: ${rand() < 0.4}\n`;
     default:
-      return `      - id: ${id}\n        title: Customer interviews judged conclusive by the review board\n        progress: ${rand().toFixed(2)}\n        confidence: ${rand().toFixed(2)}\n`;
+      return `      - id: ${id}\n        title: ${name} customer interviews judged conclusive by the review board\n        progress: ${rand().toFixed(2)}\n        confidence: ${rand().toFixed(2)}\n`;
   }
 }
 
-function objectiveYaml(rand: () => number, id: string, parent: string, krs: number): string {
-  const title = `${VERBS[Math.floor(rand() * VERBS.length)]} ${AUDIENCES[Math.floor(rand() * AUDIENCES.length)]} with a better experience`;
+function objectiveYaml(rand: () => number, id: string, parent: string, krs: number, n: number): string {
+  const name = codename(n);
+  const title = `${VERBS[Math.floor(rand() * VERBS.length)]} ${AUDIENCES[Math.floor(rand() * AUDIENCES.length)]} of ${name} ${TAILS[n % TAILS.length]}`;
   let text = `  - id: ${id}\n    title: ${title}\n    parent: ${parent}\n    key_results:\n`;
-  for (let k = 0; k < krs; k++) text += krYaml(rand, `kr-${k + 1}`, k);
+  for (let k = 0; k < krs; k++) text += krYaml(rand, `kr-${k + 1}`, k, name);
   return text;
 }
 
@@ -97,7 +115,7 @@ export function generateOrg(dir: string, shape: OrgShape): string[] {
     let text = `owner: team-${t + 1}\ncycle: ${cycle}\nobjectives:\n`;
     for (let o = 0; o < objectives; o++) {
       const parent = `dept-${d + 1}-o${(o % objectives) + 1}/kr-${(Math.floor(t / departments) % krs) + 1}`;
-      text += objectiveYaml(rand, `team-${t + 1}-o${o + 1}`, parent, krs);
+      text += objectiveYaml(rand, `team-${t + 1}-o${o + 1}`, parent, krs, t * objectives + o);
     }
     const rel = `okrs/teams/team-${t + 1}.yaml`;
     writeFileSync(join(dir, rel), text);

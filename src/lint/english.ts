@@ -18,18 +18,15 @@ export interface Token {
 // every command loads this module, few tokenize.
 let token: RegExp | undefined;
 
-// Several rules tokenize the same titles: each text's tokens are kept for the run (cleared when many).
-const tokensOf = new Map<string, readonly Token[]>();
+// The last text tokenized, with its tokens: a rule often reads one title twice in a row. Only the
+// last: keeping every title's tokens for the run cost more than reading them again (they then
+// outlive the young generation, and a map of thousands of titles is slow to fill).
+let last: { text: string; tokens: readonly Token[] } | null = null;
 
-/** The tokens of `text`, in order; the same list for the same text (read it, never change it). */
+/** The tokens of `text`, in order; the same list for the same text asked twice in a row (read it, never change it). */
 export function tokenize(text: string): readonly Token[] {
-  let tokens = tokensOf.get(text);
-  if (tokens === undefined) {
-    if (tokensOf.size >= 50_000) tokensOf.clear();
-    tokens = tokensIn(text);
-    tokensOf.set(text, tokens);
-  }
-  return tokens;
+  if (last?.text !== text) last = { text, tokens: tokensIn(text) };
+  return last.tokens;
 }
 
 function tokensIn(text: string): Token[] {
