@@ -86,6 +86,9 @@ function compile(verbs: readonly string[]): Verb[] {
   });
 }
 
+/** The built-in verbs, compiled once: most titles are checked with no verbs of the config's. */
+const builtInVerbs = lazy(() => compile(OUTPUT_VERBS));
+
 /** Index of the first word after ticket prefixes, emoji, list numbers and labels ("[OPS-12] ", "KR2: "). */
 function leadIndex(tokens: readonly Token[]): number {
   let i = 0;
@@ -193,7 +196,7 @@ function goesLive(title: string): string | null {
 
 /** What makes a KR title an output, quoted as written ("Rolled out", "goes live"), or null. */
 export function findOutputWording(title: string, extraVerbs: readonly string[] = []): string | null {
-  const verbs = compile([...OUTPUT_VERBS, ...extraVerbs]);
+  const verbs = extraVerbs.length === 0 ? builtInVerbs() : compile([...OUTPUT_VERBS, ...extraVerbs]);
   return leadingOutputVerb(title, verbs) ?? goesLive(title);
 }
 
@@ -206,7 +209,8 @@ export const rule: Rule<{ verbs: string[] }> = {
     options: { verbs: [] },
   },
   check(ctx) {
-    const verbs = compile([...OUTPUT_VERBS, ...ctx.options.verbs]);
+    const verbs =
+      ctx.options.verbs.length === 0 ? builtInVerbs() : compile([...OUTPUT_VERBS, ...ctx.options.verbs]);
     // Every KR of every kind, those of a repeated objective too: the title is its own.
     for (const kr of checkedKrs(ctx.graph)) {
       const verb = leadingOutputVerb(kr.title, verbs);
