@@ -221,6 +221,15 @@ function objectiveCard(item: Item, page: Page): string {
         : `aligns to <span class="id">${h(s.parent)}</span>`,
     );
   }
+  const continued = o.data.continues;
+  if (continued !== undefined) {
+    const target = page.byId.get(continued);
+    facts.push(
+      target
+        ? `continues <a href="#obj-${h(target.status.id)}">${h(continued)}</a> (${h(target.status.cycle)})`
+        : `continues <span class="id">${h(continued)}</span>`,
+    );
+  }
   if (s.dependsOn.length)
     facts.push(
       `needs: ${s.dependsOn

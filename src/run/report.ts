@@ -6,7 +6,7 @@ import { trendSeries } from './history/last-changed.js';
 import { judge } from './judge.js';
 import { type FailedFile, failedFiles } from './view.js';
 import type { KrFreshness } from './views/status.js';
-import { checkinTrends, mergeTrends, type TrendPoint } from './views/trends.js';
+import { checkinTrends, followContinues, mergeTrends, type TrendPoint } from './views/trends.js';
 import { type ObjectiveWork, objectiveWork } from './work.js';
 
 export interface ReportRunOptions {
@@ -27,7 +27,10 @@ export interface ReportRun {
   undatedByTheCut: number;
   /** Files that failed to load, left out of the dashboard. */
   failed: FailedFile[];
-  /** Each KR's values over time: its check-ins, and the commits that changed its value. */
+  /**
+   * Each KR's values over time: its check-ins, and the commits that changed its value; a KR that
+   * continues one of an earlier cycle starts with that one's.
+   */
   trends: Map<string, TrendPoint[]>;
   grades: GradeSheet[];
   work: Map<string, ObjectiveWork>;
@@ -50,7 +53,7 @@ export async function reportRun(options: ReportRunOptions): Promise<ReportRun | 
     freshness: freshnessOf(analysis.diagnostics, lastChanged),
     undatedByTheCut,
     failed: failedFiles(config, analysis.load.failed, analysis.diagnostics),
-    trends: mergeTrends(checkinTrends(analysis.graph), series),
+    trends: followContinues(analysis.graph, mergeTrends(checkinTrends(analysis.graph), series)),
     grades: closedCycleGrades(config, analysis.load, asOf),
     work,
   };

@@ -332,4 +332,28 @@ describe('okr rollover', () => {
       { date: '2026-12-01', commit: first, value: 22, progress: (22 - 10) / (40 - 10), source: 'checkin' },
     ]);
   });
+
+  it('okr report follows continues: a carried KR’s trend starts in the earlier cycle, and its card names what it continues', () => {
+    const dir = twoCycleRepo();
+    runOkr(['rollover', '2026-Q4', '2027-Q1', '--as-of', '2026-12-20'], { cwd: dir });
+    commitAll(dir, 'Start 2027-Q1', '2026-12-20T12:00:00Z');
+    runOkr(['checkin', 'grow-revenue-2027-q1/arr', '25', '--date', '2027-01-20'], { cwd: dir });
+    commitAll(dir, 'Check-in', '2027-01-20T12:00:00Z');
+    const r = runOkr(['report', '-o', 'report.html', '--as-of', '2027-01-25'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = read(dir, 'report.html');
+    const start = html.indexOf('<script type="application/json" id="okr-data">');
+    const json = html.slice(html.indexOf('>', start) + 1, html.indexOf('</script>', start));
+    const trends = (JSON.parse(json) as { trends: Record<string, { date: string; value: number }[]> }).trends;
+    // grow-revenue/arr's own points (Q4), then the rollover's start value and the Q1 check-in.
+    const q4 = trends['grow-revenue/arr']!;
+    expect(q4.map((p) => p.date)).toContain('2026-12-01');
+    expect(q4.every((p) => p.date < '2026-12-20')).toBe(true);
+    expect(trends['grow-revenue-2027-q1/arr']).toEqual([
+      ...q4,
+      { date: '2026-12-20', value: 22 },
+      { date: '2027-01-20', value: 25 },
+    ]);
+    expect(html).toContain('continues <a href="#obj-grow-revenue">grow-revenue</a> (2026-Q4)');
+  });
 });

@@ -60,3 +60,45 @@ export function mergeTrends(
   }
   return merged;
 }
+
+/**
+ * The trends of the KRs of objectives that continue earlier ones (`continues:`, as okr rollover
+ * writes it), drawn with the values of the KRs they continue, oldest first: the KR of the same id
+ * in the objective continued, then in the one that one continues… (SPEC §12: the report follows the
+ * chain, as `okr history` does). On a day two of them have a value, the later KR's counts. Other
+ * trends are as given.
+ */
+export function followContinues(
+  graph: Graph,
+  trends: ReadonlyMap<string, readonly TrendPoint[]>,
+): Map<string, TrendPoint[]> {
+  const followed = new Map<string, TrendPoint[]>([...trends].map(([id, points]) => [id, [...points]]));
+  for (const objective of graph.objectives) {
+    if (objective.data.continues === undefined) continue;
+    for (const kr of objective.keyResults) {
+      // The KRs continued, nearest first.
+      const earlier: string[] = [];
+      const seen = new Set([objective.id]);
+      for (let id: string | undefined = objective.data.continues; id !== undefined && !seen.has(id); ) {
+        seen.add(id);
+        const continued = graph.byId.get(id);
+        const krId = `${id}/${kr.id}`;
+        if (!continued || !graph.krs.has(krId)) break;
+        earlier.push(krId);
+        id = continued.data.continues;
+      }
+      if (earlier.length === 0) continue;
+      const byDate = new Map<string, number>();
+      for (const id of [...earlier.reverse(), kr.fullId])
+        for (const point of trends.get(id) ?? []) byDate.set(point.date, point.value);
+      if (byDate.size === 0) continue;
+      followed.set(
+        kr.fullId,
+        [...byDate]
+          .map(([date, value]) => ({ date, value }))
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      );
+    }
+  }
+  return followed;
+}
