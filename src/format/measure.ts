@@ -1,4 +1,5 @@
 import type { MeasureRow } from '../run/measure.js';
+import { displayWidth } from './fit.js';
 
 export interface MeasureReport {
   date: string;
@@ -6,6 +7,8 @@ export interface MeasureReport {
   rows: readonly MeasureRow[];
   /** Shows a root-relative path as output shows paths. */
   shown: (path: string) => string;
+  /** The columns lines should fit in (the terminal's); none: as wide as the table is. */
+  width?: number;
 }
 
 const num = (n: number | null) => (n === null ? 'unset' : String(n));
@@ -16,25 +19,36 @@ function outcome(row: MeasureRow, dryRun: boolean): string {
   return dryRun ? 'would record' : 'recorded';
 }
 
-/** `okr measure`: one row per measured KR, old → new value, its source and what was done. */
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+/** Rows of cells in columns two spaces apart, the last column as long as it is. */
+function columns(rows: readonly (readonly string[])[], indent = ''): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c]!))));
+  return rows.map((row) =>
+    (
+      indent + row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]!))).join('  ')
+    ).trimEnd(),
+  );
+}
+
+/**
+ * `okr measure`: one row per measured KR, old → new value, its source and what was done. When the
+ * rows are wider than `width`, each KR's id takes a line of its own and the rest goes indented below
+ * it: ids are never cut, they are what `okr checkin` and `okr explain` take.
+ */
 export function formatMeasureText(report: MeasureReport): string {
   if (report.rows.length === 0) return 'no key result has a measure to read\n';
-  const table = [
-    ['KR', 'VALUE', 'SOURCE', ''],
-    ...report.rows.map((r) => [
-      r.ref,
-      r.value === null ? `${num(r.before)} (unchanged)` : `${num(r.before)} → ${r.value}`,
-      r.source,
-      outcome(r, report.dryRun),
-    ]),
-  ];
-  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
-  const lines = table.map((row) =>
-    row
-      .map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!)))
-      .join('  ')
-      .trimEnd(),
-  );
+  const details = report.rows.map((r) => [
+    r.value === null ? `${num(r.before)} (unchanged)` : `${num(r.before)} → ${r.value}`,
+    r.source,
+    outcome(r, report.dryRun),
+  ]);
+  const table = [['KR', 'VALUE', 'SOURCE', ''], ...report.rows.map((r, i) => [r.ref, ...details[i]!])];
+  let lines = columns(table);
+  if (report.width !== undefined && lines.some((line) => displayWidth(line) > report.width!)) {
+    const stacked = columns([['VALUE', 'SOURCE', ''], ...details], '    ');
+    lines = ['KR', stacked[0]!, ...report.rows.flatMap((r, i) => [r.ref, stacked[i + 1]!])];
+  }
   const recorded = report.rows.filter((r) => r.value !== null).length;
   const failed = report.rows.length - recorded;
   const verb = report.dryRun ? 'would be recorded (dry run: nothing written)' : `recorded on ${report.date}`;

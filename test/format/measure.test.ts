@@ -38,6 +38,32 @@ describe('formatMeasureText', () => {
       ].join('\n'),
     );
   });
+  it('puts each KR on a line of its own, the rest indented below, when the table is wider than the terminal', () => {
+    const long: MeasureRow[] = [
+      { ...rows[0]!, ref: 'grow-the-mid-market-segment/monthly-recurring-revenue-from-new-accounts' },
+      rows[2]!,
+    ];
+    const report = { date: '2026-11-20', dryRun: false, rows: long, shown: (p: string) => p };
+    expect(formatMeasureText({ ...report, width: 60 })).toBe(
+      [
+        'KR',
+        '    VALUE  SOURCE',
+        'grow-the-mid-market-segment/monthly-recurring-revenue-from-new-accounts',
+        '    3 → 5  file     recorded',
+        'o/c',
+        '    1 → 2  command  kept (check-in of 2026-12-01 is later)',
+        '',
+        '2 values recorded on 2026-11-20',
+        '',
+      ].join('\n'),
+    );
+    // As wide as it is where it fits, or without a width.
+    expect(formatMeasureText({ ...report, width: 200 })).toBe(formatMeasureText(report));
+    expect(formatMeasureText(report).split('\n')[1]).toMatch(
+      /^grow-.*-accounts {2}3 → 5 {2}file {5}recorded$/,
+    );
+  });
+
   it('says when there is nothing to measure, and what a dry run would do', () => {
     expect(formatMeasureText({ date: 'd', dryRun: false, rows: [], shown: (p) => p })).toBe(
       'no key result has a measure to read\n',

@@ -15,7 +15,7 @@ import {
 } from '../../run/measure.js';
 import type { CommandContext } from '../context.js';
 import { errorText, UsageError } from '../errors.js';
-import { showsProgress, writeFileAtomic } from '../io.js';
+import { showsProgress, terminalWidth, writeFileAtomic } from '../io.js';
 
 export interface MeasureOptions {
   date?: string;
@@ -126,7 +126,13 @@ export async function runMeasure(
     }
   }
   for (const r of rows) if (r.error !== null) ctx.io.err(`okr: "${r.ref}": ${r.error}\n`);
-  const report = { date: date.value, dryRun: Boolean(options.dryRun), rows, shown };
+  const report = {
+    date: date.value,
+    dryRun: Boolean(options.dryRun),
+    rows,
+    shown,
+    width: terminalWidth(ctx.io),
+  };
   ctx.io.out(options.format === 'json' ? formatMeasureJson(report) : formatMeasureText(report));
   return rows.some((r) => r.error !== null) ? 1 : 0;
 }
