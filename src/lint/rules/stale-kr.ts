@@ -6,7 +6,7 @@ export const rule: Rule<{ days: number }> = {
   meta: {
     id: 'stale-kr',
     description:
-      "In a running cycle, a key result's latest check-in (or last change in git) is older than `days` (14); never in a closed file.",
+      "In a running cycle, a key result's latest check-in (or, without check-ins, its last change in git) is older than `days` (14); never in a closed file.",
     severity: 'warning',
     options: { days: 14 },
   },
@@ -25,9 +25,9 @@ export const rule: Rule<{ days: number }> = {
         const day = parseDay(checkin.date);
         if (day !== null && (latest === null || day > latest)) latest = day;
       }
+      // Git is the fallback for a KR without check-ins (SPEC §8): a check-in is what updates a KR.
       const changed = ctx.lastChanged.get(kr.fullId);
-      if (changed !== undefined && (latest === null || changed > latest))
-        [latest, source] = [changed, 'change'];
+      if (latest === null && changed !== undefined) [latest, source] = [changed, 'change'];
       // Staleness counts from the cycle's start: a KR cannot be stale before it could be checked in.
       const since = latest === null ? null : Math.max(latest, window.start);
       if (since === null || ctx.asOf - since <= days) continue;

@@ -78,24 +78,16 @@ export function newestCheckin(checkins: readonly Checkin[]): { checkin: Checkin;
   return newest;
 }
 
-/** The KR's own value as a check-in records it. */
-function ownValue(kr: KeyResult): number | boolean | undefined {
-  const d = kr.data;
-  return kr.kind === 'milestone' ? d.done : kr.kind === 'judged' ? d.progress : d.current;
-}
-
 /**
  * The newest check-in (`source: measure` when a measure recorded it); the last commit that changed
- * the value when there is no check-in, or when the value was edited by hand after the newest one.
+ * the value when there is no check-in (SPEC §8), as `stale-kr` judges it.
  */
 export function latestUpdate(kr: KeyResult, lastChanged?: ReadonlyMap<string, number>): KrUpdate | null {
   // A rolled-up KR has no value of its own: its objectives' KRs are updated instead.
   if (kr.kind === 'rollup') return null;
   const newest = newestCheckin(kr.data.checkins ?? []);
   const changed = lastChanged?.get(kr.fullId);
-  const editedSince =
-    newest !== null && changed !== undefined && changed > newest.day && ownValue(kr) !== newest.checkin.value;
-  if (newest !== null && !editedSince) {
+  if (newest !== null) {
     // `source` is what `okr measure` writes into its check-ins; the schema may not know it yet.
     const source = (newest.checkin as { source?: unknown }).source === 'measure' ? 'measure' : 'checkin';
     return { date: formatDay(newest.day), source };

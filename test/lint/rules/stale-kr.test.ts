@@ -35,6 +35,21 @@ const threshold = yaml(
 
 const recent = { 'okrs/company.yaml': file(['2026-11-05']) };
 
+/** The same KR without check-ins. */
+const noCheckins = yaml(
+  'owner: company',
+  'cycle: 2026-Q4',
+  'objectives:',
+  '  - id: grow-revenue',
+  '    title: Grow revenue from new markets abroad',
+  '    key_results:',
+  '      - id: arr',
+  '        title: Recurring revenue in millions',
+  '        start: 10',
+  '        target: 40',
+  '        current: 30',
+);
+
 ruleTester('stale-kr').run({
   valid: [
     {
@@ -73,8 +88,8 @@ ruleTester('stale-kr').run({
       asOf: '2027-01-05',
     },
     {
-      name: 'a change in git more recent than the latest check-in counts as an update',
-      files: { 'okrs/company.yaml': file(['2026-10-05']) },
+      name: 'without check-ins, a change in git within the limit counts as the update',
+      files: { 'okrs/company.yaml': noCheckins },
       lastChanged: { 'grow-revenue/arr': '2026-11-10' },
     },
   ],
@@ -110,8 +125,8 @@ ruleTester('stale-kr').run({
       ],
     },
     {
-      name: 'a change in git older than the limit, and newer than any check-in, is named as a change',
-      files: { 'okrs/company.yaml': file(['2026-09-01']) },
+      name: 'without check-ins, a change in git older than the limit is named as a change',
+      files: { 'okrs/company.yaml': noCheckins },
       lastChanged: { 'grow-revenue/arr': '2026-10-20' },
       errors: [
         {
@@ -119,6 +134,21 @@ ruleTester('stale-kr').run({
           column: 9,
           target: 'grow-revenue/arr',
           messageIncludes: 'was last updated 26 days ago (change on 2026-10-20)',
+        },
+      ],
+    },
+    {
+      // SPEC §8: git is the fallback for a KR without check-ins. A commit that touched the value
+      // after its last check-in (the first commit of the file, a hand edit) is no check-in.
+      name: 'with check-ins, a later change in git does not count: the latest check-in is the update',
+      files: { 'okrs/company.yaml': file(['2026-10-05']) },
+      lastChanged: { 'grow-revenue/arr': '2026-11-10' },
+      errors: [
+        {
+          line: 7,
+          column: 9,
+          target: 'grow-revenue/arr',
+          messageIncludes: 'was last updated 41 days ago (check-in on 2026-10-05)',
         },
       ],
     },
