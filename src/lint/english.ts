@@ -199,10 +199,10 @@ export const MAGNITUDES = new Set([
   'mrd',
 ]);
 
-/** Whether a word is a number word or a hyphenated run of them ("ninety-five"). */
 /** The words of numbers: units and magnitudes (a Set: "constructor" is no number). */
 let cardinals: Set<string> | undefined;
 
+/** Whether a word is a number word or a hyphenated run of them ("ninety-five"). */
 function isCardinalWord(lower: string): boolean {
   cardinals ??= new Set([...Object.keys(UNITS), ...MAGNITUDES]);
   const words = cardinals;

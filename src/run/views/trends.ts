@@ -9,6 +9,13 @@ export interface TrendPoint {
 /** Values of KRs over time by full KR id, oldest first; milestones as 0 (not done) and 1 (done). */
 export type Trends = ReadonlyMap<string, readonly TrendPoint[]>;
 
+/** Oldest first; dates are YYYY-MM-DD, so text order is date order. */
+const byDate = (a: TrendPoint, b: TrendPoint) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/** The points of a map of date → value, oldest first. */
+const pointsOf = (values: ReadonlyMap<string, number>): TrendPoint[] =>
+  [...values].map(([date, value]) => ({ date, value })).sort(byDate);
+
 /** Trends read from each KR's `checkins`, sorted by date (check-ins of one day keep their order). */
 export function checkinTrends(graph: Graph): Map<string, TrendPoint[]> {
   const trends = new Map<string, TrendPoint[]>();
@@ -17,11 +24,7 @@ export function checkinTrends(graph: Graph): Map<string, TrendPoint[]> {
       .filter((c) => parseDay(c.date) !== null)
       .map((c) => ({ date: c.date, value: typeof c.value === 'boolean' ? Number(c.value) : c.value }))
       .filter((p) => Number.isFinite(p.value));
-    if (points.length > 0)
-      trends.set(
-        kr.fullId,
-        points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-      );
+    if (points.length > 0) trends.set(kr.fullId, points.sort(byDate));
   }
   return trends;
 }
@@ -39,7 +42,7 @@ export function mergeTrends(
   const merged = new Map<string, TrendPoint[]>();
   for (const id of new Set([...checkins.keys(), ...git.keys()])) {
     const recorded = checkins.get(id) ?? [];
-    const byDate = new Map<string, number>();
+    const values = new Map<string, number>();
     let previous = Number.NEGATIVE_INFINITY;
     for (const point of [...(git.get(id) ?? [])].sort((a, b) => a.day - b.day)) {
       const since = previous;
@@ -48,15 +51,10 @@ export function mergeTrends(
         const day = parseDay(c.date);
         return day !== null && day > since && day <= point.day && c.value === point.value;
       });
-      if (!recordsCheckin) byDate.set(formatDay(point.day), point.value);
+      if (!recordsCheckin) values.set(formatDay(point.day), point.value);
     }
-    for (const point of recorded) byDate.set(point.date, point.value);
-    merged.set(
-      id,
-      [...byDate]
-        .map(([date, value]) => ({ date, value }))
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    );
+    for (const point of recorded) values.set(point.date, point.value);
+    merged.set(id, pointsOf(values));
   }
   return merged;
 }
@@ -88,16 +86,11 @@ export function followContinues(
         id = continued.data.continues;
       }
       if (earlier.length === 0) continue;
-      const byDate = new Map<string, number>();
+      const values = new Map<string, number>();
       for (const id of [...earlier.reverse(), kr.fullId])
-        for (const point of trends.get(id) ?? []) byDate.set(point.date, point.value);
-      if (byDate.size === 0) continue;
-      followed.set(
-        kr.fullId,
-        [...byDate]
-          .map(([date, value]) => ({ date, value }))
-          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-      );
+        for (const point of trends.get(id) ?? []) values.set(point.date, point.value);
+      if (values.size === 0) continue;
+      followed.set(kr.fullId, pointsOf(values));
     }
   }
   return followed;

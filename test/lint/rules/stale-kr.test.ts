@@ -1,6 +1,6 @@
 import { ruleTester, yaml } from '../rule-tester.js';
 
-/** A 2026-Q4 file whose one KR has check-ins on `dates`. */
+/** A 2026-Q4 file whose one KR has check-ins on `dates` (none: no `checkins` key). */
 const file = (dates: string[], cycle = '2026-Q4', current = 30) =>
   yaml(
     'owner: company',
@@ -14,8 +14,9 @@ const file = (dates: string[], cycle = '2026-Q4', current = 30) =>
     '        start: 10',
     '        target: 40',
     `        current: ${current}`,
-    '        checkins:',
-    ...dates.map((d) => `          - { date: ${d}, value: ${current} }`),
+    ...(dates.length === 0
+      ? []
+      : ['        checkins:', ...dates.map((d) => `          - { date: ${d}, value: ${current} }`)]),
   );
 
 const threshold = yaml(
@@ -36,19 +37,7 @@ const threshold = yaml(
 const recent = { 'okrs/company.yaml': file(['2026-11-05']) };
 
 /** The same KR without check-ins. */
-const noCheckins = yaml(
-  'owner: company',
-  'cycle: 2026-Q4',
-  'objectives:',
-  '  - id: grow-revenue',
-  '    title: Grow revenue from new markets abroad',
-  '    key_results:',
-  '      - id: arr',
-  '        title: Recurring revenue in millions',
-  '        start: 10',
-  '        target: 40',
-  '        current: 30',
-);
+const noCheckins = file([]);
 
 ruleTester('stale-kr').run({
   valid: [
